@@ -1,0 +1,34 @@
+"""Shared test helpers: a registry built once per session and a `lint` helper."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vplint.config import Config
+from vplint.engine import Linter
+from vplint.model import PropositionResult
+from vplint.rules import Registry
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def registry() -> Registry:
+    """The built-in catalogue, loaded once (tests that mutate build their own)."""
+    return Registry.default(plugins=False)
+
+
+def lint(source: str, registry: Registry | None = None, kind: str = "yaml",
+         path: str = "test.yaml", **config: object) -> list[PropositionResult]:
+    """Lint text with the built-in rules (or `registry`) and optional config values."""
+    registry = registry or Registry.default(plugins=False)
+    linter = Linter(Config(**config), registry)
+    return linter.lint_text(source, path, kind)
+
+
+def codes(results: list[PropositionResult]) -> list[str]:
+    """Every finding code of a lint, in report order."""
+    return [f.code for r in results for f in r.findings]

@@ -1,0 +1,65 @@
+"""The Python logic behind rules. A check is a function
+
+    def check(ctx: CheckContext) -> Iterable[Hit]
+
+that reads the document and its text facts and yields hits; the engine turns hits into
+located, localised Findings. Checks never print and never read files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import TYPE_CHECKING, Any
+
+from vplint.nodes import Node
+
+if TYPE_CHECKING:
+    from vplint.document import Document
+    from vplint.rules import Rule
+    from vplint.text.facts import Facts
+
+
+@dataclass
+class Hit:
+    """What a check found.
+
+    `field` names the field it is about; `node` (defaults to that field's node) and
+    [start, end) inside its text narrow the location. `args` fill the message template.
+    """
+
+    field: str | None = None
+    start: int | None = None
+    end: int | None = None
+    node: Node | None = None
+    args: dict[str, Any] = dc_field(default_factory=dict)
+    suggestion: str | None = None
+    match: str | None = None
+
+
+@dataclass
+class CheckContext:
+    """What a check may look at: the document, its facts, the rule and its parameters."""
+
+    doc: Document
+    facts: Facts
+    rule: Rule
+    params: dict[str, Any]
+    extra: dict[str, Any] = dc_field(default_factory=dict)
+
+    @property
+    def language(self) -> str:
+        """The proposition's language ("en" or "zh")."""
+        return self.facts.language
+
+    def param(self, name: str, default: Any = None) -> Any:
+        """A rule parameter; a {en: .., zh: ..} table picks the proposition's language."""
+        value = self.params.get(name, default)
+        if isinstance(value, dict) and set(value) <= {"en", "zh"} and value:
+            return value.get(self.language, value.get("en"))
+        return value
+
+    def lexicons(self, name: str = "lexicons") -> list[str]:
+        """The lexicon names a rule parameter lists (a single name is accepted)."""
+        value = self.params.get(name) or []
+        return [value] if isinstance(value, str) else list(value)

@@ -1,0 +1,209 @@
+"""The `vplint` command. Thin: parse options, call the API, pick a reporter, set the exit code.
+
+Exit codes: 0 clean (no error-severity finding, every score >= fail-under), 1 findings
+fail the gate, 2 usage/configuration error or internal failure.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from vplint import __version__
+from vplint.errors import UsageError, VplintError
+
+app = typer.Typer(
+    name="vplint",
+    help="Lint customer value propositions (English and Chinese).",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [c.strip().upper() for c in value.split(",") if c.strip()]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"vplint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+) -> None:  # --debug is read by main() wherever it stands; declared here for --help.
+    """Lint customer value propositions (English and Chinese)."""
+
+
+def _use_color(no_color: bool, stream: object) -> bool:
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str] | None, typer.Argument(  # noqa: UP007
+        help="Files or directories (default: the current directory).")] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f",
+                                               help="terminal, markdown or json.")] = "terminal",
+    output: Annotated[str | None, typer.Option("--output", "-o",  # noqa: UP007
+                                                  help="Write the report to a file.")] = None,
+    select: Annotated[str | None, typer.Option(  # noqa: UP007
+        help="Comma-separated codes or prefixes to run (replaces the configured list).")] = None,
+    extend_select: Annotated[str | None, typer.Option(  # noqa: UP007
+        help="Codes or prefixes to run in addition.")] = None,
+    ignore: Annotated[str | None, typer.Option(  # noqa: UP007
+        help="Comma-separated codes or prefixes to skip.")] = None,
+    fail_under: Annotated[float | None, typer.Option(  # noqa: UP007
+        help="Fail when any proposition scores below this (0-100).")] = None,
+    lang: Annotated[str | None, typer.Option(  # noqa: UP007
+        help="Force the language of messages: en or zh.")] = None,
+    config: Annotated[str | None, typer.Option(  # noqa: UP007
+        help="Configuration file (default: nearest .vplint.yaml or pyproject.toml).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q",
+                                        help="Only propositions with findings.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
+) -> None:
+    """Lint proposition (YAML) and copy (Markdown, text) files and score them."""
+    from vplint import api
+    from vplint.model import Summary
+    from vplint.report import get_reporter
+    from vplint.report.base import ReportOptions
+
+    if lang is not None and lang not in ("en", "zh"):
+        raise UsageError(f"--lang must be en or zh, not '{lang}'")
+    run = api.prepare(config, forced_language=lang, select=_codes(select),
+                      extend_select=_codes(extend_select), fail_under=fail_under,
+                      extend_ignore=_codes(ignore))
+    files = run.files(paths or ["."])
+    buffer = io.StringIO() if output else None
+    stream = buffer if buffer is not None else sys.stdout
+    options = ReportOptions(color=_use_color(no_color, stream) and output_format == "terminal",
+                            quiet=quiet, language=run.linter.forced_language,
+                            fail_under=run.config.fail_under)
+    reporter = get_reporter(output_format, stream, run.registry, options)
+    summary = Summary()
+    failed = False
+    reporter.start()
+    for result in run.linter.lint_paths(files):
+        summary.add(result)
+        reporter.handle(result)
+        if result.errors or result.score < run.config.fail_under:
+            failed = True
+    reporter.finish(summary)
+    if buffer is not None and output:
+        from vplint.fsutil import atomic_write
+
+        atomic_write(output, buffer.getvalue())
+    if run.linter.crashed:
+        raise typer.Exit(EXIT_ERROR)
+    if failed:
+        raise typer.Exit(EXIT_FINDINGS)
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command("rules")
+def list_rules(
+    output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    config: Annotated[str | None, typer.Option(help="Configuration file.")] = None,  # noqa: UP007
+) -> None:
+    """List every rule: code, name, severity, dimension and weight."""
+    from vplint import api
+
+    run = api.prepare(config)
+    rules = run.registry.sorted()
+    if output_format == "json":
+        import json
+
+        typer.echo(json.dumps([{
+            "code": r.code, "name": r.name, "family": r.family, "severity": r.severity.value,
+            "dimension": r.dimension, "weight": r.weight, "advisory": r.advisory,
+        } for r in rules], ensure_ascii=False, indent=2))
+        return
+    if output_format != "table":
+        raise UsageError(f"unknown format '{output_format}' for rules; choose table or json")
+    for r in rules:
+        dim = r.dimension or "-"
+        typer.echo(f"{r.code:<7} {r.name:<32} {r.severity.value:<8} {dim:<16} {r.weight:g}")
+
+
+SECTION_TITLES = {
+    "en": {"what": "What it does", "why": "Why it matters", "example": "Example",
+           "use_instead": "Use instead", "source": "Source", "severity": "Severity",
+           "dimension": "Dimension"},
+    "zh": {"what": "规则说明", "why": "为什么重要", "example": "反例", "use_instead": "改为",
+           "source": "出处", "severity": "严重级别", "dimension": "评分维度"},
+}
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(help="A rule code, e.g. TIM001.")],
+    lang: Annotated[str, typer.Option(help="en or zh.")] = "en",
+    config: Annotated[str | None, typer.Option(help="Configuration file.")] = None,  # noqa: UP007
+) -> None:
+    """Show a rule's documentation."""
+    from vplint import api
+
+    if lang not in ("en", "zh"):
+        raise UsageError(f"--lang must be en or zh, not '{lang}'")
+    rule = api.prepare(config).registry.get(code)
+    titles = SECTION_TITLES[lang]
+    docs = rule.docs.get(lang) or rule.docs.get("en") or {}
+    lines = [f"{rule.code} {rule.name}", "",
+             f"{titles['severity']}: {rule.severity.value}    "
+             f"{titles['dimension']}: {rule.dimension or '-'}    weight: {rule.weight:g}", ""]
+    for key in ("what", "why", "example", "use_instead"):
+        if docs.get(key):
+            lines += [f"## {titles[key]}", str(docs[key]).rstrip(), ""]
+    if rule.source:
+        lines += [f"## {titles['source']}", rule.source, ""]
+    typer.echo("\n".join(lines).rstrip())
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the proposition format (for YAML language servers)."""
+    import json
+
+    from vplint.schema import json_schema
+
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app, turning domain errors into one line and exit code 2."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    args = [a for a in args if a != "--debug"]
+    try:
+        # Standalone mode: Typer/Click print usage errors themselves and exit 2.
+        app(args=args, prog_name="vplint")
+    except VplintError as exc:
+        if debug:
+            raise
+        typer.echo(f"vplint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    except Exception as exc:
+        if debug:
+            raise
+        typer.echo(f"vplint: internal error: {type(exc).__name__}: {exc} "
+                   "(run with --debug for the traceback)", err=True)
+        sys.exit(EXIT_ERROR)

@@ -1,0 +1,80 @@
+"""Find the files to lint: walk directories, keep proposition and copy files, honour
+excludes (gitignore syntax, via pathspec) and skip what is never copy."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from vplint.document import SUFFIXES
+from vplint.errors import UsageError
+
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", "env",
+             ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".vplint_cache",
+             "site-packages", "dist", "build"}
+CONFIG_FILES = {".vplint.yaml", ".vplint.yml", ".pre-commit-config.yaml",
+                ".pre-commit-hooks.yaml", "action.yml", "action.yaml"}
+
+
+def _spec(patterns: list[str]):  # type: ignore[no-untyped-def]
+    if not patterns:
+        return None
+    import pathspec
+
+    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+
+
+def discover(paths: list[str], exclude: list[str] = (), root: str = ".") -> Iterator[Path]:
+    """Yield lintable files under `paths` in a stable (sorted) order.
+
+    Directories are walked (hidden folders, virtual environments, node_modules and
+    configured excludes skipped, symlinked folders not followed); files named on the
+    command line are linted whatever their suffix unless excluded.
+    """
+    spec = _spec(list(exclude))
+    root_path = Path(root).resolve()
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"path does not exist: {raw}")
+        if path.is_dir():
+            found = sorted(_walk(path, spec, root_path))
+        else:
+            found = [] if _excluded(path, spec, root_path) else [path]
+        for item in found:
+            key = item.resolve() if not item.is_symlink() else item.absolute()
+            if key not in seen:
+                seen.add(key)
+                yield item
+
+
+def _excluded(path: Path, spec, root: Path) -> bool:  # type: ignore[no-untyped-def]
+    if spec is None:
+        return False
+    try:
+        rel = path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    if path.is_dir():
+        rel += "/"
+    return spec.match_file(rel)
+
+
+def _walk(top: Path, spec, root: Path) -> Iterator[Path]:  # type: ignore[no-untyped-def]
+    for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
+        base = Path(dirpath)
+        dirnames[:] = sorted(
+            d for d in dirnames
+            if d not in SKIP_DIRS and not d.startswith(".")
+            and not (base / d / "pyvenv.cfg").exists()
+            and not _excluded(base / d, spec, root))
+        for name in sorted(filenames):
+            if name.startswith(".") or name in CONFIG_FILES:
+                continue
+            if not name.lower().endswith(SUFFIXES):
+                continue
+            path = base / name
+            if not _excluded(path, spec, root):
+                yield path

@@ -1,0 +1,205 @@
+"""Run the selected rules over documents: load -> facts -> rules -> suppressions -> score.
+
+A Linter is built once per run (rules selected, parameters merged, patterns compiled on
+first use) and then lints files one at a time, so results stream to the reporter.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vplint.checks import CheckContext, Hit
+from vplint.config import Config, Selector
+from vplint.document import Document, failed_document, load_file, load_text
+from vplint.errors import ConfigError, did_you_mean
+from vplint.model import Finding, PropositionResult, Severity
+from vplint.rules import Registry, Rule
+from vplint.scoring import grade, score
+from vplint.text.facts import Facts
+
+POST_RULES = ("VP100",)
+"""Rules that run after suppressions are applied (they judge the suppressions)."""
+CRASH_CODE = "VP900"
+
+
+class _Args(dict):
+    """Message arguments; an unknown placeholder stays visible instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+_formatter = string.Formatter()
+
+
+def render_message(template: str, args: dict[str, Any]) -> str:
+    """Fill a rule message template with a hit's arguments."""
+    try:
+        return _formatter.vformat(template, (), _Args(args))
+    except (ValueError, IndexError, AttributeError, KeyError):
+        return template
+
+
+@dataclass
+class Linter:
+    """Everything fixed for one run: configuration, registry, selection."""
+
+    config: Config
+    registry: Registry
+    forced_language: str | None = None
+    crashed: bool = field(default=False, init=False)
+
+    def __post_init__(self) -> None:
+        codes = sorted(self.registry.rules)
+        self.selector = Selector(self.config, codes)
+        unknown = self.selector.unknown()
+        if unknown:
+            raise ConfigError(f"unknown rule code or prefix '{unknown[0]}'"
+                              f"{did_you_mean(unknown[0], codes)}", self.config.path)
+        for code in [*self.config.severity, *self.config.weights, *self.config.rule_options]:
+            if code.upper() not in self.registry.rules:
+                raise ConfigError(f"unknown rule code '{code}'{did_you_mean(code, codes)}",
+                                  self.config.path)
+        for name, terms in self.config.lexicons.items():
+            if name not in self.registry.lexicons:
+                raise ConfigError(f"unknown lexicon '{name}'"
+                                  f"{did_you_mean(name, list(self.registry.lexicons))}",
+                                  self.config.path)
+            if not isinstance(terms, dict):
+                raise ConfigError(f"lexicon '{name}' must map en/zh to term lists",
+                                  self.config.path)
+            self.registry.lexicons[name].extend(
+                {k: [str(t) for t in v] for k, v in terms.items()})
+        self.severity = {c.upper(): Severity(s) for c, s in self.config.severity.items()}
+        self.weights = {c.upper(): float(w) for c, w in self.config.weights.items()}
+        self.params = {code: {**rule.params, **self.config.rule_options.get(code, {})}
+                       for code, rule in self.registry.rules.items()}
+        self._rules_for: dict[frozenset[str], list[Rule]] = {}
+
+    # ---- public API -------------------------------------------------------------------
+    def lint_paths(self, files: Iterable[Path]) -> Iterator[PropositionResult]:
+        """Lint files in order, yielding each proposition's result as soon as it is ready."""
+        for path in files:
+            yield from self.lint_file(path)
+
+    def lint_file(self, path: Path, display: str | None = None) -> list[PropositionResult]:
+        """Lint one file (every proposition in it)."""
+        display = display or path.as_posix()
+        size = _size(path)
+        if size is not None and size > self.config.max_file_size:
+            reason = (f"the file is {size:,} bytes, over the {self.config.max_file_size:,}"
+                      "-byte limit (max-file-size); skipped")
+            return self._lint_docs([failed_document(display, reason)], display)
+        return self._lint_docs(load_file(path, display), display)
+
+    def lint_text(self, text: str, display: str, kind: str = "yaml") -> list[PropositionResult]:
+        """Lint text held in memory (used by tests, `pitch` and stdin)."""
+        return self._lint_docs(load_text(text, display, kind), display)
+
+    # ---- internals ---------------------------------------------------------------------
+    def _rules(self, enabled: set[str]) -> list[Rule]:
+        key = frozenset(enabled)
+        if key not in self._rules_for:
+            self._rules_for[key] = [r for r in self.registry.sorted() if r.code in enabled]
+        return self._rules_for[key]
+
+    def _lint_docs(self, docs: list[Document], display: str) -> list[PropositionResult]:
+        enabled = self.selector.enabled_codes(display)
+        rules = self._rules(enabled)
+        staged = []
+        for doc in docs:
+            facts = Facts(doc, self.registry, self.forced_language)
+            doc.language = facts.language
+            ran = [r for r in rules if r.code not in POST_RULES
+                   and (facts.language in r.languages or r.family == "VP")]
+            findings = [f for rule in ran for f in self._run(rule, doc, facts)]
+            kept = [f for f in findings
+                    if not (doc.suppressions and doc.suppressions.silences(f.code, f.line))]
+            staged.append((doc, facts, ran, kept))
+        self._post_rules(staged, rules)
+        results = []
+        for doc, facts, ran, kept in staged:
+            overall, dims = score(kept, ran, self.weights)
+            kept.sort(key=lambda f: f.sort_key)
+            results.append(PropositionResult(
+                path=display, name=doc.name, language=facts.language, score=overall,
+                grade=grade(overall), dimensions=dims, findings=tuple(kept), index=doc.index))
+        return results
+
+    def _post_rules(self, staged: list, rules: list[Rule]) -> None:
+        post = [r for r in rules if r.code in POST_RULES]
+        if not post or not staged:
+            return
+        suppressions = staged[0][0].suppressions
+        if suppressions is None:
+            return
+        unused = [d for d in suppressions.directives if not d.used]
+        if not unused:
+            return
+        known = set(self.registry.rules)
+        enabled = {r.code for r in rules}
+        unused = [d for d in unused if d.code in enabled or d.code not in known]
+        for rule in post:
+            for doc, facts, _ran, kept in staged:
+                mine = [d for d in unused if _owner(staged, d.line) is doc]
+                if mine:
+                    kept.extend(self._run(rule, doc, facts, {"unused": mine, "known": known}))
+
+    def _run(self, rule: Rule, doc: Document, facts: Facts,
+             extra: dict[str, Any] | None = None) -> list[Finding]:
+        ctx = CheckContext(doc, facts, rule, self.params[rule.code], extra or {})
+        try:
+            return [self._finding(rule, hit, doc, facts) for hit in rule.function()(ctx) or ()]
+        except Exception as exc:  # a broken rule must not stop the run
+            self.crashed = True
+            return [self._crash(rule, doc, facts, exc)]
+
+    def _finding(self, rule: Rule, hit: Hit, doc: Document, facts: Facts) -> Finding:
+        if not isinstance(hit, Hit):
+            raise TypeError(f"check returned {type(hit).__name__}, not a Hit")
+        node = hit.node if hit.node is not None else (doc.node(hit.field) if hit.field else None)
+        if node is None and hit.field and "." in hit.field:
+            parent = hit.field.rsplit(".", 1)[0]
+            node = doc.node(parent)
+        line, column, end_line, end_column = doc.span(node, hit.start, hit.end)
+        lang = facts.message_language
+        suggestion = hit.suggestion
+        if suggestion is None and rule.suggestion:
+            suggestion = render_message(rule.text(rule.suggestion, lang), hit.args)
+        return Finding(
+            code=rule.code, name=rule.name,
+            severity=self.severity.get(rule.code, rule.severity),
+            message=render_message(rule.text(rule.message, lang), hit.args),
+            path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
+            field=hit.field, match=hit.match, suggestion=suggestion or None)
+
+    def _crash(self, rule: Rule, doc: Document, facts: Facts, exc: Exception) -> Finding:
+        error = f"{type(exc).__name__}: {exc}"
+        crash = self.registry.rules.get(CRASH_CODE)
+        if crash is not None and rule is not crash:
+            ctx = CheckContext(doc, facts, crash, {}, {"rule": rule.code, "error": error})
+            for hit in crash.function()(ctx):
+                return self._finding(crash, hit, doc, facts)
+        line, column, end_line, end_column = doc.span(None)
+        return Finding(code=CRASH_CODE, name="rule-crashed", severity=Severity.ERROR,
+                       message=f"rule {rule.code} failed: {error}", path=doc.path, line=line,
+                       column=column, end_line=end_line, end_column=end_column)
+
+
+def _owner(staged: list, line: int) -> Document:
+    owner = staged[0][0]
+    for doc, *_ in staged:
+        if doc.lines.position(doc.start)[0] <= line:
+            owner = doc
+    return owner
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None

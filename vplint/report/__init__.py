@@ -1,0 +1,32 @@
+"""Reporters turn results into one output format. Each lives in its own module and is
+imported only when asked for, so `vplint check` does not pay for formats it does not use."""
+
+from __future__ import annotations
+
+import importlib
+from typing import IO, TYPE_CHECKING
+
+from vplint.errors import UsageError, did_you_mean
+
+if TYPE_CHECKING:
+    from vplint.report.base import Reporter, ReportOptions
+    from vplint.rules import Registry
+
+FORMATS: dict[str, str] = {
+    "terminal": "vplint.report.terminal:TerminalReporter",
+    "markdown": "vplint.report.markdown:MarkdownReporter",
+    "json": "vplint.report.json:JsonReporter",
+}
+
+
+def get_reporter(name: str, stream: IO[str], registry: Registry, options: ReportOptions
+                 ) -> Reporter:
+    """Instantiate the reporter for a format name."""
+    try:
+        target = FORMATS[name]
+    except KeyError:
+        raise UsageError(f"unknown format '{name}'{did_you_mean(name, list(FORMATS))}; "
+                         f"choose one of {', '.join(FORMATS)}") from None
+    module_name, _, cls_name = target.partition(":")
+    cls = getattr(importlib.import_module(module_name), cls_name)
+    return cls(stream, registry, options)

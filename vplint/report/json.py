@@ -1,0 +1,46 @@
+"""JSON report: a stable, documented contract (version 1), streamed one entry at a time."""
+
+from __future__ import annotations
+
+import json
+
+from vplint import __version__
+from vplint.model import PropositionResult, Summary
+from vplint.report.base import Reporter
+
+CONTRACT_VERSION = 1
+
+
+def result_dict(result: PropositionResult) -> dict:
+    """One entry of the JSON contract's `files` list."""
+    return {
+        "path": result.path,
+        "name": result.name,
+        "language": result.language,
+        "score": result.score,
+        "grade": result.grade,
+        "dimensions": result.dimensions,
+        "findings": [
+            {key: f.to_dict()[key] for key in (
+                "code", "name", "severity", "message", "line", "column", "end_line",
+                "end_column", "field", "match", "suggestion")}
+            for f in result.findings
+        ],
+    }
+
+
+class JsonReporter(Reporter):
+    """Writes {"version", "tool", "files": [...], "summary"} without holding every result."""
+
+    def start(self) -> None:
+        head = {"version": CONTRACT_VERSION, "tool": {"name": "vplint", "version": __version__}}
+        self.stream.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "files": [')
+        self._first = True
+
+    def handle(self, result: PropositionResult) -> None:
+        self.stream.write(("\n  " if self._first else ",\n  ")
+                          + json.dumps(result_dict(result), ensure_ascii=False))
+        self._first = False
+
+    def finish(self, summary: Summary) -> None:
+        self.stream.write("\n], \"summary\": " + json.dumps(summary.to_dict()) + "}\n")

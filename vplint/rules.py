@@ -1,0 +1,261 @@
+"""Rules as data: one YAML file per rule, loaded into an explicit Registry.
+
+Built-in rules (the wheel's `vplint/_rules`, the repository's `rules/`), configured
+`rules_dirs` and entry-point plugins (group `vplint.rules`) all use the same format, so
+`vplint rules`, `vplint explain`, the engine and the tests read one catalogue.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from vplint.errors import RuleError, did_you_mean
+from vplint.model import DIMENSIONS, Severity
+from vplint.text.lexicon import Lexicon
+
+CODE_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+DECLARATIVE = ("existence", "substitution", "required", "pattern", "limit", "occurrence")
+ENTRY_POINT_GROUP = "vplint.rules"
+RULE_KEYS = {
+    "code", "name", "family", "severity", "weight", "dimension", "message", "suggestion",
+    "docs", "source", "extends", "check", "params", "examples", "languages", "advisory",
+}
+
+
+@dataclass
+class Rule:
+    """One rule of the catalogue, as its YAML file describes it."""
+
+    code: str
+    name: str
+    family: str
+    severity: Severity
+    weight: float
+    dimension: str | None
+    message: dict[str, str]
+    docs: dict[str, dict[str, str]]
+    source: str = ""
+    extends: str | None = None
+    check: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    examples: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+    suggestion: dict[str, str] = field(default_factory=dict)
+    languages: tuple[str, ...] = ("en", "zh")
+    advisory: bool = False
+    path: str = ""
+    compiled: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Per-run cache of patterns compiled from this rule's params."""
+    _function: Callable[..., Any] | None = field(default=None, repr=False)
+
+    def text(self, table: dict[str, str], lang: str) -> str:
+        """Pick the language's text from an {en, zh} table, falling back to English."""
+        return table.get(lang) or table.get("en") or next(iter(table.values()), "")
+
+    def function(self) -> Callable[..., Any]:
+        """The Python check behind this rule (declarative types included), imported once."""
+        if self._function is None:
+            self._function = _resolve_check(self)
+        return self._function
+
+
+def _resolve_check(rule: Rule) -> Callable[..., Any]:
+    if rule.extends:
+        from vplint.checks import declarative
+
+        return getattr(declarative, rule.extends)
+    assert rule.check
+    if ":" in rule.check:
+        module_name, _, attr = rule.check.partition(":")
+    else:
+        module_name, _, attr = rule.check.rpartition(".")
+        module_name = f"vplint.checks.{module_name}"
+    try:
+        module = importlib.import_module(module_name)
+        return getattr(module, attr)
+    except (ImportError, AttributeError) as exc:
+        raise RuleError(f"rule {rule.code}: cannot load check '{rule.check}': {exc}",
+                        rule.path) from exc
+
+
+def parse_rule(data: Any, path: str) -> Rule:
+    """Build a Rule from a parsed rule file, with errors that name the file."""
+    if not isinstance(data, dict):
+        raise RuleError("a rule file must be a mapping", path)
+    unknown = set(data) - RULE_KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise RuleError(f"unknown key '{key}'{did_you_mean(key, RULE_KEYS)}", path)
+    for key in ("code", "name", "severity", "message"):
+        if key not in data:
+            raise RuleError(f"missing required key '{key}'", path)
+    code = str(data["code"])
+    if not CODE_RE.match(code):
+        raise RuleError(f"rule code '{code}' must be 2-4 capital letters and 3 digits", path)
+    try:
+        severity = Severity(data["severity"])
+    except ValueError:
+        raise RuleError(f"severity '{data['severity']}' must be error, warning or info",
+                        path) from None
+    dimension = data.get("dimension")
+    if dimension is not None and dimension not in DIMENSIONS:
+        raise RuleError(f"dimension '{dimension}' is not one of {', '.join(DIMENSIONS)}"
+                        f"{did_you_mean(str(dimension), DIMENSIONS)}", path)
+    extends, check = data.get("extends"), data.get("check")
+    if bool(extends) == bool(check):
+        raise RuleError("a rule needs exactly one of 'extends' (a declarative type) "
+                        "or 'check' (a Python function)", path)
+    if extends and extends not in DECLARATIVE:
+        raise RuleError(f"unknown type '{extends}'{did_you_mean(extends, DECLARATIVE)}", path)
+    message = data["message"]
+    if isinstance(message, str):
+        message = {"en": message}
+    return Rule(
+        code=code,
+        name=str(data["name"]),
+        family=str(data.get("family") or re.sub(r"\d", "", code)),
+        severity=severity,
+        weight=float(data.get("weight", 1)),
+        dimension=dimension,
+        message=dict(message),
+        docs=dict(data.get("docs") or {}),
+        source=str(data.get("source") or ""),
+        extends=extends,
+        check=check,
+        params=dict(data.get("params") or {}),
+        examples=dict(data.get("examples") or {}),
+        suggestion=dict(data.get("suggestion") or {}),
+        languages=tuple(data.get("languages") or ("en", "zh")),
+        advisory=bool(data.get("advisory", False)),
+        path=path,
+    )
+
+
+def builtin_rules_dir() -> Path:
+    """Where the built-in catalogue lives: inside the wheel, or rules/ in a checkout."""
+    packaged = Path(__file__).parent / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+@dataclass
+class Registry:
+    """The rules and lexicons of one run. Not a singleton: tests build their own."""
+
+    rules: dict[str, Rule] = field(default_factory=dict)
+    lexicons: dict[str, Lexicon] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+    @classmethod
+    def default(cls, rules_dirs: Iterable[Path] = (), plugins: bool = True) -> Registry:
+        """Built-in rules, then configured directories, then installed plugins."""
+        registry = cls()
+        registry.load_dir(builtin_rules_dir())
+        for directory in rules_dirs:
+            registry.load_dir(Path(directory))
+        if plugins:
+            registry.load_plugins()
+        return registry
+
+    def add(self, rule: Rule) -> None:
+        """Register one rule; a code may be defined once."""
+        if rule.code in self.rules:
+            raise RuleError(f"rule code {rule.code} is defined twice "
+                            f"(also in {self.rules[rule.code].path})", rule.path)
+        self.rules[rule.code] = rule
+
+    def load_dir(self, directory: Path) -> None:
+        """Load every rule file below `directory`; lexicons live in its `lexicons/` folder."""
+        if not directory.is_dir():
+            raise RuleError("rules directory does not exist", str(directory))
+        self.sources.append(str(directory))
+        for path in sorted(directory.rglob("*.y*ml")):
+            if path.suffix not in (".yaml", ".yml"):
+                continue
+            data = _read_yaml(path)
+            if "lexicons" in path.relative_to(directory).parts[:-1]:
+                self.add_lexicon(data, str(path))
+            else:
+                self.add(parse_rule(data, str(path)))
+
+    def add_lexicon(self, data: Any, path: str) -> None:
+        """Register (or extend) a lexicon from a parsed lexicon file."""
+        if not isinstance(data, dict) or "lexicon" not in data:
+            raise RuleError("a lexicon file needs a 'lexicon' name and term lists per "
+                            "language (en, zh)", path)
+        name = str(data["lexicon"])
+        terms = {lang: [str(t) for t in (data.get(lang) or [])] for lang in ("en", "zh")}
+        if name in self.lexicons:
+            self.lexicons[name].extend(terms)
+        else:
+            self.lexicons[name] = Lexicon(name, terms, str(data.get("description") or ""))
+
+    def lexicon(self, name: str) -> Lexicon:
+        """A lexicon by name; a rule naming a missing one is a rule error."""
+        try:
+            return self.lexicons[name]
+        except KeyError:
+            raise RuleError(f"unknown lexicon '{name}'"
+                            f"{did_you_mean(name, list(self.lexicons))}") from None
+
+    def load_plugins(self) -> None:
+        """Load rules from installed packages' `vplint.rules` entry points.
+
+        An entry point names a directory path, a module (its folder's `rules/` is used), or
+        a callable returning a path, a list of paths, or Rule objects.
+        """
+        from importlib.metadata import entry_points
+
+        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            dist = getattr(ep.dist, "name", None) or ep.value
+            try:
+                target = ep.load()
+                produced = target() if callable(target) else target
+            except Exception as exc:
+                raise RuleError(f"rule plugin '{ep.name}' from package '{dist}' failed to "
+                                f"load: {type(exc).__name__}: {exc}") from exc
+            self._add_produced(produced, ep.name, dist)
+
+    def _add_produced(self, produced: Any, name: str, dist: str) -> None:
+        if hasattr(produced, "__file__") and produced.__file__:
+            produced = Path(produced.__file__).parent / "rules"
+        items = produced if isinstance(produced, (list, tuple)) else [produced]
+        for item in items:
+            if isinstance(item, Rule):
+                self.add(item)
+            elif isinstance(item, (str, Path)):
+                self.load_dir(Path(item))
+            else:
+                raise RuleError(f"rule plugin '{name}' from package '{dist}' returned "
+                                f"{type(item).__name__}, not a rules directory or Rule")
+
+    def sorted(self) -> list[Rule]:
+        """Rules in code order."""
+        return [self.rules[c] for c in sorted(self.rules)]
+
+    def get(self, code: str) -> Rule:
+        """A rule by code, with a did-you-mean when it does not exist."""
+        try:
+            return self.rules[code.upper()]
+        except KeyError:
+            raise RuleError(f"unknown rule code '{code}'"
+                            f"{did_you_mean(code.upper(), list(self.rules))}") from None
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        raise RuleError(f"cannot parse: {exc.problem}", str(path),
+                        mark.line + 1 if mark else None) from exc
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise RuleError(f"cannot read: {exc}", str(path)) from exc

@@ -1,0 +1,1 @@
+"""Bilingual text analysis shared by every rule: language, lexicons, numbers, time."""
