@@ -357,6 +357,10 @@ def _load_markdown(text: str, path: str, lines: LineIndex) -> Document:
         anchor = copy_node.start if copy_node is not None else body_start
         tree_fields["copy"] = Node(copy_fields, anchor, len(text))
     doc.tree = Node(tree_fields, 0, len(text))
+    # Proposition-wide findings point at the headline (or the body), so a suppression
+    # comment on the line above the headline applies to them.
+    headline = copy_fields.get("headline")
+    doc.start = headline.start if headline is not None and headline.verbatim else body_start
     return doc
 
 

@@ -53,7 +53,7 @@ class Suppressions:
                 if whole_file:
                     target = None
                 elif alone:
-                    target = _next_content_line(lines, number)
+                    target = _next_content_line(lines, number, kind)
                 column = match.start(1) + 1
                 for code in re.split(r"[,\s]+", match.group(2).strip()):
                     if code:
@@ -73,9 +73,10 @@ class Suppressions:
         return hit
 
 
-def _next_content_line(lines: list[str], number: int) -> int:
+def _next_content_line(lines: list[str], number: int, kind: str) -> int:
+    comment = "#" if kind == "yaml" else "<!--"
     for offset, line in enumerate(lines[number:], start=number + 1):
         stripped = line.strip()
-        if stripped and not stripped.startswith(("#", "<!--")):
+        if stripped and not stripped.startswith(comment):
             return offset
     return number
