@@ -22,7 +22,7 @@ def _spec(patterns: list[str]):  # type: ignore[no-untyped-def]
         return None
     import pathspec
 
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def discover(paths: list[str], exclude: list[str] = (), root: str = ".") -> Iterator[Path]:
