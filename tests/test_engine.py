@@ -212,7 +212,9 @@ RULE = textwrap.dedent("""\
     params:
       terms: {{en: [synergy], zh: [协同效应]}}
     message: {{en: "Avoid '{{match}}'.", zh: "避免使用“{{match}}”。"}}
-    docs: {{en: {{what: w, why: w, example: e, use_instead: u}}, zh: {{what: w, why: w, example: e, use_instead: u}}}}
+    docs:
+      en: {{what: w, why: w, example: e, use_instead: u}}
+      zh: {{what: w, why: w, example: e, use_instead: u}}
     source: house style
     """)
 
