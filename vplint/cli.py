@@ -6,8 +6,6 @@ fail the gate, 2 usage/configuration error or internal failure.
 
 from __future__ import annotations
 
-import io
-import os
 import sys
 from typing import Annotated
 
@@ -49,20 +47,13 @@ def _root(
     """Lint customer value propositions (English and Chinese)."""
 
 
-def _use_color(no_color: bool, stream: object) -> bool:
-    if no_color or os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return bool(getattr(stream, "isatty", lambda: False)())
-
-
 @app.command()
 def check(
     paths: Annotated[list[str] | None, typer.Argument(  # noqa: UP007
         help="Files or directories (default: the current directory).")] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f",
-                                               help="terminal, markdown or json.")] = "terminal",
+    output_format: Annotated[str, typer.Option(
+        "--format", "-f", help="terminal, markdown, json, sarif, github, gitlab, junit or html."
+    )] = "terminal",
     output: Annotated[str | None, typer.Option("--output", "-o",  # noqa: UP007
                                                   help="Write the report to a file.")] = None,
     select: Annotated[str | None, typer.Option(  # noqa: UP007
@@ -80,43 +71,27 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q",
                                         help="Only propositions with findings.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
+    baseline: Annotated[str | None, typer.Option(  # noqa: UP007
+        metavar="FILE", help="Fail only on findings not recorded in this baseline.")] = None,
+    write_baseline: Annotated[str | None, typer.Option(  # noqa: UP007
+        metavar="FILE", help="Record today's findings in a baseline file.")] = None,
+    changed: Annotated[str | None, typer.Option(  # noqa: UP007
+        metavar="[REF]", help="Only files changed since REF (default: the merge base with "
+        "the default branch); write --changed=REF when a path follows.")] = None,
+    compare: Annotated[str | None, typer.Option(  # noqa: UP007
+        metavar="REF", help="Show each score before (at Git REF) and after.")] = None,
+    progress: Annotated[bool | None, typer.Option(  # noqa: UP007
+        "--progress/--no-progress",
+        help="Progress bar (default: on a terminal, outside CI, for many files).")] = None,
 ) -> None:
     """Lint proposition (YAML) and copy (Markdown, text) files and score them."""
-    from vplint import api
-    from vplint.model import Summary
-    from vplint.report import get_reporter
-    from vplint.report.base import ReportOptions
+    from vplint.checkrun import CheckOptions, run_check
 
-    if lang is not None and lang not in ("en", "zh"):
-        raise UsageError(f"--lang must be en or zh, not '{lang}'")
-    run = api.prepare(config, forced_language=lang, select=_codes(select),
-                      extend_select=_codes(extend_select), fail_under=fail_under,
-                      extend_ignore=_codes(ignore))
-    files = run.files(paths or ["."])
-    buffer = io.StringIO() if output else None
-    stream = buffer if buffer is not None else sys.stdout
-    options = ReportOptions(color=_use_color(no_color, stream) and output_format == "terminal",
-                            quiet=quiet, language=run.linter.forced_language,
-                            fail_under=run.config.fail_under)
-    reporter = get_reporter(output_format, stream, run.registry, options)
-    summary = Summary()
-    failed = False
-    reporter.start()
-    for result in run.linter.lint_paths(files):
-        summary.add(result)
-        reporter.handle(result)
-        if result.errors or result.score < run.config.fail_under:
-            failed = True
-    reporter.finish(summary)
-    if buffer is not None and output:
-        from vplint.fsutil import atomic_write
-
-        atomic_write(output, buffer.getvalue())
-    if run.linter.crashed:
-        raise typer.Exit(EXIT_ERROR)
-    if failed:
-        raise typer.Exit(EXIT_FINDINGS)
-    raise typer.Exit(EXIT_OK)
+    raise typer.Exit(run_check(CheckOptions(
+        paths=paths or [], output_format=output_format, output=output, select=_codes(select),
+        extend_select=_codes(extend_select), ignore=_codes(ignore), fail_under=fail_under,
+        lang=lang, config=config, quiet=quiet, no_color=no_color, baseline=baseline,
+        write_baseline=write_baseline, changed=changed, compare=compare, progress=progress)))
 
 
 @app.command("rules")
@@ -193,6 +168,10 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     args = [a for a in args if a != "--debug"]
+    if "--changed" in args:
+        from vplint.checkrun import optional_changed_value
+
+        args = optional_changed_value(args)
     try:
         # Standalone mode: Typer/Click print usage errors themselves and exit 2.
         app(args=args, prog_name="vplint")

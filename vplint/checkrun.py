@@ -1,0 +1,225 @@
+"""The body of `vplint check`: choose files, lint them, report, and decide the exit code.
+
+`cli.check` only parses options into a CheckOptions and calls `run_check`. The CI-gate
+features live here as steps around the result stream: `--changed` narrows the files,
+`--compare` lints each file's old text at a Git ref, `--baseline` hides known findings,
+`--write-baseline` records them, and a progress bar watches on a terminal. Each feature's
+module is imported only when its option is given, so a plain run pays for none of them.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from vplint.errors import UsageError
+
+if TYPE_CHECKING:
+    from vplint.api import Run
+    from vplint.model import PropositionResult
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass
+class CheckOptions:
+    """Everything `vplint check` was asked to do (the CLI's options, parsed)."""
+
+    paths: list[str] = field(default_factory=list)
+    output_format: str = "terminal"
+    output: str | None = None
+    select: list[str] | None = None
+    extend_select: list[str] | None = None
+    ignore: list[str] | None = None
+    fail_under: float | None = None
+    lang: str | None = None
+    config: str | None = None
+    quiet: bool = False
+    no_color: bool = False
+    baseline: str | None = None
+    write_baseline: str | None = None
+    changed: str | None = None
+    """None: lint every file; "": files changed since the default branch; else a Git ref."""
+    compare: str | None = None
+    progress: bool | None = None
+    """None: automatic (a terminal, not CI, many files); True/False force it."""
+
+
+def use_color(no_color: bool, stream: object) -> bool:
+    """Colour only on a terminal, unless NO_COLOR or FORCE_COLOR say otherwise."""
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def note(message: str) -> None:
+    """One line for the person at the terminal or reading the CI log (never the report)."""
+    print(f"vplint: {message}", file=sys.stderr)
+
+
+def run_check(opts: CheckOptions) -> int:
+    """Run `vplint check` and return its exit code (0 clean, 1 the gate fails, 2 errors)."""
+    from vplint import api
+    from vplint.model import Summary
+    from vplint.report import get_reporter
+    from vplint.report.base import ReportOptions
+
+    if opts.lang is not None and opts.lang not in ("en", "zh"):
+        raise UsageError(f"--lang must be en or zh, not '{opts.lang}'")
+    if opts.write_baseline and opts.changed is not None:
+        raise UsageError("--write-baseline records every file's findings; "
+                         "do not combine it with --changed")
+    run = api.prepare(opts.config, forced_language=opts.lang, select=opts.select,
+                      extend_select=opts.extend_select, fail_under=opts.fail_under,
+                      extend_ignore=opts.ignore)
+    files = run.files(opts.paths or ["."])
+    if opts.changed is not None:
+        files = _changed_only(files, opts.changed)
+    baseline = _load_baseline(opts.baseline)
+    comparer = _comparer(run, opts.compare)
+
+    buffer = io.StringIO() if opts.output else None
+    stream: Any = buffer if buffer is not None else sys.stdout
+    options = ReportOptions(
+        color=use_color(opts.no_color, stream) and opts.output_format == "terminal",
+        quiet=opts.quiet, language=run.linter.forced_language,
+        fail_under=run.config.fail_under)
+    # Resolve the format before the progress bar takes the terminal, so a typo is one line.
+    get_reporter(opts.output_format, io.StringIO(), run.registry, options)
+    comparisons: dict[tuple[str, int], Any] = {}
+    if comparer is not None:
+        options.extra["compare"] = comparisons
+        options.extra["compare_ref"] = opts.compare
+    recorded: list[PropositionResult] = []
+    summary = Summary()
+    failed = False
+
+    from vplint.progress import progress_for
+
+    with progress_for(len(files), stream, opts.progress) as (report_stream, tick):
+        reporter = get_reporter(opts.output_format, report_stream, run.registry, options)
+        reporter.start()
+        for result in _watch(run.linter.lint_paths(files), tick):
+            if comparer is not None:
+                found = comparer.compare(result)
+                if found is not None:
+                    comparisons[(result.path, result.index)] = found
+            if baseline is not None:
+                result, known = baseline.split(result)
+                if opts.write_baseline:
+                    recorded.append(known)  # with --baseline too: shrink, never grow
+            elif opts.write_baseline:
+                recorded.append(result)
+            summary.add(result)
+            reporter.handle(result)
+            if result.errors or result.score < run.config.fail_under:
+                failed = True
+        if baseline is not None:
+            options.extra["baseline"] = baseline.stats()
+        reporter.finish(summary)
+        if hasattr(report_stream, "flush"):
+            report_stream.flush()
+
+    if buffer is not None and opts.output:
+        from vplint.fsutil import atomic_write
+
+        atomic_write(opts.output, buffer.getvalue())
+    if baseline is not None:
+        _report_baseline(baseline, opts)
+    if opts.write_baseline:
+        from vplint.baseline import write_baseline
+
+        count = write_baseline(opts.write_baseline, recorded)
+        note(f"wrote {count} finding(s) to the baseline {opts.write_baseline}")
+    if run.linter.crashed:
+        return EXIT_ERROR
+    if opts.write_baseline:
+        return EXIT_OK  # recording today's findings is the point; the next run gates
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _watch(results: Iterator[PropositionResult], tick: Any) -> Iterator[PropositionResult]:
+    """Pass results through, ticking the progress bar once per file."""
+    last: str | None = None
+    for result in results:
+        if result.path != last:
+            if last is not None:
+                tick()
+            last = result.path
+        yield result
+    if last is not None:
+        tick()
+
+
+def _changed_only(files: list[Path], ref: str) -> list[Path]:
+    from vplint.gitutil import changed_files
+
+    changed = changed_files(ref or None)
+    kept = [f for f in files if f.resolve() in changed.paths]
+    note(f"{len(kept)} changed file(s) to lint since {changed.description}")
+    return kept
+
+
+def _load_baseline(path: str | None) -> Any:
+    if path is None:
+        return None
+    from vplint.baseline import Baseline
+
+    return Baseline.load(path)
+
+
+def _comparer(run: Run, ref: str | None) -> Any:
+    if ref is None:
+        return None
+    if not ref:
+        raise UsageError("--compare needs a Git ref, e.g. --compare main")
+    from vplint.compare import Comparer
+
+    return Comparer(run.linter, ref)
+
+
+def _report_baseline(baseline: Any, opts: CheckOptions) -> None:
+    stats = baseline.stats()
+    note(f"baseline {opts.baseline}: {stats.new} new finding(s), {stats.known} known "
+         f"(not reported), {len(stats.gone)} gone")
+    if stats.gone:
+        for entry in stats.gone[:20]:
+            note(f"  gone: {entry.describe()}")
+        if len(stats.gone) > 20:
+            note(f"  ... and {len(stats.gone) - 20} more")
+        note(f"shrink the baseline: vplint check --baseline {opts.baseline} "
+             f"--write-baseline {opts.baseline}")
+
+
+def optional_changed_value(args: list[str]) -> list[str]:
+    """Give `--changed` an optional value, which Typer options cannot have.
+
+    A bare `--changed` becomes `--changed=` (the default branch); the next word is taken as
+    its REF only when it is not an option and not an existing path, so
+    `vplint check --changed docs/` still lints docs/. `--changed=REF` is never ambiguous.
+    """
+    out: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            out.extend(args[index:])
+            break
+        if arg == "--changed":
+            following = args[index + 1] if index + 1 < len(args) else None
+            if following and not following.startswith("-") and not os.path.exists(following):
+                out.append(f"--changed={following}")
+                index += 2
+                continue
+            out.append("--changed=")
+        else:
+            out.append(arg)
+        index += 1
+    return out
