@@ -1,0 +1,236 @@
+#!/usr/bin/env python
+"""Judge vplint on real propositions: precision and recall per rule, strong vs weak scores.
+
+Runs every entry of tests/corpus/propositions.yaml through vplint as the proposition
+{language: <lang>, copy: {headline: <line>}} and compares the codes it reports with the
+hand labels (see the corpus file's header for the labelling scheme). Prints a Markdown
+table of precision and recall per judged rule, the mean score of the strong and weak
+groups, and (with --errors) every disagreement.
+
+Exit status: 0 when strong propositions outscore weak ones on average, 1 otherwise,
+2 when the corpus file is malformed.
+
+    python scripts/corpus_eval.py [--corpus PATH] [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus" / "propositions.yaml"
+GROUPS = ("strong", "weak")
+
+
+@dataclass
+class Entry:
+    """One labelled line of the corpus."""
+
+    id: str
+    lang: str
+    group: str
+    line: str
+    must: set[str]
+    must_not: set[str]
+    known: dict[str, str] = field(default_factory=dict)
+    source: str = ""
+
+    def gold(self, code: str) -> bool | None:
+        """True / False when the entry is labelled for `code`, None when it is not."""
+        if code in self.must:
+            return True
+        if code in self.must_not:
+            return False
+        return None
+
+    def proposition(self) -> str:
+        """The YAML text vplint lints for this entry."""
+        data = {"name": self.id, "language": self.lang, "copy": {"headline": self.line}}
+        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+@dataclass
+class Judged:
+    """An entry with what vplint reported for it."""
+
+    entry: Entry
+    codes: set[str]
+    score: int
+
+    def wrong(self, code: str) -> bool:
+        """True when vplint disagrees with the label for `code`."""
+        gold = self.entry.gold(code)
+        return gold is not None and gold != (code in self.codes)
+
+
+@dataclass
+class Tally:
+    """Confusion counts of one rule over the corpus."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        """TP / (TP + FP), None when the rule never fired on a labelled entry."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        """TP / (TP + FN), None when no entry is labelled positive."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+
+class CorpusError(Exception):
+    """The corpus file does not follow the labelling scheme."""
+
+
+def load(path: Path = CORPUS) -> tuple[list[str], list[Entry]]:
+    """(judged codes, entries) from the corpus file, validated."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise CorpusError(f"{path}: needs `judged` and `entries`")
+    judged = [str(c) for c in data.get("judged") or []]
+    entries, seen = [], set()
+    for raw in data["entries"]:
+        entry = _entry(raw, judged)
+        if entry.id in seen:
+            raise CorpusError(f"entry id '{entry.id}' is used twice")
+        seen.add(entry.id)
+        entries.append(entry)
+    return judged, entries
+
+
+def _entry(raw: Any, judged: list[str]) -> Entry:
+    if not isinstance(raw, dict) or not raw.get("id") or not raw.get("line"):
+        raise CorpusError(f"an entry needs an id and a line: {raw!r}")
+    ident = str(raw["id"])
+    if raw.get("lang") not in ("en", "zh") or raw.get("group") not in GROUPS:
+        raise CorpusError(f"{ident}: lang must be en or zh and group strong or weak")
+    must = set(map(str, raw.get("must") or []))
+    unsure = set(map(str, raw.get("unsure") or []))
+    explicit_not = set(map(str, raw.get("must_not") or []))
+    if must & (unsure | explicit_not) or unsure & explicit_not:
+        raise CorpusError(f"{ident}: a code is in more than one of must/must_not/unsure")
+    known = {str(k): str(v) for k, v in (raw.get("known") or {}).items()}
+    must_not = (set(judged) - must - unsure) | explicit_not
+    for code in known:
+        if code not in must and code not in must_not:
+            raise CorpusError(f"{ident}: known error for {code}, which is not labelled")
+    return Entry(ident, raw["lang"], raw["group"], str(raw["line"]), must, must_not,
+                 known, str(raw.get("source") or ""))
+
+
+def run(entries: Iterable[Entry]) -> list[Judged]:
+    """Lint every entry with the built-in rules and default configuration."""
+    from vplint.config import Config
+    from vplint.engine import Linter
+    from vplint.rules import Registry
+
+    linter = Linter(Config(), Registry.default(plugins=False))
+    out = []
+    for entry in entries:
+        results = linter.lint_text(entry.proposition(), f"corpus/{entry.id}.yaml")
+        result = results[0]
+        out.append(Judged(entry, {f.code for f in result.findings}, result.score))
+    return out
+
+
+def tallies(judged_codes: Iterable[str], results: list[Judged]) -> dict[str, Tally]:
+    """Confusion counts for every judged code and every code named in a label."""
+    codes = set(judged_codes)
+    for r in results:
+        codes |= r.entry.must | r.entry.must_not
+    table = {code: Tally() for code in sorted(codes)}
+    for r in results:
+        for code, tally in table.items():
+            gold = r.entry.gold(code)
+            if gold is None:
+                continue
+            fired = code in r.codes
+            if gold and fired:
+                tally.tp += 1
+            elif gold:
+                tally.fn += 1
+            elif fired:
+                tally.fp += 1
+            else:
+                tally.tn += 1
+    return table
+
+
+def group_means(results: list[Judged]) -> dict[str, float]:
+    """Mean overall score of each group."""
+    means = {}
+    for group in GROUPS:
+        scores = [r.score for r in results if r.entry.group == group]
+        means[group] = sum(scores) / len(scores) if scores else 0.0
+    return means
+
+
+def _ratio(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def markdown(table: dict[str, Tally], means: dict[str, float], results: list[Judged]) -> str:
+    """The report: a Markdown table per rule, then the group means."""
+    lines = ["| Rule | TP | FP | FN | TN | Precision | Recall |",
+             "|------|---:|---:|---:|---:|----------:|-------:|"]
+    for code, t in table.items():
+        lines.append(f"| {code} | {t.tp} | {t.fp} | {t.fn} | {t.tn} | "
+                     f"{_ratio(t.precision)} | {_ratio(t.recall)} |")
+    counts = {g: sum(1 for r in results if r.entry.group == g) for g in GROUPS}
+    lines += ["", "| Group | Propositions | Mean score |", "|-------|---:|---:|"]
+    lines += [f"| {g} | {counts[g]} | {means[g]:.1f} |" for g in GROUPS]
+    return "\n".join(lines)
+
+
+def disagreements(table: dict[str, Tally], results: list[Judged]) -> list[str]:
+    """One line per entry and code where vplint and the label disagree."""
+    out = []
+    for r in results:
+        for code in table:
+            if r.wrong(code):
+                kind = "missed" if r.entry.gold(code) else "false alarm"
+                note = f" (known: {r.entry.known[code]})" if code in r.entry.known else ""
+                out.append(f"{r.entry.id}: {code} {kind} on \"{r.entry.line}\"{note}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the evaluation; exit 1 when strong propositions do not outscore weak ones."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    args = parser.parse_args(argv)
+    try:
+        judged, entries = load(args.corpus)
+    except (CorpusError, OSError, yaml.YAMLError) as exc:
+        print(f"corpus_eval: {exc}", file=sys.stderr)
+        return 2
+    results = run(entries)
+    table = tallies(judged, results)
+    means = group_means(results)
+    print(markdown(table, means, results))
+    if args.errors:
+        print()
+        print("\n".join(disagreements(table, results)) or "no disagreements")
+    if means["strong"] <= means["weak"]:
+        print(f"\nstrong propositions ({means['strong']:.1f}) do not outscore weak ones "
+              f"({means['weak']:.1f})", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main())
