@@ -153,6 +153,48 @@ def explain(
     typer.echo("\n".join(lines).rstrip())
 
 
+@app.command("pitch")
+def pitch_command(
+    file: Annotated[str, typer.Argument(help="A proposition file (YAML, or Markdown with "
+                                             "front matter).")],
+    template: Annotated[str | None, typer.Option(  # noqa: UP007
+        "--template", "-t", help="moore, xyz, maxwell, elevator (default), tagline, or a "
+        "custom template from templates_dirs.")] = None,
+    all_templates: Annotated[bool, typer.Option("--all", help="Every template.")] = False,
+    seconds: Annotated[int, typer.Option(
+        help="Spoken budget in seconds: 30, 60 or 120 (taglines have their own limit).")] = 60,
+    lang: Annotated[str | None, typer.Option(  # noqa: UP007
+        help="en or zh (default: the proposition's language).")] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f",
+                                               help="text or markdown.")] = "text",
+    allow_gaps: Annotated[bool, typer.Option(
+        "--allow-gaps", help="Draft with visible [TODO: field] where a field is missing.")
+    ] = False,
+    config: Annotated[str | None, typer.Option(help="Configuration file.")] = None,  # noqa: UP007
+) -> None:
+    """Draft an elevator pitch, positioning statement or tagline from a proposition."""
+    from vplint.pitch import run_pitch
+
+    text, code = run_pitch(file, template=template, all_templates=all_templates,
+                           seconds=seconds, lang=lang, output_format=output_format,
+                           allow_gaps=allow_gaps, config_path=config)
+    typer.echo(text, nl=False)
+    raise typer.Exit(code)
+
+
+@app.command("init")
+def init_command(
+    path: Annotated[str, typer.Argument(help="Where to write it.")] = "proposition.yaml",
+    lang: Annotated[str, typer.Option(help="en or zh: the language of the comments.")] = "en",
+    kind: Annotated[str, typer.Option(help="consumer or b2b.")] = "consumer",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter proposition that documents every field."""
+    from vplint.initfile import write_starter
+
+    typer.echo(write_starter(path, lang=lang, kind=kind, force=force))
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the proposition format (for YAML language servers)."""

@@ -1,0 +1,170 @@
+"""The output of `vplint pitch`: plain text or Markdown, in the draft's language."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from vplint.errors import UsageError, did_you_mean
+from vplint.pitch import FORMATS, Draft, PitchReport, PropositionDrafts
+
+_WORDS = {
+    "en": {
+        "length": "{n} of {limit} words", "spoken": " ({s} s at {rate} words a minute)",
+        "over": "; over budget even with the optional parts dropped: shorten the fields",
+        "dropped": "dropped to fit", "gaps": "gaps to fill", "clarity": "clarity",
+        "clean": "no findings", "and": " and ",
+        "needs": "{template} needs {fields}. Fill {them} in, or draft with --allow-gaps.",
+        "it": "it", "them": "them", "fires": " ({code} would flag it)",
+        "quiet": " ({code} is satisfied by the copy, but this template needs the field)",
+        "head": "{template} · {language} · {budget}", "secs": "{s} s",
+        "max": "at most {limit} words",
+        "untitled": "proposition {n}", "length_label": "length",
+    },
+    "zh": {
+        "length": "{n}/{limit} 字", "spoken": "（{s} 秒，每分钟 {rate} 字）",
+        "over": "；删去可选部分后仍超出：请精简字段", "dropped": "为控制长度删去",
+        "gaps": "待补字段", "clarity": "清晰度", "clean": "没有问题", "and": "、",
+        "needs": "{template} 模板需要 {fields}。请补全，或用 --allow-gaps 起草。",
+        "it": "", "them": "", "fires": "（{code} 会报告它缺失）",
+        "quiet": "（文案已满足 {code}，但此模板需要该字段本身）",
+        "head": "{template} · {language} · {budget}", "secs": "{s} 秒", "max": "最多 {limit} 字",
+        "untitled": "第 {n} 个价值主张", "length_label": "长度",
+    },
+}
+
+
+def _t(lang: str, key: str, **args: Any) -> str:
+    return _WORDS[lang][key].format(**args)
+
+
+def _field_list(draft: Draft, fields: list[str]) -> str:
+    lang = draft.language
+    parts = []
+    for f in fields:
+        note = draft.rules.get(f, "")
+        code, _, state = note.partition(":")
+        suffix = _t(lang, state, code=code) if state in ("fires", "quiet") else ""
+        parts.append(f"`{f}`{suffix}")
+    if lang == "en" and len(parts) > 1:
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return _t(lang, "and").join(parts)
+
+
+def missing_message(draft: Draft) -> str:
+    """"moore needs `segment.who` (AUD001 would flag it). Fill it in, or ..."."""
+    lang = draft.language
+    them = _t(lang, "them" if len(draft.missing) > 1 else "it")
+    return _t(lang, "needs", template=draft.template, fields=_field_list(draft, draft.missing),
+              them=them).replace("Fill  in", "Fill in")
+
+
+def _heading(draft: Draft) -> str:
+    b = draft.budget
+    budget = (_t(draft.language, "secs", s=b.seconds) if b.spoken
+              else _t(draft.language, "max", limit=b.limit))
+    return _t(draft.language, "head", template=draft.template, language=draft.language,
+              budget=budget)
+
+
+def _length_line(draft: Draft) -> str:
+    b = draft.budget
+    line = _t(draft.language, "length", n=draft.length, limit=b.limit)
+    if b.spoken:
+        line += _t(draft.language, "spoken", s=b.seconds, rate=b.rate)
+    if not draft.fits:
+        line += _t(draft.language, "over")
+    return line
+
+
+def _facts(draft: Draft) -> list[tuple[str, str]]:
+    """(label, value) lines under a draft."""
+    lang = draft.language
+    rows = [(_t(lang, "length_label"), _length_line(draft))]
+    if draft.dropped:
+        rows.append((_t(lang, "dropped"), ("、" if lang == "zh" else ", ").join(draft.dropped)))
+    if draft.gaps:
+        rows.append((_t(lang, "gaps"), _field_list(draft, draft.gaps)))
+    if draft.lint is not None:
+        r = draft.lint
+        value = f"{r.score}/100 {r.grade}"
+        if not r.findings:
+            value += (", " if lang == "en" else "，") + _t(lang, "clean")
+        rows.append((_t(lang, "clarity"), value))
+    return rows
+
+
+def _title(props: PropositionDrafts) -> str:
+    return props.name or _t(props.language, "untitled", n=props.index + 1)
+
+
+def format_text(report: PitchReport) -> str:
+    """Plain text: each proposition's name underlined, then each draft and its facts."""
+    out: list[str] = []
+    for props in report.propositions:
+        title = _title(props)
+        out += [title, "=" * _display_width(title), ""]
+        for draft in props.drafts:
+            out.append(f"[{_heading(draft)}]")
+            if draft.text is None:
+                out += [missing_message(draft), ""]
+                continue
+            out += [draft.text, ""]
+            colon = ": " if draft.language == "en" else "："
+            out += [f"  {label}{colon}{value}" for label, value in _facts(draft)]
+            if draft.lint is not None:
+                out += [f"    {f.code} {f.severity.value:<7} {f.message}"
+                        for f in draft.lint.findings]
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def format_markdown(report: PitchReport) -> str:
+    """Markdown: `##` per proposition, `###` per draft, the facts as a list."""
+    out: list[str] = []
+    for props in report.propositions:
+        out += [f"## {_md(_title(props))}", ""]
+        for draft in props.drafts:
+            out += [f"### {_md(_heading(draft))}", ""]
+            if draft.text is None:
+                out += [_md(missing_message(draft), code=True), ""]
+                continue
+            out += [_md(p) for p in draft.text.split("\n\n")]
+            out.append("")
+            colon = ": " if draft.language == "en" else "："
+            for label, value in _facts(draft):
+                out.append(f"- {label.capitalize()}{colon}{_md(value, code=True)}")
+            if draft.lint is not None:
+                out += [f"  - `{f.code}` {f.severity.value}: {_md(f.message, code=True)}"
+                        for f in draft.lint.findings]
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def format_report(report: PitchReport, output_format: str = "text") -> str:
+    """The report in `text` or `markdown`."""
+    if output_format == "text":
+        return format_text(report)
+    if output_format == "markdown":
+        return format_markdown(report)
+    raise UsageError(f"unknown format '{output_format}' for pitch; choose text or markdown"
+                     f"{did_you_mean(output_format, FORMATS)}")
+
+
+_MD_ESCAPE = re.compile(r"([\\*_\[\]|~#])")
+
+
+def _md(text: str, code: bool = False) -> str:
+    """Escape text for a Markdown paragraph: no HTML, no links, no emphasis. With `code`,
+    `field` spans stay code spans (vplint's own messages use them)."""
+    value = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if not code:
+        return _MD_ESCAPE.sub(r"\\\1", value.replace("`", "\\`"))
+    parts = re.split(r"(`[^`\n]*`)", value)
+    return "".join(p if p.startswith("`") and p.endswith("`") and len(p) > 1
+                   else _MD_ESCAPE.sub(r"\\\1", p.replace("`", "\\`")) for p in parts)
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
