@@ -116,7 +116,8 @@ def list_rules(
         raise UsageError(f"unknown format '{output_format}' for rules; choose table or json")
     for r in rules:
         dim = r.dimension or "-"
-        typer.echo(f"{r.code:<7} {r.name:<32} {r.severity.value:<8} {dim:<16} {r.weight:g}")
+        mark = "  advisory" if r.advisory else ""
+        typer.echo(f"{r.code:<7} {r.name:<32} {r.severity.value:<8} {dim:<16} {r.weight:g}{mark}")
 
 
 SECTION_TITLES = {
@@ -142,7 +143,8 @@ def explain(
     rule = api.prepare(config).registry.get(code)
     titles = SECTION_TITLES[lang]
     docs = rule.docs.get(lang) or rule.docs.get("en") or {}
-    lines = [f"{rule.code} {rule.name}", "",
+    advisory = {"en": "  [advisory]", "zh": "  [提示性]"}[lang] if rule.advisory else ""
+    lines = [f"{rule.code} {rule.name}{advisory}", "",
              f"{titles['severity']}: {rule.severity.value}    "
              f"{titles['dimension']}: {rule.dimension or '-'}    weight: {rule.weight:g}", ""]
     for key in ("what", "why", "example", "use_instead"):
