@@ -325,3 +325,24 @@ def test_lexicons_compile_once_per_run() -> None:
     first = lexicon.pattern("all")
     _LINTER.lint_text(headline("顶级的茶"), "b.yaml")
     assert lexicon.pattern("all") is first
+
+
+def test_adl001_can_be_silenced_on_a_reviewed_line() -> None:
+    source = "name: 冰箱\ncopy:\n  headline: 一级能效，最省电的一档  # vplint: disable=ADL001\n"
+    assert findings(source, "ADL001") == []
+
+
+def test_rules_and_explain_mark_advisory_laws() -> None:
+    from typer.testing import CliRunner
+
+    from vplint.cli import app
+
+    runner = CliRunner()
+    table = runner.invoke(app, ["rules"]).output.splitlines()
+    line = next(row for row in table if row.startswith("LAW015"))
+    assert line.endswith("advisory")
+    assert not next(row for row in table if row.startswith("LAW017")).endswith("advisory")
+    assert runner.invoke(app, ["explain", "LAW015", "--lang", "zh"]).output.startswith(
+        "LAW015 no-candor  [提示性]")
+    assert runner.invoke(app, ["explain", "LAW015"]).output.startswith(
+        "LAW015 no-candor  [advisory]")
