@@ -346,3 +346,14 @@ def test_rules_and_explain_mark_advisory_laws() -> None:
         "LAW015 no-candor  [提示性]")
     assert runner.invoke(app, ["explain", "LAW015"]).output.startswith(
         "LAW015 no-candor  [advisory]")
+
+
+def test_options_change_thresholds_and_a_bad_option_is_named() -> None:
+    source = "name: T\ngains: [a, b, c, d]\n"
+    assert findings(source, "LAW013") == []
+    strict = Linter(Config(rule_options={"LAW013": {"max_benefits": 3}}), _REGISTRY)
+    assert "LAW013" in codes(strict.lint_text(source, "t.yaml"))
+    broken = Linter(Config(rule_options={"LAW013": {"max_benefits": "lots"}}), _REGISTRY)
+    crash = [f for r in broken.lint_text(source, "t.yaml") for f in r.findings
+             if f.code == "VP900"]
+    assert crash and "max_benefits" in crash[0].message and "LAW013" in crash[0].message

@@ -16,6 +16,7 @@ from typing import Any
 
 from vplint.checks import CheckContext, Hit
 from vplint.checks.declarative import hit_for
+from vplint.errors import RuleError
 from vplint.nodes import Node
 from vplint.text.facts import FieldMatch
 from vplint.text.lexicon import Lexicon
@@ -28,6 +29,7 @@ _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _LATIN_WORD = re.compile(r"[a-z0-9]+")
 _LIST_SPLIT_EN = re.compile(r"\s*(?:[,;/|·]|\s(?:and|&|or)\s)\s*", re.IGNORECASE)
 _LIST_SPLIT_ZH = re.compile(r"\s*[,，、;；/|·]\s*")
+_NON_WORD = re.compile(r"[^\w]+")
 _STOP = frozenset(
     "a an the of for and or to in on at by with your our you we us it its is are be "
     "this that from into more most".split())
@@ -36,7 +38,7 @@ _STOP = frozenset(
 # ---- small text helpers -------------------------------------------------------------
 def normalize(text: str) -> str:
     """Lower case, punctuation and runs of space folded to one space."""
-    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
 def _stem(word: str) -> str:
@@ -65,14 +67,22 @@ def similar(a: str, b: str) -> bool:
     if na == nb:
         return True
     short, long_ = sorted((na, nb), key=len)
-    minimum = 2 if _CJK_RUN.search(short) else 4
-    if len(short.replace(" ", "")) >= minimum and re.search(
-            rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])", long_):
+    if _contains(long_, short, 2 if _CJK_RUN.search(short) else 4):
         return True
     ua, ub = units(a), units(b)
     if ua and ub and len(ua & ub) / len(ua | ub) >= 0.5:
         return True
     return difflib.SequenceMatcher(None, na, nb).ratio() >= 0.85
+
+
+def _contains(text: str, part: str, minimum: int) -> bool:
+    """`part` (at least `minimum` characters) inside normalised `text`: Chinese anywhere,
+    English only as whole words."""
+    if len(part.replace(" ", "")) < minimum:
+        return False
+    if _CJK_RUN.search(part):
+        return part in text
+    return f" {part} " in f" {text} "
 
 
 def mentions(text: str, phrase: str) -> bool:
@@ -100,8 +110,7 @@ def names_in(text: str, name: str) -> bool:
     if norm_name in norm_text:
         return True
     first = _LATIN_WORD.match(norm_name)
-    if first and len(first.group(0)) >= 3 and re.search(
-            rf"(?<![a-z0-9]){re.escape(first.group(0))}(?![a-z0-9])", norm_text):
+    if first and _contains(norm_text, first.group(0), 3):
         return True
     cjk = _CJK_RUN.match(norm_name)
     return bool(cjk and len(cjk.group(0)) >= 2 and cjk.group(0) in norm_text)
@@ -139,6 +148,16 @@ def _text_of(fields: dict[str, Node], key: str) -> str:
     if node is None or node.kind not in ("text", "number"):
         return ""
     return str(node.value).strip()
+
+
+def int_param(ctx: CheckContext, name: str, default: int) -> int:
+    """A whole-number rule option; a bad value names the rule and the option."""
+    value = ctx.param(name, default)
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or \
+            not str(value).strip().lstrip("-").isdigit():
+        raise RuleError(f"rule {ctx.rule.code}: option '{name}' must be a whole number, "
+                        f"not {value!r}")
+    return int(value)
 
 
 def say(ctx: CheckContext, key: str, **args: Any) -> str:
@@ -243,7 +262,7 @@ def focus(ctx: CheckContext) -> Iterator[Hit]:
                           args={"problem": say(ctx, "absent", word=word)})
     elif doc.has("positioning"):
         yield Hit(field="positioning", args={"problem": say(ctx, "none")})
-    most = int(ctx.param("max_headline_benefits", 3))
+    most = int_param(ctx, "max_headline_benefits", 3)
     for path, node in ctx.facts.texts(tuple(ctx.params.get("list_fields",
                                                            ["copy.headline"]))):
         items = list_items(str(node.value), ctx.language)
@@ -281,7 +300,7 @@ def ladder(ctx: CheckContext) -> Iterator[Hit]:
     leader = ctx.doc.text("positioning.leader") or ""
     contrasts = [m for name in ctx.lexicons("contrast_lexicons")
                  for m in ctx.facts.find(name, fields)]
-    window = int(ctx.param("window", 24))
+    window = int_param(ctx, "window", 24)
     for m in _lexicon_hits(ctx, ctx.lexicons(), fields):
         text = str(m.node.value)
         around = text[max(0, m.start - window): m.end + window]
@@ -296,7 +315,7 @@ def ladder(ctx: CheckContext) -> Iterator[Hit]:
 def duality(ctx: CheckContext) -> Iterator[Hit]:
     """Law 8 (advisory): markets become two-horse races; note a rung below the second."""
     rank = ladder_rank(ctx)
-    if rank is not None and rank >= int(ctx.param("min_rank", 3)):
+    if rank is not None and rank >= int_param(ctx, "min_rank", 3):
         yield _rank_hit(ctx)
 
 
@@ -340,7 +359,7 @@ def line_extension(ctx: CheckContext) -> Iterator[Hit]:
     for m in _lexicon_hits(ctx, ctx.lexicons(), _claim_fields(ctx) + ("name",)):
         yield hit_for(m)
     value = ctx.doc.text("category")
-    most = int(ctx.param("max_categories", 2))
+    most = int_param(ctx, "max_categories", 2)
     if value:
         items = list_items(value, ctx.language)
         if len(items) > most:
@@ -359,7 +378,7 @@ def sacrifice(ctx: CheckContext) -> Iterator[Hit]:
     elif doc.has("segment.who") and not doc.has("segment.not_for"):
         yield Hit(field="segment.who", args={"problem": say(ctx, "no_not_for")})
     gains = doc.node("gains")
-    most = int(ctx.param("max_benefits", 5))
+    most = int_param(ctx, "max_benefits", 5)
     if gains is not None and isinstance(gains.value, list) and len(gains.value) > most:
         yield Hit(field="gains", args={"problem": say(ctx, "too_many",
                                                        count=len(gains.value), max=most)})
@@ -396,7 +415,7 @@ def candor(ctx: CheckContext) -> Iterator[Hit]:
 def singularity(ctx: CheckContext) -> Iterator[Hit]:
     """Law 16 (advisory): one bold stroke; note an attribute that lists several moves."""
     value = ctx.doc.text("positioning.attribute")
-    most = int(ctx.param("max_attributes", 2))
+    most = int_param(ctx, "max_attributes", 2)
     if value:
         items = list_items(value, ctx.language)
         if len(items) > most:
