@@ -16,6 +16,11 @@ FORMATS: dict[str, str] = {
     "terminal": "vplint.report.terminal:TerminalReporter",
     "markdown": "vplint.report.markdown:MarkdownReporter",
     "json": "vplint.report.json:JsonReporter",
+    "sarif": "vplint.report.sarif:SarifReporter",
+    "github": "vplint.report.github:GithubReporter",
+    "gitlab": "vplint.report.gitlab:GitlabReporter",
+    "junit": "vplint.report.junit:JunitReporter",
+    "html": "vplint.report.html:HtmlReporter",
 }
 
 

@@ -1,0 +1,123 @@
+"""HTML report: one self-contained page (no network, no JavaScript) with a score chart per
+proposition drawn as inline SVG, the findings, and the docs of every rule that fired.
+
+Rendered by Jinja2 with autoescaping always on, so every piece of user text (paths,
+names, messages, matched copy) is escaped; the page is also well-formed XML, which the
+tests use to check its structure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jinja2
+
+from vplint import __version__
+from vplint.model import PropositionResult, Summary
+from vplint.report.base import Reporter
+
+BAR_WIDTH = 220
+ROW_HEIGHT = 22
+LABEL_WIDTH = 130
+DIMENSION_ZH = {
+    "need": "需求", "offering": "产品", "outcome": "结果", "time": "时间", "doubts": "疑虑",
+    "differentiation": "差异", "proof": "证明", "audience": "受众", "clarity": "清晰",
+    "positioning": "定位",
+}
+
+
+def colour(score: int | None) -> str:
+    """Bar colour by score band (the terminal report's green/yellow/red)."""
+    if score is None:
+        return "#9aa0a6"
+    return "#1a7f37" if score >= 80 else "#b08800" if score >= 60 else "#cf222e"
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One row of a chart: a label, the score now, and the score at the compared ref."""
+
+    label: str
+    value: int
+    before: int | None = None
+
+    @property
+    def width(self) -> float:
+        """Bar length in SVG units."""
+        return round(BAR_WIDTH * max(0, min(100, self.value)) / 100, 1)
+
+    @property
+    def before_x(self) -> float | None:
+        """Where the marker of the old score goes, if there is one."""
+        if self.before is None:
+            return None
+        return LABEL_WIDTH + round(BAR_WIDTH * max(0, min(100, self.before)) / 100, 1)
+
+    @property
+    def change(self) -> str:
+        """"+16" / "-4" / "±0", or "" without a comparison."""
+        if self.before is None:
+            return ""
+        delta = self.value - self.before
+        return f"+{delta}" if delta > 0 else "±0" if delta == 0 else str(delta)
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """Autoescaping environment for the HTML template (the Markdown one must not escape)."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("vplint.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(colour=colour, BAR_WIDTH=BAR_WIDTH, ROW_HEIGHT=ROW_HEIGHT,
+                       LABEL_WIDTH=LABEL_WIDTH)
+    return env
+
+
+class HtmlReporter(Reporter):
+    """Collects results and renders the page at the end."""
+
+    template = "report.html.j2"
+
+    def start(self) -> None:
+        self.items: list[dict] = []
+        self.codes: set[str] = set()
+
+    def handle(self, result: PropositionResult) -> None:
+        if self.options.quiet and not result.findings:
+            return
+        zh = (self.options.language or result.language) == "zh"
+        found = self.options.extra.get("compare", {}).get((result.path, result.index))
+        bars = [Bar("score" if not zh else "总分", result.score,
+                    found.score.before if found else None)]
+        for dim, value in result.dimensions.items():
+            before = None
+            if found is not None and dim in found.dimensions:
+                before = found.dimensions[dim].before
+            bars.append(Bar(DIMENSION_ZH.get(dim, dim) if zh else dim, value, before))
+        self.codes.update(f.code for f in result.findings)
+        self.items.append({"result": result, "bars": bars, "compare": found,
+                           "anchor": f"p{len(self.items) + 1}"})
+
+    def _rule_docs(self) -> list[dict]:
+        docs = []
+        for code in sorted(self.codes):
+            rule = self.registry.rules.get(code)
+            if rule is None:
+                continue
+            lang = self.options.language or "en"
+            text = rule.docs.get(lang) or rule.docs.get("en") or {}
+            docs.append({"rule": rule, "docs": {k: str(v).strip() for k, v in text.items()}})
+        return docs
+
+    def finish(self, summary: Summary) -> None:
+        page = environment().get_template(self.template).render(
+            items=self.items, summary=summary, rules=self._rule_docs(), version=__version__,
+            fail_under=self.options.fail_under,
+            baseline=self.options.extra.get("baseline"),
+            compare_ref=self.options.extra.get("compare_ref"))
+        self.stream.write(page)

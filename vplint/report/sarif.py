@@ -1,0 +1,142 @@
+"""SARIF 2.1.0 report, for GitHub code scanning and other SARIF viewers.
+
+Rules carry their name, descriptions and help (text and Markdown) from the catalogue's
+docs; results carry the physical location with the end of the region, the level mapped
+from severity (info -> note), and a line-independent fingerprint so that a finding keeps
+its identity when lines move. Columns count Unicode code points, as Python strings do.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+from vplint import __version__
+from vplint.model import PropositionResult, Severity, Summary
+from vplint.report.base import Reporter
+from vplint.rules import Rule
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+TITLES = {
+    "en": {"what": "What it does", "why": "Why it matters", "example": "Example",
+           "use_instead": "Use instead", "source": "Source", "suggestion": "Suggestion"},
+    "zh": {"what": "规则说明", "why": "为什么重要", "example": "反例", "use_instead": "改为",
+           "source": "出处", "suggestion": "建议"},
+}
+
+
+def artifact_uri(path: str) -> tuple[str, bool]:
+    """(URI of a reported path, whether it is relative to the source root)."""
+    candidate = Path(path)
+    if candidate.is_absolute():
+        return candidate.as_uri(), False
+    posix = candidate.as_posix()
+    while posix.startswith("./"):
+        posix = posix[2:]
+    return quote(posix, safe="/"), True
+
+
+def _docs(rule: Rule, lang: str) -> dict[str, str]:
+    docs = rule.docs.get(lang) or rule.docs.get("en") or {}
+    return {k: str(v).strip() for k, v in docs.items() if v}
+
+
+def rule_descriptor(rule: Rule, lang: str = "en") -> dict:
+    """The reportingDescriptor of a rule: names, descriptions, help and default level."""
+    docs = _docs(rule, lang)
+    titles = TITLES.get(lang, TITLES["en"])
+    short = docs.get("what") or rule.text(rule.message, lang)
+    full = " ".join(x for x in (docs.get("what"), docs.get("why")) if x) or short
+    text_parts, md_parts = [], []
+    for key in ("what", "why", "example", "use_instead"):
+        if docs.get(key):
+            text_parts.append(f"{titles[key]}: {docs[key]}")
+            body = f"```yaml\n{docs[key]}\n```" if key in ("example", "use_instead") \
+                else docs[key]
+            md_parts.append(f"**{titles[key]}**\n\n{body}")
+    if rule.source:
+        text_parts.append(f"{titles['source']}: {rule.source}")
+        md_parts.append(f"**{titles['source']}**\n\n{rule.source}")
+    descriptor: dict = {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": {"text": "\n\n".join(text_parts) or short,
+                 "markdown": "\n\n".join(md_parts) or short},
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+        "properties": {"tags": [t for t in ("vplint", rule.family, rule.dimension) if t]},
+    }
+    return descriptor
+
+
+class SarifReporter(Reporter):
+    """Collects results (a SARIF log is one JSON document) and writes it at the end."""
+
+    def start(self) -> None:
+        self.lang = self.options.language or "en"
+        self.rules = self.registry.sorted()
+        self.index = {rule.code: i for i, rule in enumerate(self.rules)}
+        self.results: list[dict] = []
+
+    def _rule_index(self, code: str, name: str, severity: Severity) -> int:
+        if code not in self.index:  # e.g. a crash code when the catalogue lacks VP900
+            self.index[code] = len(self.rules)
+            self.rules.append(Rule(code=code, name=name, family=code[:2], severity=severity,
+                                   weight=0, dimension=None, message={"en": name}, docs={}))
+        return self.index[code]
+
+    def handle(self, result: PropositionResult) -> None:
+        from vplint.baseline import occurrence_fingerprints
+
+        prints = occurrence_fingerprints(result.path, result.findings)
+        uri, relative = artifact_uri(result.path)
+        suggestion_title = TITLES.get(self.lang, TITLES["en"])["suggestion"]
+        for finding, fingerprint in zip(result.findings, prints, strict=True):
+            region: dict = {"startLine": max(1, finding.line),
+                            "startColumn": max(1, finding.column)}
+            end_line = max(region["startLine"], finding.end_line)
+            end_column = max(1, finding.end_column)
+            if end_line > region["startLine"] or end_column > region["startColumn"]:
+                region["endLine"] = end_line
+                region["endColumn"] = end_column
+            location: dict = {"uri": uri}
+            if relative:
+                location["uriBaseId"] = "%SRCROOT%"
+            text = finding.message
+            if finding.suggestion:
+                text += f"\n{suggestion_title}: {finding.suggestion}"
+            properties = {k: v for k, v in (("field", finding.field), ("match", finding.match),
+                                            ("suggestion", finding.suggestion),
+                                            ("proposition", result.name)) if v}
+            entry: dict = {
+                "ruleId": finding.code,
+                "ruleIndex": self._rule_index(finding.code, finding.name, finding.severity),
+                "level": LEVEL[finding.severity],
+                "message": {"text": text},
+                "locations": [{"physicalLocation": {"artifactLocation": location,
+                                                    "region": region}}],
+                "partialFingerprints": {"vplintFindingHash/v1": fingerprint},
+            }
+            if properties:
+                entry["properties"] = properties
+            self.results.append(entry)
+
+    def finish(self, summary: Summary) -> None:
+        run: dict = {
+            "tool": {"driver": {
+                "name": "vplint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [rule_descriptor(rule, self.lang) for rule in self.rules],
+            }},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
+            "columnKind": "unicodeCodePoints",
+            "language": "zh-CN" if self.lang == "zh" else "en-US",
+            "results": self.results,
+            "properties": {"summary": summary.to_dict()},
+        }
+        log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+        self.stream.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
