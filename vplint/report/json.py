@@ -38,8 +38,12 @@ class JsonReporter(Reporter):
         self._first = True
 
     def handle(self, result: PropositionResult) -> None:
+        entry = result_dict(result)
+        found = self.options.extra.get("compare", {}).get((result.path, result.index))
+        if found is not None:  # optional, only with --compare (see docs/ci.md)
+            entry["compare"] = found.to_dict()
         self.stream.write(("\n  " if self._first else ",\n  ")
-                          + json.dumps(result_dict(result), ensure_ascii=False))
+                          + json.dumps(entry, ensure_ascii=False))
         self._first = False
 
     def finish(self, summary: Summary) -> None:

@@ -46,6 +46,9 @@ class TerminalReporter(Reporter):
             head.append(f" · {result.name}")
         head.append("  ")
         head.append(f"{result.score}/100 {result.grade}", style=f"bold {score_style(result.score)}")
+        found = self.options.extra.get("compare", {}).get((result.path, result.index))
+        if found is not None:  # --compare REF
+            head.append(f"  ({found.ref}: {found.score})", style="dim")
         self._print(head)
         if not self.options.quiet:
             for dim, value in result.dimensions.items():
@@ -55,6 +58,8 @@ class TerminalReporter(Reporter):
                 line.append("█" * filled, style=score_style(value))
                 line.append("░" * (BAR - filled), style="dim")
                 line.append(f" {value:>3}")
+                if found is not None and dim in found.dimensions:
+                    line.append(f"  {found.dimensions[dim]}", style="dim")
                 self._print(line)
         for f in result.findings:
             line = Text("  ")
