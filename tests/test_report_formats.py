@@ -297,6 +297,11 @@ def test_html_from_examples_is_self_contained_with_a_chart_per_proposition(examp
         assert registry.rules[code].docs["en"]["what"].strip()[:30] in "".join(section.itertext())
 
 
+def test_html_page_language_follows_the_forced_language(example_results, registry):
+    assert '<html lang="en">' in render("html", example_results, registry)
+    assert '<html lang="zh-CN">' in render("html", example_results, registry, language="zh")
+
+
 def test_html_escapes_every_piece_of_user_text(registry):
     hostile = finding(message=HOSTILE, suggestion="<img src=x onerror=alert(1)>")
     page = render("html", [result((hostile,), path="<b>p</b>.yaml", name=HOSTILE)], registry)

@@ -117,7 +117,7 @@ class HtmlReporter(Reporter):
     def finish(self, summary: Summary) -> None:
         page = environment().get_template(self.template).render(
             items=self.items, summary=summary, rules=self._rule_docs(), version=__version__,
-            fail_under=self.options.fail_under,
+            fail_under=self.options.fail_under, language=self.options.language,
             baseline=self.options.extra.get("baseline"),
             compare_ref=self.options.extra.get("compare_ref"))
         self.stream.write(page)
