@@ -148,10 +148,22 @@ def test_every_draft_of_the_examples_fits_its_budget(path: Path, seconds: int) -
     assert drafted >= 3
 
 
+@pytest.mark.parametrize("seconds", [30, 60])
+def test_the_catalogue_budget_rule_agrees_with_the_fitting(seconds: int) -> None:
+    registry = Registry.default(plugins=False)
+    assert "CLR002" in registry.rules
+    d = Drafter(Config(), registry, seconds)
+    for path in EXAMPLES:
+        for props in d.draft_file(str(path), None).propositions:
+            for draft in props.drafts:
+                if draft.lint is not None:
+                    assert "CLR002" not in {f.code for f in draft.lint.findings}, draft.text
+
+
 def test_a_long_draft_drops_the_weakest_proof_first_and_says_so() -> None:
     draft = drafter().draft_file(str(PIZZA), ["elevator"]).propositions[0].drafts[0]
     # certification and testimonial rank below sourced data and named cases (rulebook s11)
-    assert draft.dropped[:2] == ["`proof[4]` (certification)", "`proof[3]` (testimonial)"]
+    assert draft.dropped[:2] == [("proof[4]", "certification"), ("proof[3]", "testimonial")]
     assert "97.4% of 1.21 million orders" in draft.text
     assert "Five-star food hygiene" not in draft.text
     assert draft.length <= 150
@@ -166,26 +178,35 @@ def test_the_same_material_fits_a_longer_budget_without_dropping() -> None:
 
 
 def test_fitting_gives_back_cuts_a_later_drop_made_unnecessary() -> None:
-    draft = drafter(seconds=30).draft_file(str(CARS), ["elevator"]).propositions[0].drafts[0]
-    assert "全部 `proof`" in draft.dropped
+    report = drafter(seconds=30).draft_file(str(CARS), ["elevator"])
+    draft = report.propositions[0].drafts[0]
+    assert ("proof", "all") in draft.dropped
     # The need was shortened before the proof went; with the proof gone it fits whole.
     assert draft.text.startswith("卖车的人嫌车商压价太狠，买车的人怕买到事故车、调表车，"
                                  "又怕被车商层层加价。")
-    assert not any("`need`" in d for d in draft.dropped)
+    assert "need" not in dict(draft.dropped)
+    assert "为控制长度删去：`offering` 的后半部分、`differentiation.because` 的后半部分、全部 " \
+           "`proof`" in format_text(PitchReport("x", [report.propositions[0]]))
 
 
 def test_rates_come_from_clr002_and_rule_options(tmp_path: Path) -> None:
     clr002 = ("code: CLR002\nname: pitch-over-budget\nseverity: warning\nweight: 1\n"
-              "dimension: clarity\nextends: limit\nparams: {fields: [copy.pitch], wpm: 100, "
-              "cpm: 200, seconds: 60}\nmessage: {en: too long}\n")
+              "dimension: clarity\ncheck: clarity.pitch_budget\nparams: {fields: [copy.pitch], "
+              "rate: {en: 100, zh: 200}, budget_seconds: 60}\n"
+              "message: {en: \"{seconds} s, over {budget} s\"}\n")
     registry = rule_dir(tmp_path, clr002)
     assert drafter(registry).rates == {"en": 100, "zh": 200}
-    tuned = drafter(registry, rule_options={"CLR002": {"wpm": 120}})
-    assert tuned.rates == {"en": 120, "zh": 200}
+    tuned = drafter(registry, rule_options={"CLR002": {"rate": {"en": 120}}})
+    assert tuned.rates == {"en": 120, "zh": 220}  # a language left out keeps its default
+    assert drafter(registry, rule_options={"CLR002": {"rate": 130}}).rates == {
+        "en": 130, "zh": 130}
     draft = tuned.draft_file(str(PIZZA), ["elevator"]).propositions[0].drafts[0]
     assert draft.budget.limit == 120 and draft.length <= 120
-    with pytest.raises(ConfigError, match="wpm must be a positive number"):
-        drafter(registry, rule_options={"CLR002": {"wpm": 0}})
+    # CLR002 judges the draft at the budget it was fitted to: no finding at 30 s either
+    short = drafter(registry, seconds=30).draft_file(str(PIZZA), ["elevator"])
+    assert short.propositions[0].drafts[0].lint.findings == ()
+    with pytest.raises(ConfigError, match="rate must be a positive number"):
+        drafter(registry, rule_options={"CLR002": {"rate": {"en": 0}}})
 
 
 # ---- missing fields and gaps -----------------------------------------------------------------
@@ -214,8 +235,8 @@ def test_missing_field_the_copy_already_covers_says_so(tmp_path: Path) -> None:
                     "outcome: A hot pizza in 30 minutes\ndifferentiation: {unlike: A, "
                     "because: B}\ncopy: {headline: Pizza for families}\n", encoding="utf-8")
     report = drafter(registry).draft_file(str(path), ["moore"])
-    assert ("moore needs `segment.who` (AUD001 is satisfied by the copy, but this template "
-            "needs the field)") in format_text(report)
+    assert ("moore needs `segment.who` (checked by AUD001, which the file passes). Fill it "
+            "in, or draft with --allow-gaps.") in format_text(report)
 
 
 def test_every_missing_field_is_listed_and_chinese_drafts_say_it_in_chinese(
@@ -316,6 +337,14 @@ def test_a_broken_template_names_its_file_and_line(tmp_path: Path, source: str, 
     assert info.value.path == str(Path(folder) / "broken.en.j2")
     assert info.value.line == line
     assert message in info.value.message
+
+
+def test_a_template_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    folder = template_dir(tmp_path)
+    (Path(folder) / "latin.en.j2").write_bytes("Caf\xe9 {{ name }}".encode("latin-1"))
+    with pytest.raises(TemplateError, match="cannot read template: not UTF-8 text") as info:
+        drafter(templates_dirs=[folder]).draft_file(str(PIZZA), ["latin"])
+    assert info.value.path == str(Path(folder) / "latin.en.j2")
 
 
 def test_cli_reports_a_broken_template_in_one_line_and_exits_2(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ The flow for one proposition and one template:
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -64,10 +65,12 @@ DEFAULT_TEMPLATE = "elevator"
 LANGUAGES = ("en", "zh")
 FORMATS = ("text", "markdown")
 DEFAULT_SECONDS = 60
+MAX_SECONDS = 600
 RATES = {"en": 150, "zh": 220}
 """Spoken rate: English words / Chinese characters a minute (rulebook section 6)."""
 BUDGET_RULE = "CLR002"
-RATE_PARAMS = {"en": "wpm", "zh": "cpm"}
+RATE_PARAM, SECONDS_PARAM = "rate", "budget_seconds"
+"""CLR002's parameters: spoken rate ({en, zh} or one number) and the budget in seconds."""
 
 FIELD_RULES = {
     "segment.who": "AUD001",
@@ -127,7 +130,7 @@ class Budget:
     language: str
     limit: int
     seconds: int | None = None
-    rate: int | None = None
+    rate: float | None = None
 
     @property
     def spoken(self) -> bool:
@@ -145,11 +148,13 @@ class Draft:
     text: str | None = None
     missing: list[str] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)
-    dropped: list[str] = field(default_factory=list)
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+    """(field, what): "kind of item" for a dropped list item, "end" for a shortened text,
+    "all" for a whole list, in the order they were taken out."""
     length: int = 0
     lint: PropositionResult | None = None
-    rules: dict[str, str] = field(default_factory=dict)
-    """For each missing field: its rule code and whether that rule fires ("fires"/"quiet")."""
+    flagged: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    """For a missing field: the rule that checks it, and whether it fires on the file."""
 
     @property
     def fits(self) -> bool:
@@ -423,6 +428,11 @@ class Templates:
             source, filename, _ = self.env.loader.get_source(self.env, file)  # type: ignore
         except jinja2.TemplateNotFound:
             raise UsageError(f"template '{name}' has no {language} version ({file})") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            where = next((str(Path(d, file)) for d in [*self.dirs, str(BUILTIN_DIR)]
+                          if Path(d, file).is_file()), file)
+            reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
+            raise TemplateError(f"cannot read template: {reason}", where) from None
         return TemplateInfo(name, language, filename or file, *_directive(source, filename))
 
     def has(self, name: str, language: str) -> bool:
@@ -715,20 +725,22 @@ def _item_label(base: FieldMap, path: str, index: int) -> str:
 
 
 # ---- drafting ----------------------------------------------------------------------------------
-def rates(config: Config, registry: Registry) -> dict[str, int]:
-    """Words (en) and characters (zh) spoken a minute: CLR002's `wpm`/`cpm` parameters
-    (its rule file, then `rule_options`), else 150 and 220."""
-    params: dict[str, Any] = {}
+def rates(config: Config, registry: Registry) -> dict[str, float]:
+    """Words (en) and characters (zh) spoken a minute: CLR002's `rate` parameter (its
+    rule file, then `rule_options`; a number or an {en, zh} table), else 150 and 220."""
+    rate: Any = None
     if BUDGET_RULE in registry.rules:
-        params = {**registry.rules[BUDGET_RULE].params,
-                  **config.rule_options.get(BUDGET_RULE, {})}
+        rate = {**registry.rules[BUDGET_RULE].params,
+                **config.rule_options.get(BUDGET_RULE, {})}.get(RATE_PARAM)
     out = {}
-    for lang, key in RATE_PARAMS.items():
-        value = params.get(key, RATES[lang])
+    for lang in LANGUAGES:
+        value = rate.get(lang, RATES[lang]) if isinstance(rate, dict) else rate
+        value = RATES[lang] if value is None else value
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-            raise ConfigError(f"rule_options {BUDGET_RULE} {key} must be a positive number, "
-                              f"not {value!r}", config.path)
-        out[lang] = int(value)
+            raise ConfigError(f"rule_options {BUDGET_RULE} {RATE_PARAM} must be a positive "
+                              f"number (or an en/zh table of them), not {value!r}",
+                              config.path)
+        out[lang] = float(value)
     return out
 
 
@@ -764,18 +776,15 @@ class Drafter:
                                            ignore=[], per_file_ignores={}), registry)
 
     def _budget_params(self) -> dict[str, Any]:
-        """Tell CLR002 the budget the draft was fitted to (its parameter names)."""
-        params = self.registry.rules[BUDGET_RULE].params
-        key = next((k for k in ("seconds", "budget_seconds", "budget") if k in params),
-                   "seconds")
-        return {key: self.seconds}
+        """CLR002 judges the draft at the rate and budget it was fitted to."""
+        return {RATE_PARAM: dict(self.rates), SECONDS_PARAM: self.seconds}
 
     def budget(self, info: TemplateInfo) -> Budget:
         """The draft's budget: the template's fixed limit, else seconds at the spoken rate."""
         if info.limit is not None:
             return Budget(info.language, info.limit)
         rate = self.rates[info.language]
-        return Budget(info.language, self.seconds * rate // 60, self.seconds, rate)
+        return Budget(info.language, math.floor(self.seconds * rate / 60), self.seconds, rate)
 
     def draft_file(self, path: str, names: list[str] | None, language: str | None = None
                    ) -> PitchReport:
@@ -823,7 +832,8 @@ class Drafter:
         else:  # pragma: no cover - a template would need 100 distinct fields
             raise TemplateError("template needs too many missing fields", info.filename)
         draft = Draft(name, language, budget)
-        draft.rules = {f: self._rule_note(f, fired) for f in missing}
+        draft.flagged = {f: (FIELD_RULES[f], FIELD_RULES[f] in fired) for f in missing
+                         if FIELD_RULES.get(f) in self.registry.rules}
         if missing and not self.allow_gaps:
             draft.missing = missing
             return draft
@@ -832,34 +842,14 @@ class Drafter:
                         base, budget)
         draft.text = fitter.run()
         draft.length = fitter.length
-        draft.dropped = [_drop_note(k, v, language) for k, v in fitter.dropped.items()]
+        draft.dropped = list(fitter.dropped.items())
         draft.lint = self._lint(draft.text, language, info.lint_field)
         return draft
-
-    def _rule_note(self, field_path: str, fired: set[str] | frozenset[str]) -> str:
-        code = FIELD_RULES.get(field_path)
-        if code is None or code not in self.registry.rules:
-            return ""
-        return f"{code}:{'fires' if code in fired else 'quiet'}"
 
     def _lint(self, text: str, language: str, lint_field: str) -> PropositionResult:
         source = yaml.safe_dump({"language": language, "copy": {lint_field: text}},
                                 allow_unicode=True, sort_keys=False, width=1_000_000)
         return self.clarity.lint_text(source, f"<{lint_field}>")[0]
-
-
-def _drop_note(key: str, label: str, language: str) -> str:
-    zh = language == "zh"
-    if label == "end":
-        return f"`{key}` 的后半部分" if zh else f"the end of `{key}`"
-    if label == "all":
-        return f"全部 `{key}`" if zh else f"all of `{key}`"
-    if not label or label == "item":
-        return f"`{key}`"
-    return f"`{key}`（{label}）" if zh else f"`{key}` ({label})"
-
-
-MAX_SECONDS = 600
 
 
 def run_pitch(file: str, template: str | None = None, all_templates: bool = False,

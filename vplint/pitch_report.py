@@ -17,7 +17,7 @@ _WORDS = {
         "clean": "no findings", "and": " and ",
         "needs": "{template} needs {fields}. Fill {them} in, or draft with --allow-gaps.",
         "it": "it", "them": "them", "fires": " ({code} would flag it)",
-        "quiet": " ({code} is satisfied by the copy, but this template needs the field)",
+        "quiet": " (checked by {code}, which the file passes)",
         "head": "{template} · {language} · {budget}", "secs": "{s} s",
         "max": "at most {limit} words",
         "untitled": "proposition {n}", "length_label": "length",
@@ -28,7 +28,7 @@ _WORDS = {
         "gaps": "待补字段", "clarity": "清晰度", "clean": "没有问题", "and": "、",
         "needs": "{template} 模板需要 {fields}。请补全，或用 --allow-gaps 起草。",
         "it": "", "them": "", "fires": "（{code} 会报告它缺失）",
-        "quiet": "（文案已满足 {code}，但此模板需要该字段本身）",
+        "quiet": "（由 {code} 检查，本文件已通过）",
         "head": "{template} · {language} · {budget}", "secs": "{s} 秒", "max": "最多 {limit} 字",
         "untitled": "第 {n} 个价值主张", "length_label": "长度",
     },
@@ -39,13 +39,26 @@ def _t(lang: str, key: str, **args: Any) -> str:
     return _WORDS[lang][key].format(**args)
 
 
+def dropped_note(key: str, what: str, lang: str) -> str:
+    """"the end of `offering`", "`proof[4]` (certification)", "all of `proof`"."""
+    zh = lang == "zh"
+    if what == "end":
+        return f"`{key}` 的后半部分" if zh else f"the end of `{key}`"
+    if what == "all":
+        return f"全部 `{key}`" if zh else f"all of `{key}`"
+    if not what or what == "item":
+        return f"`{key}`"
+    return f"`{key}`（{what}）" if zh else f"`{key}` ({what})"
+
+
 def _field_list(draft: Draft, fields: list[str]) -> str:
     lang = draft.language
     parts = []
     for f in fields:
-        note = draft.rules.get(f, "")
-        code, _, state = note.partition(":")
-        suffix = _t(lang, state, code=code) if state in ("fires", "quiet") else ""
+        suffix = ""
+        if f in draft.flagged:
+            code, fires = draft.flagged[f]
+            suffix = _t(lang, "fires" if fires else "quiet", code=code)
         parts.append(f"`{f}`{suffix}")
     if lang == "en" and len(parts) > 1:
         return ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -72,7 +85,7 @@ def _length_line(draft: Draft) -> str:
     b = draft.budget
     line = _t(draft.language, "length", n=draft.length, limit=b.limit)
     if b.spoken:
-        line += _t(draft.language, "spoken", s=b.seconds, rate=b.rate)
+        line += _t(draft.language, "spoken", s=b.seconds, rate=f"{b.rate:g}")
     if not draft.fits:
         line += _t(draft.language, "over")
     return line
@@ -83,7 +96,8 @@ def _facts(draft: Draft) -> list[tuple[str, str]]:
     lang = draft.language
     rows = [(_t(lang, "length_label"), _length_line(draft))]
     if draft.dropped:
-        rows.append((_t(lang, "dropped"), ("、" if lang == "zh" else ", ").join(draft.dropped)))
+        notes = [dropped_note(key, what, lang) for key, what in draft.dropped]
+        rows.append((_t(lang, "dropped"), ("、" if lang == "zh" else ", ").join(notes)))
     if draft.gaps:
         rows.append((_t(lang, "gaps"), _field_list(draft, draft.gaps)))
     if draft.lint is not None:
