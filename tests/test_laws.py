@@ -357,3 +357,14 @@ def test_options_change_thresholds_and_a_bad_option_is_named() -> None:
     crash = [f for r in broken.lint_text(source, "t.yaml") for f in r.findings
              if f.code == "VP900"]
     assert crash and "max_benefits" in crash[0].message and "LAW013" in crash[0].message
+
+
+def test_each_branch_suggests_its_own_fix() -> None:
+    [gains] = findings("name: T\ngains: [a, b, c, d, e, f]\n", "LAW013")
+    assert gains.suggestion.startswith("Keep at most 5 gains")
+    [everyone] = findings("name: T\nsegment:\n  who: 所有企业\n  not_for: 无\n", "LAW013")
+    assert everyone.suggestion == "segment: {who: <最先会买的那一小群人>}"
+    [spread] = findings(headline("快、好、省、多、全"), "LAW005")
+    assert spread.suggestion.startswith("标题只留")
+    [none] = findings("name: T\nsegment:\n  who: 连锁餐厅店长\n", "LAW013")
+    assert none.suggestion.startswith("segment: {not_for:")

@@ -267,7 +267,7 @@ def focus(ctx: CheckContext) -> Iterator[Hit]:
                                                            ["copy.headline"]))):
         items = list_items(str(node.value), ctx.language)
         if len(items) > most:
-            yield Hit(field=path, node=node,
+            yield Hit(field=path, node=node, suggestion=say(ctx, "spread_fix"),
                       args={"problem": say(ctx, "spread", count=len(items), max=most)})
 
 
@@ -374,14 +374,16 @@ def sacrifice(ctx: CheckContext) -> Iterator[Hit]:
     everyone = _lexicon_hits(ctx, ctx.lexicons(), tuple(ctx.params.get(
         "audience_fields", ["segment.who", "copy.headline"])))
     if everyone:
-        yield hit_for(everyone[0], problem=say(ctx, "everyone", match=everyone[0].text))
+        hit = hit_for(everyone[0], problem=say(ctx, "everyone", match=everyone[0].text))
+        hit.suggestion = say(ctx, "everyone_fix")
+        yield hit
     elif doc.has("segment.who") and not doc.has("segment.not_for"):
         yield Hit(field="segment.who", args={"problem": say(ctx, "no_not_for")})
     gains = doc.node("gains")
     most = int_param(ctx, "max_benefits", 5)
     if gains is not None and isinstance(gains.value, list) and len(gains.value) > most:
-        yield Hit(field="gains", args={"problem": say(ctx, "too_many",
-                                                       count=len(gains.value), max=most)})
+        yield Hit(field="gains", suggestion=say(ctx, "too_many_fix", max=most),
+                  args={"problem": say(ctx, "too_many", count=len(gains.value), max=most)})
 
 
 # ---- law 14 ----------------------------------------------------------------------------
