@@ -1,0 +1,329 @@
+"""Quantities in English and Chinese text: numbers, percentages, multipliers and money.
+
+A proposition is measurable when it carries a figure, so rules ask "which quantities are
+in this field?". One combined pattern, compiled at import, finds them all in one pass:
+
+    97.4%, 15 per cent, 百分之三十, 三成        percent
+    2x, twice, three times faster, 两倍, 翻倍    multiplier
+    $12.40, £4, 50 cents, 9元, ¥29, 6.5亿元      currency
+    1,200, twelve, 十五, 七亿, 三天 (the 三)     number
+
+Chinese numerals are converted with cn2an, imported on first use only (it takes ~0.2 s to
+import, which an English-only run should not pay). A lone Chinese numeral counts only
+when a measure word follows it (三天, 两个), so 一站式, 统一 or 千行百业 are not numbers;
+ordinals (第一, 1st) are not quantities at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from vplint.nodes import Node
+    from vplint.text.facts import Facts
+
+PERCENT = "percent"
+MULTIPLIER = "multiplier"
+CURRENCY = "currency"
+NUMBER = "number"
+KINDS = (PERCENT, MULTIPLIER, CURRENCY, NUMBER)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure found in a text: [start, end), the matched text, its value and kind.
+
+    `value` is None when the figure is clear but its value is not (三五天: "three or five").
+    `unit` is the currency sign or word for money.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    kind: str
+    unit: str = ""
+
+
+# ---- vocabulary -----------------------------------------------------------------------
+_EN_UNITS = {
+    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "one": 1, "dozen": 12,
+}
+_EN_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000,
+              "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+_SCALE_SUFFIX = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+_MULTIPLIER_WORDS = {"twice": 2, "double": 2, "doubles": 2, "doubled": 2, "doubling": 2,
+                     "triple": 3, "triples": 3, "tripled": 3, "tripling": 3,
+                     "quadruple": 4, "quadrupled": 4, "half": 0.5, "halve": 0.5,
+                     "halves": 0.5, "halved": 0.5, "halving": 0.5}
+_ZH_MULTIPLIER_WORDS = {"翻倍": 2, "翻番": 2, "翻一番": 2, "翻两番": 4, "减半": 0.5, "一半": 0.5}
+_CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "usd": "$", "us$": "$", "euro": "€",
+                   "euros": "€", "eur": "€", "pound": "£", "pounds": "£", "gbp": "£",
+                   "cent": "¢", "cents": "¢", "yuan": "¥", "rmb": "¥", "cny": "¥",
+                   "元": "¥", "块": "¥", "块钱": "¥", "人民币": "¥", "美元": "$", "欧元": "€",
+                   "英镑": "£", "港元": "HK$", "港币": "HK$", "日元": "JP¥"}
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_CN = r"[零〇一二两三四五六七八九十百千万亿]"
+_CN_NUM = rf"(?:{_CN}+(?:点[零〇一二三四五六七八九]+)?)"
+_ZH_SCALE = r"(?:[万亿]|千万|百万|万亿)"
+_MIXED = rf"(?:{_DIGITS}\s?{_ZH_SCALE}?|{_CN_NUM})"
+_SPELLED_WORD = "|".join(sorted([*_EN_UNITS, *_EN_SCALES], key=len, reverse=True))
+_SPELLED = (rf"(?:(?:a\s+)?(?:{_SPELLED_WORD})(?:(?:\s+and\s+|[\s-])(?:{_SPELLED_WORD}))*)")
+_WORD_NUMBER = rf"(?<![A-Za-z]){_SPELLED}(?![A-Za-z])"
+_NO_LETTER_BEFORE = r"(?<![A-Za-z0-9_.,/])"
+_NO_LETTER_AFTER = r"(?![A-Za-z0-9_])"
+_MEASURE_WORDS = (
+    "个|位|名|人|家|辆|台|件|套|项|次|条|张|单|笔|户|款|种|类|座|间|所|本|份|只|支|场|期|批|"
+    "轮|层|级|步|把|瓶|杯|盒|包|箱|斤|克|千克|公斤|吨|升|毫升|米|公里|千米|厘米|平方米|平米|"
+    "亩|度|元|块|角|毛|分钟|分|秒|天|日|周|星期|礼拜|个月|月|年|季度|小时|钟头|倍|岁|代|届|页|"
+    "大|遍|趟|颗|粒|部|栋|餐|顿|晚|夜|桌|碗|倍|号|点|成|折|美元|欧元|英镑|港元"
+)
+# Set phrases whose characters are numerals but whose meaning is not a number.
+_IDIOMS = (
+    "千家万户|千行百业|千方百计|千篇一律|一条龙|一成不变|一一|万一|十分(?!钟)|千万(?=[别不要])|"
+    "九牛一毛|三心二意|五花八门|七上八下|乱七八糟|一举两得|一站式|一体化|一步到位|一劳永逸|"
+    "一应俱全|一目了然|一次性|独一无二|一点点|万无一失|十全十美"
+)
+
+_PATTERN = re.compile(
+    "|".join([
+        # things that look numeric but are not quantities: consumed, then skipped
+        rf"(?P<skip>{_IDIOMS}|第\s?{_MIXED}|{_NO_LETTER_BEFORE}\d+(?:st|nd|rd|th){_NO_LETTER_AFTER}"
+        r"|24\s?/\s?7|7\s?[×xX*]\s?24|365\s?/\s?24)",
+        # percentages
+        rf"(?P<zh_pct>百分之\s?(?:{_DIGITS}|{_CN_NUM})|百分百)",
+        rf"(?P<pct>(?:{_NO_LETTER_BEFORE}{_DIGITS}|{_WORD_NUMBER})\s?"
+        r"(?:%|％|(?<![A-Za-z])percent(?:age\s+points?)?(?![A-Za-z])|per\s+cent(?![A-Za-z])"
+        r"|(?<![A-Za-z])pct(?![A-Za-z])))",
+        rf"(?P<tenth>(?:{_NO_LETTER_BEFORE}{_DIGITS}|[一二两三四五六七八九])\s?成"
+        r"(?![不本功为长熟员果交绩品就型立分全])(?:半)?|(?:(?<![0-9.,])\d|[一二三四五六七八九])(?:\.\d)?\s?折(?!扣|叠|腾|服|算))",
+        # multipliers
+        rf"(?P<times>(?:{_NO_LETTER_BEFORE}{_DIGITS}|{_WORD_NUMBER})\s?(?:[x×]"
+        rf"{_NO_LETTER_AFTER}|\s+times(?=\s+(?:more|faster|less|fewer|cheaper|better|bigger|"
+        r"higher|lower|greater|larger|smaller|as|the|over)(?![A-Za-z]))))",
+        rf"(?P<zh_times>(?:{_NO_LETTER_BEFORE}{_DIGITS}\s?{_ZH_SCALE}?|{_CN_NUM})\s?倍"
+        r"|翻[一两]番|翻倍|翻番|减半|一半)",
+        rf"(?P<mult_word>(?<![A-Za-z])(?:{'|'.join(_MULTIPLIER_WORDS)})(?![A-Za-z-]))",
+        # money
+        r"(?P<cur_pre>(?:US\$|HK\$|A\$|C\$|[$€£¥￥₹]|(?<![A-Za-z])(?:USD|EUR|GBP|RMB|CNY)"
+        rf"\s?)\s?{_DIGITS}(?:\s?(?:k|m|mn|bn){_NO_LETTER_AFTER}|\s(?:thousand|million|billion)"
+        rf"(?![A-Za-z])|\s?{_ZH_SCALE})?)",
+        rf"(?P<cur_post>(?:{_NO_LETTER_BEFORE}{_DIGITS}|{_CN_NUM})\s?(?:{_ZH_SCALE})?\s?"
+        r"(?:元|块钱|块|美元|欧元|英镑|港元|港币|日元|人民币)"
+        r"|(?:" + _NO_LETTER_BEFORE + _DIGITS + r"|" + _WORD_NUMBER + r")\s?"
+        r"(?:thousand\s+|million\s+|billion\s+)?"
+        r"(?:dollars?|euros?|pounds|cents?|yuan|USD|EUR|GBP|RMB|CNY)(?![A-Za-z]))",
+        # plain numbers: digits (with a k/m/bn or 万/亿 scale), then Chinese and English words
+        rf"(?P<num>{_NO_LETTER_BEFORE}{_DIGITS}(?:(?:k|m|mn|bn){_NO_LETTER_AFTER}"
+        rf"|\s(?:thousand|million|billion)(?![A-Za-z])|\s?{_ZH_SCALE})?(?![A-Za-z0-9_]))",
+        rf"(?P<cn>{_CN_NUM})",
+        rf"(?P<spelled>{_WORD_NUMBER})",
+    ]),
+    re.IGNORECASE,
+)
+# Every quantity holds one of these anchors, so the big pattern is only tried where one
+# starts (or just before, for "US$", "A$", "a hundred"): a pitch with three figures costs
+# three matches, not a scan of every character.
+_ANCHORS = re.compile(r"[A-Za-z]+|\.?\d+|[$€£¥￥₹]|[零〇一二两三四五六七八九十百千万亿]+|[翻减第]")
+_ANCHOR_WORDS = frozenset([*_EN_UNITS, *_EN_SCALES, *_MULTIPLIER_WORDS, "usd", "eur", "gbp",
+                           "rmb", "cny", "us", "hk"])
+_PREFIX_START = frozenset("UuHhAaCc")
+_MEASURE_AFTER = re.compile(rf"\s?(?:{_MEASURE_WORDS})")
+_NUMERIC_PART = re.compile(rf"{_DIGITS}|{_CN_NUM}")
+_CN_ONLY = re.compile(rf"{_CN}+")
+_APPROX = re.compile(r"[一二两三四五六七八九]{2,}")
+
+
+# ---- value conversion -----------------------------------------------------------------
+def parse_number(text: str) -> float | None:
+    """The value of a written number: "1,200", "6.5亿", "七亿", "twenty-five", "1.2m".
+
+    Returns None when `text` is not a number vplint can read.
+    """
+    raw = text.strip()
+    if not raw:
+        return None
+    compact = raw.replace(",", "").replace(" ", "")
+    try:
+        return float(compact)
+    except ValueError:
+        pass
+    m = re.fullmatch(r"(\d+(?:\.\d+)?|\.\d+)(k|m|mn|bn)", compact, re.IGNORECASE)
+    if m:
+        return float(m.group(1)) * _SCALE_SUFFIX[m.group(2).lower()]
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion)", raw.replace(",", ""),
+                     re.IGNORECASE)
+    if m:
+        return float(m.group(1)) * _EN_SCALES[m.group(2).lower()]
+    if re.search(r"[A-Za-z]", raw):
+        return _spelled_value(raw)
+    return _chinese_value(compact)
+
+
+def _spelled_value(text: str) -> float | None:
+    total, current, seen = 0, 0, False
+    for word in re.split(r"[\s-]+|\s+and\s+", text.lower()):
+        if word in ("", "a", "and"):
+            current = current or (1 if word == "a" else 0)
+            continue
+        if word in _EN_UNITS:
+            current += _EN_UNITS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _EN_SCALES:
+            total += (current or 1) * _EN_SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return float(total + current) if seen else None
+
+
+@lru_cache(maxsize=4096)
+def _chinese_value(text: str) -> float | None:
+    """Chinese and mixed numerals ("七亿", "十五", "6.5亿") via cn2an, cached."""
+    import cn2an  # lazy: see the module docstring
+
+    try:
+        return float(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+def _first_number(text: str) -> float | None:
+    m = _NUMERIC_PART.search(text)
+    if not m:
+        return None
+    value = parse_number(m.group(0))
+    scale = re.match(r"\s?(千万|百万|万亿|万|亿)", text[m.end():])
+    if value is not None and scale and re.fullmatch(_DIGITS, m.group(0)):
+        value *= {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万亿": 1e12}[scale.group(1)]
+    return value
+
+
+# ---- finding --------------------------------------------------------------------------
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, in order, without overlaps."""
+    out: list[Quantity] = []
+    for m in _matches(text):
+        group = m.lastgroup
+        if group == "skip":
+            continue
+        found = m.group(0)
+        q = _quantity(group or "", found, text, m.start(), m.end())
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """What `_PATTERN.finditer(text)` finds, trying the pattern only at anchors."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    for anchor in _ANCHORS.finditer(text):
+        at, token = anchor.start(), anchor.group(0)
+        if token[0].isascii() and token[0].isalpha() and token.lower() not in _ANCHOR_WORDS:
+            continue
+        starts = [i for i in range(at - 3, at) if i >= 0 and text[i] in _PREFIX_START]
+        # any character of a run of Chinese numerals may start a match (万一 then 万)
+        starts += range(at, anchor.end()) if _CN_ONLY.match(token) else [at]
+        for start in starts:
+            if start < pos:
+                continue
+            hit = _PATTERN.match(text, start)
+            if hit is not None and hit.end() > max(start, at):
+                found.append(hit)
+                pos = hit.end()
+    return found
+
+
+def _quantity(group: str, found: str, text: str, start: int, end: int) -> Quantity | None:
+    if group == "zh_pct":
+        value = 100.0 if found == "百分百" else _first_number(found[3:])
+        return Quantity(start, end, found, value, PERCENT)
+    if group == "pct":
+        return Quantity(start, end, found, _lead_value(found), PERCENT)
+    if group == "tenth":
+        base = _first_number(found)
+        if base is not None:
+            base = base * 10 + (5 if found.endswith("半") else 0)
+        return Quantity(start, end, found, base, PERCENT)
+    if group == "times":
+        return Quantity(start, end, found, _lead_value(found), MULTIPLIER)
+    if group == "zh_times":
+        value = _ZH_MULTIPLIER_WORDS.get(found)
+        return Quantity(start, end, found, value if value else _first_number(found), MULTIPLIER)
+    if group == "mult_word":
+        return Quantity(start, end, found, float(_MULTIPLIER_WORDS[found.lower()]), MULTIPLIER)
+    if group == "cur_pre":
+        sign = re.match(r"US\$|HK\$|A\$|C\$|[$€£¥￥₹]|[A-Za-z]{3}", found)
+        unit = sign.group(0) if sign else ""
+        unit = _CURRENCY_WORDS.get(unit.lower(), "¥" if unit == "￥" else unit)
+        return Quantity(start, end, found, _money_value(found[len(sign.group(0)) if sign else 0:]),
+                        CURRENCY, unit)
+    if group == "cur_post":
+        word = re.search(r"(元|块钱|块|美元|欧元|英镑|港元|港币|日元|人民币|[A-Za-z]+)$", found)
+        unit = _CURRENCY_WORDS.get(word.group(1).lower(), "") if word else ""
+        return Quantity(start, end, found, _money_value(found[: word.start()] if word else found),
+                        CURRENCY, unit)
+    if group == "num":
+        return Quantity(start, end, found, _money_value(found), NUMBER)
+    if group == "cn":
+        return _chinese_numeral(found, text, start, end)
+    if group == "spelled":
+        if found.lower() in ("one", "a"):
+            return None  # "one platform", "one click": not a measurement
+        return Quantity(start, end, found, _spelled_value(found), NUMBER)
+    return None
+
+
+def _lead_value(found: str) -> float | None:
+    m = re.match(rf"{_DIGITS}|{_SPELLED}", found.strip(), re.IGNORECASE)
+    return parse_number(m.group(0)) if m else None
+
+
+def _money_value(text: str) -> float | None:
+    text = text.strip()
+    scale = re.search(r"\s?(千万|百万|万亿|万|亿)\s*$", text)
+    factor = 1.0
+    if scale:
+        factor = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万亿": 1e12}[scale.group(1)]
+        text = text[: scale.start()]
+    if _CN_ONLY.fullmatch(text.replace("点", "")):
+        value = _chinese_value(text)
+    else:
+        value = parse_number(text)
+    return None if value is None else value * factor
+
+
+def _chinese_numeral(found: str, text: str, start: int, end: int) -> Quantity | None:
+    measured = bool(_MEASURE_AFTER.match(text, end))
+    if len(found) == 1 and not measured:
+        return None  # 统一, 一键, 唯一: a lone numeral without a measure word
+    # 三五天, 两三个: adjacent digits are an estimate ("three or five"), not 35 or 23
+    value = None if _APPROX.fullmatch(found) else _chinese_value(found)
+    if value is None and not measured:
+        return None
+    return Quantity(start, end, found, value, NUMBER)
+
+
+# ---- per-proposition facts ------------------------------------------------------------
+def quantities_of(facts: Facts, node: Node) -> list[Quantity]:
+    """The quantities in one text node, computed once per proposition."""
+    return facts.memo(("quantities", id(node)), lambda: find_quantities(str(node.value)))
+
+
+def field_quantities(facts: Facts, prefixes: tuple[str, ...] | str = ""
+                     ) -> list[tuple[str, Node, Quantity]]:
+    """(field, node, quantity) for every quantity under the field prefixes, in file order."""
+    key = ("field-quantities", prefixes if isinstance(prefixes, tuple) else (prefixes,))
+    return facts.memo(key, lambda: [(path, node, q) for path, node in facts.texts(prefixes)
+                                    for q in quantities_of(facts, node)])
