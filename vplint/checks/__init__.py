@@ -55,6 +55,11 @@ class CheckContext:
     def param(self, name: str, default: Any = None) -> Any:
         """A rule parameter; a {en: .., zh: ..} table picks the proposition's language."""
         value = self.params.get(name, default)
+        base = self.rule.params.get(name)
+        if isinstance(value, dict) and isinstance(base, dict) and value is not base \
+                and set(value) <= {"en", "zh"}:
+            # `rule_options: {CLR001: {max: {en: 8}}}` changes English only, keeps Chinese
+            value = {**base, **value}
         if isinstance(value, dict) and set(value) <= {"en", "zh"} and value:
             return value.get(self.language, value.get("en"))
         return value

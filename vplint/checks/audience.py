@@ -1,0 +1,93 @@
+"""AUD: whose need this proposition answers - one named segment, not everyone, and for
+a business buyer, the role that decides."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from vplint.checks import CheckContext, Hit
+from vplint.checks.support import at_clause_start, fields
+from vplint.text.sentences import clause_spans, span_of
+
+_BUSINESS_LEVELS = ("board", "c-level", "department", "project")
+
+
+def everyone(ctx: CheckContext) -> Iterator[Hit]:
+    """AUD002: the audience is everyone or the mass market.
+
+    Every match in `segment_fields` counts. In the copy only a match that is not the
+    subject of its clause counts: "for everyone" and "empowers everyone" are an audience,
+    "Everyone gets their shifts on their phone" is not.
+    """
+    segment = fields(ctx, "segment_fields", ("segment.who",))
+    copy = fields(ctx, "copy_fields", ("copy",))
+    for name in ctx.lexicons():
+        for m in ctx.facts.find(name, segment):
+            yield Hit(field=m.field, node=m.node, start=m.start, end=m.end, match=m.text,
+                      args={"match": m.text})
+        for m in ctx.facts.find(name, copy):
+            text = str(m.node.value)
+            a, _ = span_of(clause_spans(text), m.start)
+            if at_clause_start(text, m.start, a):
+                continue
+            yield Hit(field=m.field, node=m.node, start=m.start, end=m.end, match=m.text,
+                      args={"match": m.text})
+
+
+def no_decision_maker(ctx: CheckContext) -> Iterator[Hit]:
+    """AUD003: a business-to-business proposition that names no decision-making role.
+
+    It looks B2B when `segment.level` is board, c-level, department or project, or when
+    `segment.who`, `category` or `name` speak of businesses (b2b-cues: companies, teams,
+    企业, 工厂...). `segment.level: individual` marks a consumer proposition.
+    """
+    if ctx.doc.text("segment.role"):
+        return
+    level = (ctx.doc.text("segment.level") or "").lower()
+    if level == "individual":
+        return
+    if level not in _BUSINESS_LEVELS:
+        scope = fields(ctx, "cue_fields", ("segment.who", "category", "name"))
+        if not any(ctx.facts.any(name, scope) for name in ctx.lexicons("cue_lexicons")):
+            return
+    node = ctx.doc.node("segment")
+    yield Hit(field="segment.role", node=node)
+
+
+def several_segments(ctx: CheckContext) -> Iterator[Hit]:
+    """AUD004: one proposition addresses both sides of a market (sellers and buyers, hosts
+    and guests, 卖家和买家) - each side hires the product for a different job.
+
+    `sides` is a list of pairs of regular expressions per language; the rule fires when
+    both members of a pair occur in `fields` (segment.who and segment.role).
+    """
+    scope = fields(ctx, default=("segment.who", "segment.role"))
+    texts = ctx.facts.texts(scope)
+    if not texts:
+        return
+    joined = "\n".join(str(node.value) for _, node in texts)
+    for pair in _pairs(ctx):
+        found = [re.search(side, joined, re.IGNORECASE) for side in pair]
+        if all(found):
+            names = [m.group(0) for m in found if m]
+            path, node = texts[0]
+            yield Hit(field=path, node=node, match=" / ".join(names),
+                      args={"sides": _both(ctx, names)})
+            return
+
+
+def _pairs(ctx: CheckContext) -> list[tuple[str, str]]:
+    table = ctx.param("sides") or []
+    key = ("aud004-pairs", repr(table))
+    cache = ctx.rule.compiled
+    if key not in cache:
+        cache[key] = [(rf"(?<![A-Za-z])(?:{a})(?![A-Za-z])", rf"(?<![A-Za-z])(?:{b})(?![A-Za-z])")
+                      for a, b in table]
+    return cache[key]
+
+
+def _both(ctx: CheckContext, names: list[str]) -> str:
+    if ctx.facts.message_language == "zh":
+        return "和".join(f"“{n}”" for n in names)
+    return " and ".join(f"'{n}'" for n in names)

@@ -1,0 +1,54 @@
+"""CLR: clear, concise, easy to pass on - a pitch that fits its time, copy in the
+customer's voice. (Headline length and jargon are declarative: `limit`, `existence`.)"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vplint.checks import CheckContext, Hit
+from vplint.checks.support import fields
+from vplint.text.lang import length_units
+
+
+def pitch_budget(ctx: CheckContext) -> Iterator[Hit]:
+    """CLR002: the spoken pitch takes longer than its time budget.
+
+    Speaking time = words / `rate` (words a minute, English) or characters / `rate`
+    (characters a minute, Chinese; Latin words in Chinese count as one character each);
+    the budget is `budget_seconds`. Both are configurable per language.
+    """
+    rate = float(ctx.param("rate", 150) or 150)
+    budget = float(ctx.param("budget_seconds", 60) or 60)
+    for path, node in ctx.facts.texts(fields(ctx, default=("copy.pitch",))):
+        words, chars = length_units(str(node.value))
+        count = words + chars
+        seconds = count / rate * 60
+        if seconds > budget:
+            unit = "字" if ctx.language == "zh" else "words"
+            yield Hit(field=path, node=node,
+                      args={"seconds": round(seconds), "budget": _num(budget), "count": count,
+                            "unit": unit, "rate": _num(rate)})
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def company_voice(ctx: CheckContext) -> Iterator[Hit]:
+    """CLR004: the copy talks about the company more than to the customer.
+
+    Counts company-voice words (we, our, us, 我们) against customer-voice words (you,
+    your, 您, 你) in the copy; fires when the company count reaches `min_company` and
+    exceeds `ratio` times the customer count.
+    """
+    scope = fields(ctx, default=("copy",))
+    ours = [m for name in ctx.lexicons("company_lexicons") for m in ctx.facts.find(name, scope)]
+    yours = [m for name in ctx.lexicons("customer_lexicons")
+             for m in ctx.facts.find(name, scope)]
+    minimum = int(ctx.param("min_company", 3))
+    ratio = float(ctx.param("ratio", 1.0))
+    if len(ours) < minimum or len(ours) <= ratio * len(yours):
+        return
+    first = min(ours, key=lambda m: (m.node.start, m.start))
+    yield Hit(field=first.field, node=first.node, start=first.start, end=first.end,
+              match=first.text, args={"we": len(ours), "you": len(yours), "match": first.text})

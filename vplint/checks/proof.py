@@ -1,0 +1,114 @@
+"""PRF: evidence that answers the doubts the claims raise (FABE's E)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from vplint.checks import CheckContext, Hit
+from vplint.checks.support import by_node, fields, note
+from vplint.nodes import Node
+from vplint.text.numbers import MULTIPLIER, PERCENT, quantities_of
+from vplint.text.sentences import sentence_spans
+from vplint.text.timeexpr import DURATION, PERIOD, times_of
+
+
+@dataclass(frozen=True)
+class _Claim:
+    field: str
+    node: Node
+    start: int
+    end: int
+    text: str
+
+
+def claim_without_proof(ctx: CheckContext) -> Iterator[Hit]:
+    """PRF002: figures or superlatives in the copy and no `proof` behind them.
+
+    A claim is a sentence with a percentage or multiplier, a result verb with a figure
+    ("save 6 hours a week", 多卖15%), or a superlative ("the best", 最好). A sentence that
+    names its own source ("according to an audit") is not counted. Reported once, at the
+    first claim, with how many there are.
+    """
+    if ctx.doc.has("proof"):
+        return
+    claims = _claims(ctx)
+    if not claims:
+        return
+    first = claims[0]
+    more = note(ctx, "more", count=len(claims) - 1, total=len(claims)) if len(claims) > 1 else ""
+    yield Hit(field=first.field, node=first.node, start=first.start, end=first.end,
+              match=first.text, args={"match": first.text, "count": len(claims), "more": more})
+
+
+def _claims(ctx: CheckContext) -> list[_Claim]:
+    scope = fields(ctx, default=("copy",))
+    registry = ctx.facts.registry.lexicons
+    # superlatives come from a lexicon another family owns; a catalogue without it
+    # (a trimmed plugin setup) simply checks figures
+    superlatives = by_node(m for name in ctx.lexicons("superlative_lexicons")
+                           if name in registry for m in ctx.facts.find(name, scope))
+    results = by_node(m for name in ctx.lexicons("result_lexicons")
+                      for m in ctx.facts.find(name, scope))
+    sourced = by_node(m for name in ctx.lexicons("proof_lexicons")
+                      for m in ctx.facts.find(name, scope))
+    out: list[_Claim] = []
+    for path, node in ctx.facts.texts(scope):
+        text = str(node.value)
+        figures = quantities_of(ctx.facts, node)
+        times = times_of(ctx.facts, node)
+        for a, b in sentence_spans(text):
+            if any(a <= m.start < b for m in sourced.get(id(node), [])):
+                continue
+            claim = _sentence_claim(a, b, figures, times, results.get(id(node), []),
+                                    superlatives.get(id(node), []))
+            if claim is not None:
+                out.append(_Claim(path, node, claim[0], claim[1], text[claim[0]:claim[1]]))
+    return out
+
+
+def _sentence_claim(a: int, b: int, figures: list, times: list, results: list,
+                    superlatives: list) -> tuple[int, int] | None:
+    inside = [q for q in figures if a <= q.start < b]
+    ratio = next((q for q in inside if q.kind in (PERCENT, MULTIPLIER)), None)
+    if ratio is not None:
+        return ratio.start, ratio.end
+    verbs = [m for m in results if a <= m.start < b]
+    if verbs:
+        amounts = [(q.start, q.end) for q in inside]
+        amounts += [(t.start, t.end) for t in times
+                    if a <= t.start < b and t.kind in (DURATION, PERIOD)]
+        if amounts:
+            start = min(verbs[0].start, min(s for s, _ in amounts))
+            end = max(verbs[0].end, max(e for _, e in amounts))
+            return start, end
+    sup = next((m for m in superlatives if a <= m.start < b), None)
+    if sup is not None:
+        return sup.start, sup.end
+    return None
+
+
+def proof_without_source(ctx: CheckContext) -> Iterator[Hit]:
+    """PRF003: a proof item with no `source` - the company's own unsourced word.
+
+    Kinds listed in `exempt_kinds` (by default `principle`, an explanation of how it
+    works) need no source.
+    """
+    proof = ctx.doc.node("proof")
+    if proof is None or not isinstance(proof.value, list):
+        return
+    exempt = set(fields(ctx, "exempt_kinds", ("principle",)))
+    for i, item in enumerate(proof.value):
+        if not isinstance(item.value, dict):
+            continue
+        kind = item.value.get("kind")
+        if kind is not None and str(kind.value) in exempt:
+            continue
+        source = item.value.get("source")
+        if source is not None and str(source.value or "").strip():
+            continue
+        text_node = item.value.get("text")
+        text = str(text_node.value).strip().strip("\"'“”「」") if text_node is not None else ""
+        short = text if len(text) <= 48 else text[:45].rstrip() + "..."
+        yield Hit(field=f"proof[{i}]", node=item, match=short or None,
+                  args={"index": i + 1, "match": short})
