@@ -36,8 +36,8 @@ from vplint.pitch import (
     extract,
     known_field,
 )
-from vplint.pitch_report import format_markdown, format_text
-from vplint.pitch_text import (
+from vplint.pitch.report import format_markdown, format_text
+from vplint.pitch.text import (
     clause,
     cut_text,
     is_noun_phrase,

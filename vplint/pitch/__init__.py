@@ -1,0 +1,279 @@
+"""Pitch drafts from a proposition: `vplint pitch`.
+
+A proposition file holds the parts of a pitch; a Jinja2 template (built in, or from the
+configured `templates_dirs`) arranges them into a positioning statement, an XYZ line,
+Maxwell's three musts, a four-part elevator pitch or a tagline, in English or Chinese.
+
+The flow for one proposition and one template:
+
+1. fields: the proposition's non-empty fields become the template context (empty
+   fields are left out, so the template sees them as undefined);
+2. render in a sandbox with strict undefined variables; a template that touches a field
+   the proposition lacks raises `MissingField`, which becomes "moore needs `segment.who`
+   (AUD001 would flag it)" -- or, with `allow_gaps`, a visible [TODO: segment.who];
+3. fit: while the draft is longer than its budget (spoken seconds, or a fixed word limit
+   for taglines), drop the lowest-priority material -- the weakest extra proof items,
+   secondary bullets, then trailing sentences and clauses -- and record what was dropped;
+4. lint the draft with the clarity rules (CLR) as a proposition of its own.
+
+Modules: `context` (fields, undefined ones), `templates` (sandboxed Jinja2), `text`
+(shaping and cutting phrases), `fit` (the budget), `report` (text and Markdown output).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from vplint.config import Config
+from vplint.document import Document, load_file
+from vplint.engine import Linter
+from vplint.errors import ConfigError, UsageError, did_you_mean
+from vplint.model import PropositionResult
+from vplint.pitch.context import FieldMap, MissingField, extract, known_field, placeholder, set_path
+from vplint.pitch.fit import Budget, Fitter
+from vplint.pitch.templates import (
+    BUILTIN_ORDER,
+    LANGUAGES,
+    TemplateError,
+    TemplateInfo,
+    Templates,
+)
+from vplint.pitch.text import tidy
+from vplint.rules import Registry
+from vplint.text.lang import detect_language
+
+__all__ = [
+    "BUILTIN_ORDER", "FIELD_RULES", "Budget", "Draft", "Drafter", "FieldMap", "MissingField",
+    "PitchReport", "PropositionDrafts", "TemplateError", "Templates", "extract", "known_field",
+    "run_pitch",
+]
+
+DEFAULT_TEMPLATE = "elevator"
+FORMATS = ("text", "markdown")
+DEFAULT_SECONDS = 60
+MAX_SECONDS = 600
+RATES = {"en": 150, "zh": 220}
+"""Spoken rate: English words / Chinese characters a minute (rulebook section 6)."""
+BUDGET_RULE = "CLR002"
+RATE_PARAM, SECONDS_PARAM = "rate", "budget_seconds"
+"""CLR002's parameters: spoken rate ({en, zh} or one number) and the budget in seconds."""
+
+FIELD_RULES = {
+    "segment.who": "AUD001",
+    "need": "NED001",
+    "outcome": "OUT001",
+    "time_bound": "TIM001",
+    "guarantee": "OBJ001",
+    "differentiation.unlike": "DIF001",
+    "proof": "PRF001",
+    "offering": "OFR001",
+    "positioning.focus_word": "LAW005",
+    "category": "LAW002",
+}
+"""The rule that reports a proposition lacking the field (named when a draft needs it)."""
+
+
+@dataclass
+class Draft:
+    """One template rendered for one proposition, with how it was fitted and linted."""
+
+    template: str
+    language: str
+    budget: Budget
+    text: str | None = None
+    missing: list[str] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+    """(field, what): "kind of item" for a dropped list item, "end" for a shortened text,
+    "all" for a whole list, in the order they were taken out."""
+    length: int = 0
+    lint: PropositionResult | None = None
+    flagged: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    """For a missing field: the rule that checks it, and whether it fires on the file."""
+
+    @property
+    def fits(self) -> bool:
+        """True when the draft is within its budget."""
+        return self.text is not None and self.length <= self.budget.limit
+
+
+@dataclass
+class PropositionDrafts:
+    """The drafts of one proposition of the file."""
+
+    name: str | None
+    index: int
+    language: str
+    drafts: list[Draft]
+
+
+@dataclass
+class PitchReport:
+    """Everything `vplint pitch` prints, and its exit code."""
+
+    path: str
+    propositions: list[PropositionDrafts]
+
+    @property
+    def exit_code(self) -> int:
+        """1 when a template lacked fields (and gaps were not allowed), else 0."""
+        return 1 if any(d.missing for p in self.propositions for d in p.drafts) else 0
+
+
+def rates(config: Config, registry: Registry) -> dict[str, float]:
+    """Words (en) and characters (zh) spoken a minute: CLR002's `rate` parameter (its
+    rule file, then `rule_options`; a number or an {en, zh} table), else 150 and 220."""
+    rate: Any = None
+    if BUDGET_RULE in registry.rules:
+        rate = {**registry.rules[BUDGET_RULE].params,
+                **config.rule_options.get(BUDGET_RULE, {})}.get(RATE_PARAM)
+    out = {}
+    for lang in LANGUAGES:
+        value = rate.get(lang, RATES[lang]) if isinstance(rate, dict) else rate
+        value = RATES[lang] if value is None else value
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise ConfigError(f"rule_options {BUDGET_RULE} {RATE_PARAM} must be a positive "
+                              f"number (or an en/zh table of them), not {value!r}",
+                              config.path)
+        out[lang] = float(value)
+    return out
+
+
+def language_of(doc: Document) -> str:
+    """The proposition's language: its `language` field, else detected from its text."""
+    declared = doc.text("language")
+    if declared in LANGUAGES:
+        return declared
+    return detect_language(doc.all_text())
+
+
+class Drafter:
+    """Drafts pitches for one run: templates, budgets and the linters are fixed here."""
+
+    def __init__(self, config: Config, registry: Registry, seconds: int = DEFAULT_SECONDS,
+                 allow_gaps: bool = False) -> None:
+        if seconds <= 0:
+            raise UsageError(f"--seconds must be a positive number, not {seconds}")
+        self.config = config
+        self.registry = registry
+        self.seconds = seconds
+        self.allow_gaps = allow_gaps
+        self.templates = Templates(config.templates_dirs)
+        self.rates = rates(config, registry)
+        clarity = sorted(c for c in registry.rules if c.startswith("CLR"))
+        options = dict(config.rule_options)
+        if BUDGET_RULE in registry.rules:
+            options[BUDGET_RULE] = {**options.get(BUDGET_RULE, {}), **self._budget_params()}
+        self.clarity = Linter(replace(config, select=clarity, extend_select=[],
+                                      per_file_ignores={}, rule_options=options), registry)
+        field_codes = sorted({c for c in FIELD_RULES.values() if c in registry.rules})
+        self.field_linter = Linter(replace(config, select=field_codes, extend_select=[],
+                                           ignore=[], per_file_ignores={}), registry)
+
+    def _budget_params(self) -> dict[str, Any]:
+        """CLR002 judges the draft at the rate and budget it was fitted to."""
+        return {RATE_PARAM: dict(self.rates), SECONDS_PARAM: self.seconds}
+
+    def budget(self, info: TemplateInfo) -> Budget:
+        """The draft's budget: the template's fixed limit, else seconds at the spoken rate."""
+        if info.limit is not None:
+            return Budget(info.language, info.limit)
+        rate = self.rates[info.language]
+        return Budget(info.language, math.floor(self.seconds * rate / 60), self.seconds, rate)
+
+    def draft_file(self, path: str, names: list[str] | None, language: str | None = None
+                   ) -> PitchReport:
+        """Draft every proposition of a file with the named templates (None = every one)."""
+        file = Path(path)
+        if not file.is_file():
+            raise UsageError(f"no such file: {path}")
+        docs = load_file(file, path)
+        for doc in docs:
+            for problem in doc.problems:
+                if problem.code == "VP001":
+                    line = doc.lines.position(problem.start)[0] if doc.source else None
+                    reason = problem.args.get("reason", "cannot read the proposition")
+                    raise UsageError(f"cannot draft a pitch: {reason}", path, line)
+        fired = self._fired(file, path)
+        out = []
+        for doc in docs:
+            lang = language or language_of(doc)
+            wanted = names if names is not None else [
+                n for n in self.templates.names() if self.templates.has(n, lang)]
+            drafts = [self.draft(doc, name, lang, fired.get(doc.index, set()))
+                      for name in wanted]
+            out.append(PropositionDrafts(doc.name, doc.index, lang, drafts))
+        return PitchReport(path, out)
+
+    def _fired(self, file: Path, path: str) -> dict[int, set[str]]:
+        return {r.index: {f.code for f in r.findings}
+                for r in self.field_linter.lint_file(file, path)}
+
+    def draft(self, doc: Document, name: str, language: str,
+              fired: set[str] | frozenset[str] = frozenset()) -> Draft:
+        """One template for one proposition: render, fill or report gaps, fit, lint."""
+        info = self.templates.info(name, language)
+        budget = self.budget(info)
+        base = extract(doc)
+        base = set_path(base, "lang", language)
+        missing: list[str] = []
+        for _ in range(100):  # each pass finds one more missing field
+            try:
+                self.templates.render(info, base)
+                break
+            except MissingField as exc:
+                missing.append(re.sub(r"\[\d+\]", "", exc.path))
+                base = set_path(base, exc.path, placeholder(exc.path))
+        else:  # pragma: no cover - a template would need 100 distinct fields
+            raise TemplateError("template needs too many missing fields", info.filename)
+        draft = Draft(name, language, budget)
+        draft.flagged = {f: (FIELD_RULES[f], FIELD_RULES[f] in fired) for f in missing
+                         if FIELD_RULES.get(f) in self.registry.rules}
+        if missing and not self.allow_gaps:
+            draft.missing = missing
+            return draft
+        draft.gaps = missing
+        fitter = Fitter(lambda ctx: tidy(self.templates.render(info, ctx), language),
+                        base, budget)
+        draft.text = fitter.run()
+        draft.length = fitter.length
+        draft.dropped = list(fitter.dropped.items())
+        draft.lint = self._lint(draft.text, language, info.lint_field)
+        return draft
+
+    def _lint(self, text: str, language: str, lint_field: str) -> PropositionResult:
+        source = yaml.safe_dump({"language": language, "copy": {lint_field: text}},
+                                allow_unicode=True, sort_keys=False, width=1_000_000)
+        return self.clarity.lint_text(source, f"<{lint_field}>")[0]
+
+
+def run_pitch(file: str, template: str | None = None, all_templates: bool = False,
+              seconds: int = DEFAULT_SECONDS, lang: str | None = None,
+              output_format: str = "text", allow_gaps: bool = False,
+              config_path: str | None = None) -> tuple[str, int]:
+    """`vplint pitch`: validate the options, draft, and return (output, exit code)."""
+    from vplint import api
+
+    if lang is not None and lang not in LANGUAGES:
+        raise UsageError(f"--lang must be en or zh, not '{lang}'")
+    if output_format not in FORMATS:
+        raise UsageError(f"unknown format '{output_format}' for pitch; choose text or "
+                         f"markdown{did_you_mean(output_format, FORMATS)}")
+    if template is not None and all_templates:
+        raise UsageError("give either --template or --all, not both")
+    if not 1 <= seconds <= MAX_SECONDS:
+        raise UsageError(f"--seconds must be between 1 and {MAX_SECONDS} (30, 60 and 120 "
+                         f"are the usual budgets), not {seconds}")
+    run = api.prepare(config_path)
+    drafter = Drafter(run.config, run.registry, seconds, allow_gaps)
+    names = None if all_templates else [template or DEFAULT_TEMPLATE]
+    report = drafter.draft_file(file, names, lang)
+    from vplint.pitch.report import format_report
+
+    return format_report(report, output_format), report.exit_code
