@@ -48,6 +48,9 @@ class CheckOptions:
     compare: str | None = None
     progress: bool | None = None
     """None: automatic (a terminal, not CI, many files); True/False force it."""
+    jobs: int | None = None
+    """Processes to lint with; None: automatic (vplint.parallel), 0: every core."""
+    no_cache: bool = False
 
 
 def use_color(no_color: bool, stream: object) -> bool:
@@ -106,7 +109,10 @@ def run_check(opts: CheckOptions) -> int:
     with progress_for(len(files), stream, opts.progress) as (report_stream, tick):
         reporter = get_reporter(opts.output_format, report_stream, run.registry, options)
         reporter.start()
-        for result in _watch(run.linter.lint_paths(files), tick):
+        from vplint.cache import Cache
+
+        cache = None if opts.no_cache else Cache.for_linter(run.linter)
+        for result in _watch(run.linter.lint_paths(files, opts.jobs, cache), tick):
             if comparer is not None:
                 found = comparer.compare(result)
                 if found is not None:

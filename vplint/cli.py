@@ -83,6 +83,11 @@ def check(
     progress: Annotated[bool | None, typer.Option(  # noqa: UP007
         "--progress/--no-progress",
         help="Progress bar (default: on a terminal, outside CI, for many files).")] = None,
+    jobs: Annotated[int | None, typer.Option(  # noqa: UP007
+        "--jobs", "-j", help="Processes to lint with; 0 = every core (default: every core "
+        "for more than 300 files, else 1). The output is the same either way.")] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Neither read nor write the results cache (.vplint_cache).")] = False,
 ) -> None:
     """Lint proposition (YAML) and copy (Markdown, text) files and score them."""
     from vplint.checkrun import CheckOptions, run_check
@@ -91,7 +96,8 @@ def check(
         paths=paths or [], output_format=output_format, output=output, select=_codes(select),
         extend_select=_codes(extend_select), ignore=_codes(ignore), fail_under=fail_under,
         lang=lang, config=config, quiet=quiet, no_color=no_color, baseline=baseline,
-        write_baseline=write_baseline, changed=changed, compare=compare, progress=progress)))
+        write_baseline=write_baseline, changed=changed, compare=compare, progress=progress,
+        jobs=jobs, no_cache=no_cache)))
 
 
 @app.command("rules")
@@ -155,6 +161,23 @@ def explain(
     typer.echo("\n".join(lines).rstrip())
 
 
+@app.command()
+def clean(
+    config: Annotated[str | None, typer.Option(help="Configuration file.")] = None,  # noqa: UP007
+) -> None:
+    """Remove the results cache (.vplint_cache) of this project and of this directory."""
+    from pathlib import Path
+
+    from vplint.cache import cache_dir
+    from vplint.cache import clean as remove
+    from vplint.config import load_config
+
+    roots = dict.fromkeys([Path(load_config(config).root).resolve(), Path.cwd().resolve()])
+    for root in roots:
+        where = cache_dir(root)
+        typer.echo(f"removed {where}" if remove(root) else f"no cache at {where}")
+
+
 @app.command("pitch")
 def pitch_command(
     file: Annotated[str, typer.Argument(help="A proposition file (YAML, or Markdown with "
@@ -216,6 +239,9 @@ def main(argv: list[str] | None = None) -> None:
         from vplint.checkrun import optional_changed_value
 
         args = optional_changed_value(args)
+    from vplint.startup import light_coercion
+
+    light_coercion()  # keeps pydantic (0.1 s) out of start-up; see vplint/startup.py
     try:
         # Standalone mode: Typer/Click print usage errors themselves and exit 2.
         app(args=args, prog_name="vplint")

@@ -10,7 +10,7 @@ import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vplint.checks import CheckContext, Hit
 from vplint.config import Config, Selector
@@ -20,6 +20,9 @@ from vplint.model import Finding, PropositionResult, Severity
 from vplint.rules import Registry, Rule
 from vplint.scoring import grade, score
 from vplint.text.facts import Facts
+
+if TYPE_CHECKING:
+    from vplint.cache import Cache
 
 POST_RULES = ("VP100",)
 """Rules that run after suppressions are applied (they judge the suppressions)."""
@@ -81,10 +84,21 @@ class Linter:
         self._rules_for: dict[frozenset[str], list[Rule]] = {}
 
     # ---- public API -------------------------------------------------------------------
-    def lint_paths(self, files: Iterable[Path]) -> Iterator[PropositionResult]:
-        """Lint files in order, yielding each proposition's result as soon as it is ready."""
-        for path in files:
-            yield from self.lint_file(path)
+    def lint_paths(self, files: Iterable[Path], jobs: int | None = 1,
+                   cache: Cache | None = None) -> Iterator[PropositionResult]:
+        """Lint files in order, yielding each proposition's result as soon as it is ready.
+
+        `jobs` processes lint at once (None: every core for a few hundred files or more, see
+        vplint.parallel) and `cache` reuses the results of unchanged files (vplint.cache);
+        neither changes the results or their order. Only results are kept, never documents.
+        """
+        if jobs == 1 and cache is None:
+            for path in files:
+                yield from self.lint_file(path)
+            return
+        from vplint.parallel import lint_many
+
+        yield from lint_many(self, files, jobs, cache)
 
     def lint_file(self, path: Path, display: str | None = None) -> list[PropositionResult]:
         """Lint one file (every proposition in it)."""

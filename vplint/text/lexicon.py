@@ -3,6 +3,17 @@ boundaries and English terms with ASCII-only boundaries.
 
 Python's `\\b` treats CJK ideographs as word characters, so "AI赋能" has no boundary
 between "I" and "赋"; explicit ASCII look-arounds give the right answer in mixed text.
+
+Speed: the combined pattern with one named group per term is what defines a match (at each
+position the first term in order that matches wins), but scanning text with it is slow:
+Python's regex engine saves every group's marks at every alternative at every position, and
+case-insensitive literals rule out its first-character skip. So once a lexicon has been
+used a few times, text is scanned with equivalent patterns on the lower-cased text, without
+groups: the literal terms alone (which the engine skips through by first character) or,
+only when the text holds a fragment that every match of some `re:` term must contain, all
+the terms. The named pattern then runs at each hit alone to say which term matched. Text
+where lower-casing is not equivalent to case-insensitive matching (a few Greek, Cyrillic
+and Turkish letters) is scanned with the named pattern itself, so results never differ.
 """
 
 from __future__ import annotations
@@ -10,6 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from vplint.compiled import compile_regex
 
 LANGS = ("en", "zh")
 _WORD = re.compile(r"[A-Za-z0-9_]")
@@ -36,12 +50,95 @@ def term_pattern(term: str) -> str:
     return f"{head}{body}{tail}"
 
 
-@dataclass(frozen=True)
+# Letters that case-insensitive matching pairs with letters other than their lower case
+# (re/_casefix.py), plus the two whose lower case changes length or becomes ASCII.
+_CASE_UNSAFE = re.compile("[\u0130\u212a\u00b5\u0131\u017f\u0345\u0390\u03b0\u03b2\u03b5"
+                          "\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3\u03c6\u03d0\u03d1"
+                          "\u03d5\u03d6\u03f0\u03f1\u03f5\u0432\u0434\u043e\u0441\u0442\u044a"
+                          "\u0463\u1c80-\u1c88\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06]")
+
+
+def _lower_pattern(term: str) -> str:
+    """`term_pattern` for lower-cased text, case-sensitive, starting with a literal
+    character so that the regex engine can skip to candidate positions."""
+    if term.startswith("re:"):
+        return f"(?i:{term[3:]})"
+    lowered = term.strip().lower()
+    parts = [re.escape(p) for p in re.split(r"\s+", lowered)]
+    body = r"\s+".join(parts).replace(r"\-", r"[-\s]?")
+    tail = r"(?![a-z0-9_])" if _WORD.match(term[-1]) else ""
+    if _WORD.match(term[0]) and len(lowered[0]) == 1:
+        # The boundary before the term, checked after its first character is consumed.
+        first = re.escape(lowered[0])
+        return f"{first}(?<![a-z0-9_]{first}){body[len(first):]}{tail}"
+    return f"{body}{tail}"
+
+
+FAST_AFTER = 16
+"""Scans made with the named pattern before the fast scanners are built, so that a run over
+a file or two does not pay for compiling them."""
+
+
+class _Fast(NamedTuple):
+    """The scanners for lower-cased text (see the module docstring)."""
+
+    whole: re.Pattern[str]
+    """Every term, in order, without groups."""
+    literal: re.Pattern[str] | None
+    """Only the literal terms (None: there are none)."""
+    has_regex: bool
+    anchors: re.Pattern[str] | None
+    """The `re:` terms can only match text where this matches (None: any text)."""
+
+
 class Compiled:
     """A combined pattern and the terms its numbered groups stand for."""
 
-    pattern: re.Pattern[str]
-    terms: tuple[str, ...]
+    __slots__ = ("pattern", "terms", "_fast", "_scans")
+
+    def __init__(self, pattern: re.Pattern[str], terms: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.terms = terms
+        self._fast: _Fast | None | bool = None  # False: this pattern has no fast form
+        self._scans = 0
+
+    def prepare(self) -> None:
+        """Build the fast scanners now (before worker processes fork, say)."""
+        if self._fast is None:
+            self._fast = _fast(self.terms) or False
+
+    def scan(self, text: str) -> list[re.Match[str]]:
+        """The named pattern's matches in `text` (empty ones dropped), found fast."""
+        fast = self._fast
+        if fast is None:
+            self._scans += 1
+            if self._scans <= FAST_AFTER:
+                return self._slow(text)
+            self.prepare()
+            fast = self._fast
+        if not fast or (not text.isascii() and (
+                _CASE_UNSAFE.search(text) or len(text.lower()) != len(text))):
+            return self._slow(text)
+        assert isinstance(fast, _Fast)
+        low = text.lower()
+        if fast.has_regex and (fast.anchors is None or fast.anchors.search(low)):
+            scanner = fast.whole
+        elif fast.literal is not None:
+            scanner = fast.literal  # no `re:` term can match here: the rest is equivalent
+        else:
+            return []
+        out = []
+        for hit in scanner.finditer(low):
+            if hit.end() == hit.start():
+                continue
+            named = self.pattern.match(text, hit.start())
+            if named is None or named.end() != hit.end():  # pragma: no cover - a safety net
+                return self._slow(text)
+            out.append(named)
+        return out
+
+    def _slow(self, text: str) -> list[re.Match[str]]:
+        return [m for m in self.pattern.finditer(text) if m.end() > m.start()]
 
 
 def compile_terms(terms: Iterable[str]) -> Compiled | None:
@@ -51,7 +148,79 @@ def compile_terms(terms: Iterable[str]) -> Compiled | None:
     if not unique:
         return None
     groups = [f"(?P<t{i}>{term_pattern(t)})" for i, t in enumerate(unique)]
-    return Compiled(re.compile("|".join(groups), re.IGNORECASE), tuple(unique))
+    return Compiled(compile_regex("|".join(groups), re.IGNORECASE), tuple(unique))
+
+
+def _fast(terms: tuple[str, ...]) -> _Fast | None:
+    fast = [_lower_pattern(t) for t in terms]
+    literal = [p for t, p in zip(terms, fast, strict=True) if not t.startswith("re:")]
+    regexes = [t[3:] for t in terms if t.startswith("re:")]
+    try:
+        whole = compile_regex("|".join(fast))
+    except re.error:  # pragma: no cover - the named pattern compiled, so this does too
+        return None
+    anchors: set[str] | None = set()
+    for source in regexes:
+        needed = _required(source)
+        if needed is None or anchors is None:
+            anchors = None
+        else:
+            anchors |= needed
+    anchor_pattern = None
+    if anchors:
+        anchor_pattern = compile_regex("|".join(
+            re.escape(a) for a in sorted(anchors, key=lambda a: (-len(a), a))))
+    return _Fast(whole, compile_regex("|".join(literal)) if literal else None,
+                 bool(regexes), anchor_pattern)
+
+
+def _required(source: str) -> set[str] | None:
+    """Lower-case fragments one of which every match of a regex contains, or None."""
+    try:
+        from re import _constants as sre
+        from re import _parser
+
+        found = _required_in(_parser.parse(source, re.IGNORECASE), sre)
+    except Exception:  # noqa: BLE001 - private API: without it, simply scan every text
+        return None
+    if not found or (min(len(f) for f in found) < 2 and any(f.isascii() for f in found)):
+        return None  # too short to rule anything out
+    return found
+
+
+def _required_in(items, sre) -> set[str] | None:  # type: ignore[no-untyped-def]
+    best: set[str] | None = None
+
+    def consider(candidate: set[str] | None) -> None:
+        nonlocal best
+        if candidate and (best is None or _strength(candidate) > _strength(best)):
+            best = candidate
+
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            consider({"".join(run)})
+            run = []
+        if op is sre.SUBPATTERN:
+            consider(_required_in(av[3], sre))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_required_in(av[2], sre))
+        elif op is sre.ATOMIC_GROUP:
+            consider(_required_in(av, sre))
+        elif op is sre.BRANCH:
+            options = [_required_in(branch, sre) for branch in av[1]]
+            if all(options):
+                consider(set().union(*options))  # type: ignore[arg-type]
+    if run:
+        consider({"".join(run)})
+    return best
+
+
+def _strength(fragments: set[str]) -> tuple[int, int]:
+    return min(len(f) for f in fragments), -len(fragments)
 
 
 @dataclass
@@ -84,9 +253,7 @@ class Lexicon:
         if compiled is None or not text:
             return []
         out = []
-        for m in compiled.pattern.finditer(text):
-            if m.end() == m.start():
-                continue
+        for m in compiled.scan(text):
             index = int(m.lastgroup[1:]) if m.lastgroup else 0
             out.append(Match(m.start(), m.end(), m.group(0), compiled.terms[index]))
         return out

@@ -1,0 +1,132 @@
+"""The fast lexicon scanners find exactly what the named pattern finds (same spans, same
+terms), on the catalogue's lexicons and on text built to catch them out; and compiled
+patterns served from the on-disk store behave like freshly compiled ones."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vplint.compiled import RegexStore, compile_regex, use_store
+from vplint.rules import Registry
+from vplint.text.lexicon import FAST_AFTER, Lexicon, compile_terms
+
+REGISTRY = Registry.default(plugins=False)
+LEXICONS = sorted(REGISTRY.lexicons.values(), key=lambda lex: lex.name)
+EXTRA_TERMS = ["best-in-class", "best in class", "best", "e-mail", "email", "AI", "AI赋能",
+               "24/7", "#1", "re:\\d+\\s*(?:days|weeks)", "re:(?<![A-Za-z])synerg(?:y|ies)",
+               "赋能", "一站式", "re:(?:全面|深度)赋能", "re:^start", "re:x?"]
+
+
+def slow(compiled, text: str) -> list[tuple[tuple[int, int], str | None]]:
+    return [(m.span(), m.lastgroup) for m in compiled.pattern.finditer(text)
+            if m.end() > m.start()]
+
+
+def fast(compiled, text: str) -> list[tuple[tuple[int, int], str | None]]:
+    compiled.prepare()
+    return [(m.span(), m.lastgroup) for m in compiled.scan(text)]
+
+
+def _pieces() -> list[str]:
+    words: list[str] = []
+    for lexicon in LEXICONS:
+        for terms in lexicon.terms.values():
+            words.extend(t for t in terms if not t.startswith("re:"))
+    words.extend(t for t in EXTRA_TERMS if not t.startswith("re:"))
+    return sorted(set(words))
+
+
+PIECES = _pieces()
+text_strategy = st.lists(
+    st.one_of(
+        st.sampled_from(PIECES),
+        st.sampled_from(PIECES).map(str.upper),
+        st.sampled_from(PIECES).map(str.title),
+        st.sampled_from([" ", "  ", "\n", "-", ", ", ". ", "x", "_", "ſ", "İ", "\u212a",
+                         "é", "σ", "“", "—", "30 days", "in 2 weeks", "AI", "的"]),
+        st.text(alphabet="abcXYZ 0123-_\n的赋能", max_size=6),
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=text_strategy, index=st.integers(min_value=0, max_value=len(LEXICONS)))
+def test_fast_scan_finds_what_the_named_pattern_finds(text, index):
+    if index == len(LEXICONS):
+        compiled = compile_terms(EXTRA_TERMS)
+    else:
+        compiled = LEXICONS[index].pattern()
+    assert compiled is not None
+    assert fast(compiled, text) == slow(compiled, text)
+
+
+@pytest.mark.parametrize("lexicon", LEXICONS, ids=lambda lex: lex.name)
+def test_every_catalogue_term_is_found_the_same_way(lexicon):
+    compiled = lexicon.pattern()
+    for terms in lexicon.terms.values():
+        for term in terms:
+            if term.startswith("re:"):
+                continue
+            for text in (term, f"Our {term} offer", f"{term.upper()}!", f"x{term}x",
+                         f"{term}-{term}", f"赋能{term}的"):
+                assert fast(compiled, text) == slow(compiled, text), text
+
+
+def test_the_fast_scanners_are_built_only_after_a_few_scans():
+    lexicon = Lexicon("t", {"en": ["widget"], "zh": []})
+    compiled = lexicon.pattern()
+    for _ in range(FAST_AFTER):
+        assert [m.group(0) for m in compiled.scan("A Widget!")] == ["Widget"]
+    assert compiled._fast is None
+    assert [m.group(0) for m in compiled.scan("A Widget!")] == ["Widget"]
+    assert compiled._fast
+
+
+def test_find_reports_the_term_in_catalogue_order():
+    lexicon = Lexicon("t", {"en": ["best in class", "best-in-class", "best"], "zh": []})
+    compiled = lexicon.pattern()
+    compiled.prepare()
+    found = lexicon.find("The BEST in class, best-in-class and bestinclass.")
+    assert [(m.text, m.term) for m in found] == [
+        ("BEST in class", "best in class"), ("best-in-class", "best-in-class"),
+        ("bestinclass", "best-in-class")]
+
+
+def test_stored_patterns_behave_like_compiled_ones(tmp_path):
+    sources = [compile_terms(lexicon.terms.get("en", []) + lexicon.terms.get("zh", []))
+               for lexicon in LEXICONS[:5]]
+    texts = ["The best, world-class offer in 30 days", "一站式赋能 AI", ""]
+    store = RegexStore(tmp_path)
+    try:
+        use_store(store)
+        first = [compile_regex(c.pattern.pattern, re.IGNORECASE) for c in sources if c]
+        assert list((tmp_path / "regex").rglob("*"))
+        again = [compile_regex(c.pattern.pattern, re.IGNORECASE) for c in sources if c]
+    finally:
+        use_store(None)
+    for a, b, c in zip(first, again, [s for s in sources if s], strict=True):
+        assert a.pattern == b.pattern == c.pattern.pattern
+        assert a.groupindex == b.groupindex == c.pattern.groupindex
+        for text in texts:
+            assert ([m.span() for m in b.finditer(text)]
+                    == [m.span() for m in c.pattern.finditer(text)])
+    assert (tmp_path / ".gitignore").is_file()
+
+
+def test_a_damaged_stored_pattern_is_compiled_again(tmp_path):
+    store = RegexStore(tmp_path)
+    store.compile("wid(get)s?", re.IGNORECASE)
+    for path in (tmp_path / "regex").rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            head, _, body = data.partition(b"\n")
+            path.write_bytes(head + b"\n" + b"\x07" * len(body))  # a bogus program
+    pattern = store.compile("wid(get)s?", re.IGNORECASE)
+    assert pattern.search("WIDGETS").group(1) == "GET"
+    with pytest.raises(re.error):
+        store.compile("wid(get", 0)
