@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 from cli_runner import run_cli
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from vplint.cli import app
@@ -547,3 +549,50 @@ def test_context_leaves_empty_fields_out_and_knows_field_paths() -> None:
     assert ctx["proof"][0]._vp_path == "proof[0]"
     assert known_field("proof[3].source") and known_field("segment.who")
     assert not known_field("segmnt.who") and not known_field("lang")
+
+
+# ---- robustness --------------------------------------------------------------------------------
+_PIECES = st.sampled_from([
+    "hot pizza", "in 30 minutes", "You want", "A", "the", "Paydex", "AI", "(", ")", "“", "”",
+    '"', ",", ", ", ";", ". ", "。", "，", "、", "：", "—", " - ", "?", "!", "4,200", "97.4%",
+    "$2.50", "热披萨", "三十分钟", "送到家", "车商", "ERP", "\n", "  ", "[", "]", "《", "》",
+])
+_TEXT = st.lists(_PIECES, min_size=1, max_size=40).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fields=st.fixed_dictionaries({
+    key: _TEXT for key in ("name", "category", "need", "offering", "outcome", "time_bound",
+                           "guarantee", "benefit")
+}), who=_TEXT, unlike=_TEXT, because=_TEXT, focus=_TEXT,
+       proofs=st.lists(st.tuples(_TEXT, st.one_of(st.none(), _TEXT)), max_size=4),
+       lang=st.sampled_from(["en", "zh"]), seconds=st.sampled_from([10, 30, 60, 120]))
+def test_any_field_text_drafts_without_crashing(fields, who, unlike, because, focus, proofs,
+                                                lang, seconds, tmp_path_factory) -> None:
+    data = {**fields, "language": lang, "segment": {"who": who},
+            "differentiation": {"unlike": unlike, "because": because},
+            "positioning": {"focus_word": focus},
+            "proof": [{"kind": "data", "text": t, **({"source": s} if s else {})}
+                      for t, s in proofs]}
+    path = tmp_path_factory.mktemp("p") / "p.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    report = drafter(seconds=seconds, allow_gaps=True).draft_file(str(path), None)
+    for draft in report.propositions[0].drafts:
+        assert isinstance(draft.text, str)
+        assert draft.length == measure(draft.text, draft.language)
+        if not draft.fits:
+            assert "over budget" in format_text(report) or "超出" in format_text(report)
+    format_markdown(report)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=80), keep=st.integers(min_value=1, max_value=12),
+       lang=st.sampled_from(["en", "zh"]))
+def test_text_helpers_take_any_text(text: str, keep: int, lang: str) -> None:
+    for how in ("sentences", "clauses", "words"):
+        cut = cut_text(text, how, keep)
+        assert measure(cut, lang) <= measure(text, lang)
+    for shape in (clause, sentence, lower_first, main_clause, short_name, with_article):
+        assert isinstance(shape(text), str)
+    assert isinstance(is_noun_phrase(text), bool)
+    assert "\n\n\n" not in tidy(text, lang)
