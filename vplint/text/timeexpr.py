@@ -85,7 +85,7 @@ _EN_ONE = rf"(?:{_DIG}|(?:{_EN_NUM_WORD})(?![A-Za-z]))"
 _EN_NUM = (rf"(?:half\s+an|an?\s+hour\s+and\s+a\s+half|one\s+and\s+a\s+half|a\s+couple\s+of|"
            rf"{_EN_ONE}(?:\s*(?:-|–|to|or)\s*{_EN_ONE})?)")
 _EN_UNIT = (r"(?:(?:business|working|calendar)\s+(?:days?|hours?)|seconds?|secs?|minutes?|"
-            r"mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|decades?|sprints?|"
+            r"mins?|hours?|hrs?|days?|nights?|weeks?|months?|quarters?|years?|decades?|sprints?|"
             r"(?<=\d)h)")
 _EN_BOUND_PREP = (r"(?:in|within|under|inside|after|takes?|in\s+(?:just|only|under|less\s+than|"
                   r"about|around|roughly|as\s+little\s+as)|within\s+(?:just|only|the\s+first|"
@@ -179,7 +179,8 @@ def _en_unit_seconds(unit: str) -> float:
 # Every English time expression holds one of these words and every Chinese one one of
 # these characters, so the grammar only scans windows around them (see _windows).
 _EN_ANCHOR_WORDS = frozenset("""
-second seconds sec secs minute minutes min mins hour hours hr hrs h day days week weeks
+second seconds sec secs minute minutes min mins hour hours hr hrs h day days night nights
+week weeks
 month months quarter quarters year years decade decades sprint sprints end tomorrow tonight
 noon midnight weekend monday tuesday wednesday thursday friday saturday sunday eod cob am
 pm m clock close shift term season payroll invoice order meeting call visit demo cycle
