@@ -369,3 +369,22 @@ def test_weak_examples_get_the_relevant_findings(name: str) -> None:
     (result,) = _example(name)
     assert WEAK_CODES <= set(codes([result]))
     assert result.score < 60
+
+
+# ---- the docs' own examples demonstrate the rule -------------------------------------------
+_REGISTRY = Registry.default(plugins=False)
+_DOC_CASES = [(code, lang) for code in sorted(_REGISTRY.rules) if code.startswith(PART_A)
+              for lang in ("en", "zh")]
+
+
+@pytest.mark.parametrize("code,lang", _DOC_CASES)
+def test_docs_example_fires_and_use_instead_does_not(code: str, lang: str) -> None:
+    """What `vplint explain` shows must be true: placeholders (<...>) are not linted."""
+    docs = _REGISTRY.rules[code].docs[lang]
+    for section, fires in (("example", True), ("use_instead", False)):
+        text = docs[section]
+        if "<" in text:
+            continue
+        found = codes(lint(text))
+        assert not [c for c in found if c.startswith("VP")], (section, text)
+        assert (code in found) is fires, (section, text, found)
