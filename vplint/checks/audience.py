@@ -68,7 +68,7 @@ def several_segments(ctx: CheckContext) -> Iterator[Hit]:
         return
     joined = "\n".join(str(node.value) for _, node in texts)
     for pair in _pairs(ctx):
-        found = [re.search(side, joined, re.IGNORECASE) for side in pair]
+        found = [side.search(joined) for side in pair]
         if all(found):
             names = [m.group(0) for m in found if m]
             path, node = texts[0]
@@ -77,13 +77,13 @@ def several_segments(ctx: CheckContext) -> Iterator[Hit]:
             return
 
 
-def _pairs(ctx: CheckContext) -> list[tuple[str, str]]:
+def _pairs(ctx: CheckContext) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     table = ctx.param("sides") or []
     key = ("aud004-pairs", repr(table))
     cache = ctx.rule.compiled
     if key not in cache:
-        cache[key] = [(rf"(?<![A-Za-z])(?:{a})(?![A-Za-z])", rf"(?<![A-Za-z])(?:{b})(?![A-Za-z])")
-                      for a, b in table]
+        cache[key] = [tuple(re.compile(rf"(?<![A-Za-z])(?:{side})(?![A-Za-z])", re.IGNORECASE)
+                            for side in pair) for pair in table]
     return cache[key]
 
 

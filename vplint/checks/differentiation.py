@@ -15,6 +15,7 @@ from vplint.text.sentences import sentence_spans, span_of
 
 _LEFTOVER = re.compile(r"[A-Za-z0-9\u3400-\u4dbf\u4e00-\u9fff]+")
 _ZH_FILLER = re.compile(r"[的和及与或等、]")
+_NOT_A_LETTER = re.compile(r"[\s\W_]+")
 
 
 def no_alternative(ctx: CheckContext) -> Iterator[Hit]:
@@ -136,4 +137,4 @@ def overlaps(mine: str, theirs: str, whole: bool = True) -> bool:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[\s\W_]+", "", text.lower())
+    return _NOT_A_LETTER.sub("", text.lower())

@@ -107,10 +107,11 @@ def neighbour_stems(text: str, start: int, end: int, words: int = 1, reach: int 
     return out
 
 
+_CONTENT_CHAR = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
 _CLAUSE_STOP = re.compile(r"[,.;:!?，。；：！？、()（）\n]")
 
 
 def at_clause_start(text: str, start: int, clause_start: int) -> bool:
     """True when only spaces, punctuation or quotes stand between the clause start and
     `start` - the match is the clause's subject ("Everyone gets...")."""
-    return not re.search(r"[A-Za-z0-9\u3400-\u9fff]", text[clause_start:start])
+    return not _CONTENT_CHAR.search(text, clause_start, start)

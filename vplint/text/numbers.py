@@ -139,6 +139,17 @@ _PREFIX_START = frozenset("UuHhAaCc")
 _MEASURE_AFTER = re.compile(rf"\s?(?:{_MEASURE_WORDS})")
 _NUMERIC_PART = re.compile(rf"{_DIGITS}|{_CN_NUM}")
 _CN_ONLY = re.compile(rf"{_CN}+")
+_SCALED_DIGITS = re.compile(r"(\d+(?:\.\d+)?|\.\d+)(k|m|mn|bn)", re.IGNORECASE)
+_DIGITS_AND_SCALE_WORD = re.compile(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion)",
+                                    re.IGNORECASE)
+_ANY_LETTER = re.compile(r"[A-Za-z]")
+_WORD_SPLIT = re.compile(r"[\s-]+|\s+and\s+")
+_ZH_SCALE_AFTER = re.compile(r"\s?(千万|百万|万亿|万|亿)")
+_ZH_SCALE_END = re.compile(r"\s?(千万|百万|万亿|万|亿)\s*$")
+_DIGITS_ONLY = re.compile(_DIGITS)
+_CURRENCY_SIGN = re.compile(r"US\$|HK\$|A\$|C\$|[$€£¥￥₹]|[A-Za-z]{3}")
+_CURRENCY_WORD = re.compile(r"(元|块钱|块|美元|欧元|英镑|港元|港币|日元|人民币|[A-Za-z]+)$")
+_LEAD_NUMBER = re.compile(rf"{_DIGITS}|{_SPELLED}", re.IGNORECASE)
 _APPROX = re.compile(r"[一二两三四五六七八九]{2,}")
 
 
@@ -156,21 +167,20 @@ def parse_number(text: str) -> float | None:
         return float(compact)
     except ValueError:
         pass
-    m = re.fullmatch(r"(\d+(?:\.\d+)?|\.\d+)(k|m|mn|bn)", compact, re.IGNORECASE)
+    m = _SCALED_DIGITS.fullmatch(compact)
     if m:
         return float(m.group(1)) * _SCALE_SUFFIX[m.group(2).lower()]
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion)", raw.replace(",", ""),
-                     re.IGNORECASE)
+    m = _DIGITS_AND_SCALE_WORD.fullmatch(raw.replace(",", ""))
     if m:
         return float(m.group(1)) * _EN_SCALES[m.group(2).lower()]
-    if re.search(r"[A-Za-z]", raw):
+    if _ANY_LETTER.search(raw):
         return _spelled_value(raw)
     return _chinese_value(compact)
 
 
 def _spelled_value(text: str) -> float | None:
     total, current, seen = 0, 0, False
-    for word in re.split(r"[\s-]+|\s+and\s+", text.lower()):
+    for word in _WORD_SPLIT.split(text.lower()):
         if word in ("", "a", "and"):
             current = current or (1 if word == "a" else 0)
             continue
@@ -203,8 +213,8 @@ def _first_number(text: str) -> float | None:
     if not m:
         return None
     value = parse_number(m.group(0))
-    scale = re.match(r"\s?(千万|百万|万亿|万|亿)", text[m.end():])
-    if value is not None and scale and re.fullmatch(_DIGITS, m.group(0)):
+    scale = _ZH_SCALE_AFTER.match(text, m.end())
+    if value is not None and scale and _DIGITS_ONLY.fullmatch(m.group(0)):
         value *= {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万亿": 1e12}[scale.group(1)]
     return value
 
@@ -264,13 +274,13 @@ def _quantity(group: str, found: str, text: str, start: int, end: int) -> Quanti
     if group == "mult_word":
         return Quantity(start, end, found, float(_MULTIPLIER_WORDS[found.lower()]), MULTIPLIER)
     if group == "cur_pre":
-        sign = re.match(r"US\$|HK\$|A\$|C\$|[$€£¥￥₹]|[A-Za-z]{3}", found)
+        sign = _CURRENCY_SIGN.match(found)
         unit = sign.group(0) if sign else ""
         unit = _CURRENCY_WORDS.get(unit.lower(), "¥" if unit == "￥" else unit)
         return Quantity(start, end, found, _money_value(found[len(sign.group(0)) if sign else 0:]),
                         CURRENCY, unit)
     if group == "cur_post":
-        word = re.search(r"(元|块钱|块|美元|欧元|英镑|港元|港币|日元|人民币|[A-Za-z]+)$", found)
+        word = _CURRENCY_WORD.search(found)
         unit = _CURRENCY_WORDS.get(word.group(1).lower(), "") if word else ""
         return Quantity(start, end, found, _money_value(found[: word.start()] if word else found),
                         CURRENCY, unit)
@@ -286,13 +296,13 @@ def _quantity(group: str, found: str, text: str, start: int, end: int) -> Quanti
 
 
 def _lead_value(found: str) -> float | None:
-    m = re.match(rf"{_DIGITS}|{_SPELLED}", found.strip(), re.IGNORECASE)
+    m = _LEAD_NUMBER.match(found.strip())
     return parse_number(m.group(0)) if m else None
 
 
 def _money_value(text: str) -> float | None:
     text = text.strip()
-    scale = re.search(r"\s?(千万|百万|万亿|万|亿)\s*$", text)
+    scale = _ZH_SCALE_END.search(text)
     factor = 1.0
     if scale:
         factor = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万亿": 1e12}[scale.group(1)]

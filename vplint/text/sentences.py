@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 # A full stop ends a sentence only before whitespace, so 97.4% and e.g. $12.40 stay whole.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*(?=\s)|(?<=[。！？；;])|\n[ \t]*\n")
@@ -29,17 +30,20 @@ def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()] or [(0, len(text))]
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) of every sentence in `text` (blank-only pieces dropped)."""
-    return _spans(text, _SENTENCE_BREAK)
+@lru_cache(maxsize=2048)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """[start, end) of every sentence in `text` (blank-only pieces dropped); cached, as
+    several rules ask about the same field."""
+    return tuple(_spans(text, _SENTENCE_BREAK))
 
 
-def clause_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=2048)
+def clause_spans(text: str) -> tuple[tuple[int, int], ...]:
     """[start, end) of every clause: sentences further cut at commas, colons and dashes."""
-    return _spans(text, _CLAUSE_BREAK)
+    return tuple(_spans(text, _CLAUSE_BREAK))
 
 
-def span_of(spans: list[tuple[int, int]], index: int) -> tuple[int, int]:
+def span_of(spans: tuple[tuple[int, int], ...], index: int) -> tuple[int, int]:
     """The span that holds character `index` (the last one when `index` is past the end)."""
     starts = [a for a, _ in spans]
     i = max(0, bisect.bisect_right(starts, index) - 1)

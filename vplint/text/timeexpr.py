@@ -143,6 +143,9 @@ _ZH_PERIOD_BEFORE = re.compile(
     r"(?:经过|历时|深耕|成立|从业|积累了?|长达|专注|坚持|有着?|超过|近)$")
 _ZH_PERIOD_AFTER = re.compile(r"的?(?:经验|培训|历史|积累|老店|传承|质保|保修|会员|行业经验|研发)")
 
+_EN_RANGE_SPLIT = re.compile(r"\s*(?:-|to|or)\s*(?=[\da-z])")
+_ZH_RANGE_SPLIT = re.compile(r"\s*(?:到|至|-|–|~|～|—)\s*")
+
 
 def _en_value(text: str) -> float | None:
     words = text.lower().replace("–", "-")
@@ -150,7 +153,7 @@ def _en_value(text: str) -> float | None:
         return 0.5 if words.startswith("half") else 1.5
     if "couple" in words:
         return 2.0
-    parts = re.split(r"\s*(?:-|to|or)\s*(?=[\da-z])", words)
+    parts = _EN_RANGE_SPLIT.split(words)
     for part in reversed(parts):  # a range promises its upper end
         part = part.strip()
         if part in _EN_WORD_NUMBERS:
@@ -162,7 +165,7 @@ def _en_value(text: str) -> float | None:
 
 
 def _zh_value(text: str) -> float | None:
-    part = re.split(r"\s*(?:到|至|-|–|~|～|—)\s*", text)[-1]
+    part = _ZH_RANGE_SPLIT.split(text)[-1]
     if part == "半":
         return 0.5
     if part.endswith("个半"):
@@ -247,7 +250,7 @@ def _full_grammar(text: str) -> list[TimeExpr]:
 
 def _en_duration(m: re.Match[str]) -> list[TimeExpr]:
     num, unit = m.group("num"), m.group("unit")
-    has_digit = bool(re.search(r"\d", num))
+    has_digit = any(c.isdigit() for c in num)
     word_only = num.lower() in ("a", "an", "one")
     if not m.group("prep") and not m.group("for") and word_only:
         return []  # "a day", "one week": not a promise of time
@@ -278,7 +281,7 @@ def _zh_duration(m: re.Match[str]) -> TimeExpr | None:
     start = m.start()
     if unit in ("日",) and not suffix:
         return None  # 5日 is a date
-    if unit == "年" and re.fullmatch(r"\d{4}", num):
+    if unit == "年" and len(num) == 4 and num.isdigit():
         return None  # 2023年 is a year
     if m.group("always"):
         return TimeExpr(start, m.end(), m.group(0), AVAILABILITY)
