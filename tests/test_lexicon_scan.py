@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from vplint.compiled import RegexStore, compile_regex, use_store
 from vplint.rules import Registry
-from vplint.text.lexicon import FAST_AFTER, Lexicon, compile_terms
+from vplint.text.lexicon import FAST_AFTER, Lexicon, TextBatch, compile_terms
 
 REGISTRY = Registry.default(plugins=False)
 LEXICONS = sorted(REGISTRY.lexicons.values(), key=lambda lex: lex.name)
@@ -130,3 +130,18 @@ def test_a_damaged_stored_pattern_is_compiled_again(tmp_path):
     assert pattern.search("WIDGETS").group(1) == "GET"
     with pytest.raises(re.error):
         store.compile("wid(get", 0)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(text_strategy, min_size=0, max_size=6),
+       index=st.integers(min_value=0, max_value=len(LEXICONS)))
+def test_a_batch_of_texts_finds_what_each_text_finds(texts, index):
+    lexicon = (Lexicon("extra", {"en": EXTRA_TERMS, "zh": []}) if index == len(LEXICONS)
+               else LEXICONS[index])
+    compiled = lexicon.pattern()
+    assert compiled is not None
+    compiled.prepare()
+    batch = TextBatch(texts)
+    assert lexicon.find_batch(batch) == [lexicon.find(text) for text in texts]
+    assert [[(m.span(), m.lastgroup) for m in found] for found in compiled.scan_batch(batch)] \
+        == [slow(compiled, text) for text in texts]

@@ -59,6 +59,8 @@ class Document:
     start: int = 0
     language: str = "en"
     encoding_note: str | None = None
+    _texts: dict[str, list[tuple[str, Node]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     # ---- field access -------------------------------------------------------------
     def node(self, path: str) -> Node | None:
@@ -101,12 +103,15 @@ class Document:
 
     def texts(self, prefix: str = "") -> list[tuple[str, Node]]:
         """Every text leaf (field path, node) at or below `prefix`, in file order."""
-        root = self.node(prefix) if prefix else self.tree
-        out: list[tuple[str, Node]] = []
-        if root is not None:
-            _collect_texts(root, prefix, out)
-        out.sort(key=lambda item: item[1].start)
-        return out
+        found = self._texts.get(prefix)
+        if found is None:  # rules ask for the same prefixes again and again: walk once
+            root = self.node(prefix) if prefix else self.tree
+            found = []
+            if root is not None:
+                _collect_texts(root, prefix, found)
+            found.sort(key=lambda item: item[1].start)
+            self._texts[prefix] = found
+        return list(found)  # a copy: a caller may sort or extend it
 
     def all_text(self) -> str:
         """All text of the proposition joined, for language detection and whole-copy scans."""

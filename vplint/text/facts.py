@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from vplint.nodes import Node
 from vplint.text.lang import detect_language
+from vplint.text.lexicon import TextBatch
 
 if TYPE_CHECKING:
     from vplint.document import Document
@@ -71,11 +72,19 @@ class Facts:
         key = ("find", lexicon, tuple(prefixes), lang)
         if key not in self._cache:
             lex = self.registry.lexicon(lexicon)
-            out = []
-            for path, node in self.texts(prefixes):
-                for m in lex.find(str(node.value), lang):
-                    out.append(FieldMatch(path, node, m.start, m.end, m.text, m.term))
+            fields, batch = self._batch(prefixes)
+            out = [FieldMatch(path, node, m.start, m.end, m.text, m.term)
+                   for (path, node), hits in zip(fields, lex.find_batch(batch, lang),
+                                                 strict=True) for m in hits]
             self._cache[key] = out
+        return self._cache[key]  # type: ignore[return-value]
+
+    def _batch(self, prefixes: tuple[str, ...]) -> tuple[list[tuple[str, Node]], TextBatch]:
+        """The texts under `prefixes`, lower-cased and joined once for every lexicon."""
+        key = ("batch", prefixes)
+        if key not in self._cache:
+            fields = self.texts(prefixes)
+            self._cache[key] = (fields, TextBatch([str(node.value) for _, node in fields]))
         return self._cache[key]  # type: ignore[return-value]
 
     def any(self, lexicon: str, prefixes: tuple[str, ...] | list[str] | str = "") -> bool:
