@@ -40,6 +40,7 @@ def prepare(config_path: str | None = None, cwd: Path | None = None,
     config = load_config(config_path, cwd).with_overrides(**overrides)
     if extend_ignore:
         config.ignore = [*config.ignore, *extend_ignore]
+    config.check_rules_dirs()
     registry = Registry.default(Path(d) for d in config.rules_dirs)
     language = forced_language or (config.language if config.language in ("en", "zh") else None)
     return Run(config, registry, Linter(config, registry, language))

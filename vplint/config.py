@@ -12,8 +12,6 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from vplint.errors import ConfigError, did_you_mean
 from vplint.model import Severity
 
@@ -40,16 +38,36 @@ class Config:
     max_file_size: int = 4 * 1024 * 1024
     path: str | None = None
     root: str = "."
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """Where the file wrote each setting ("select") and each code in one ("select/TIM01")."""
 
     def with_overrides(self, **overrides: Any) -> Config:
         """A copy with CLI values applied (None means "not given")."""
-        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+        given = {k: v for k, v in overrides.items() if v is not None}
+        lines = {k: n for k, n in self.lines.items() if k.split("/")[0] not in given}
+        return replace(self, **given, lines=lines)
 
     def fingerprint(self) -> str:
         """Stable text of every setting that changes results, for cache keys."""
         data = {f.name: getattr(self, f.name) for f in fields(self)
-                if f.name not in ("path", "root")}
+                if f.name not in ("path", "root", "lines")}
         return repr(sorted(data.items()))
+
+    def error(self, message: str, *places: str) -> ConfigError:
+        """A ConfigError at the file and line that wrote the first of `places` ("select",
+        "select/TIM01"); without file and line when none did (a command-line option)."""
+        for place in places:
+            if place in self.lines:
+                return ConfigError(message, self.path, self.lines[place])
+        return ConfigError(message)
+
+    def check_rules_dirs(self) -> None:
+        """Raise a ConfigError naming the file and line of a rules_dirs entry that is not a
+        folder (before the registry tries to load it)."""
+        for directory in self.rules_dirs:
+            if not Path(directory).is_dir():
+                raise self.error(f"rules_dirs entry '{directory}' is not a folder",
+                                 f"rules_dirs/{directory}", "rules_dirs")
 
 
 _TYPES: dict[str, Any] = {
@@ -104,21 +122,56 @@ def _read(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         try:
             data = tomllib.loads(text).get("tool", {}).get("vplint", {})
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"invalid TOML: {exc}", str(path)) from None
+            at = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
+            message = str(exc)[: at.start()].strip() if at else str(exc)
+            raise ConfigError(f"invalid TOML: {message}", str(path),
+                              int(at.group(1)) if at else None) from None
+        if not isinstance(data, dict):
+            raise ConfigError("[tool.vplint] must be a table of settings", str(path))
         lines = _toml_key_lines(text)
         return data, lines
-    try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise ConfigError(f"invalid YAML: {exc.problem}", str(path), line) from None
-    if data is None:
+    return _read_yaml(text, path)
+
+
+def _read_yaml(text: str, path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+    """The settings and the line of each key and of each item or key inside one.
+
+    The configuration may come from a contributor's pull request, so it is read with the
+    proposition loader: bounded depth and size, no tags constructed, positions kept.
+    """
+    from vplint.document import parse_yaml
+
+    docs = parse_yaml(text, str(path))
+    doc = docs[0]
+    for problem in doc.problems:
+        line = doc.lines.position(problem.start)[0]
+        if problem.code == "VP004":
+            raise ConfigError(f"duplicate key '{problem.args['key']}'", str(path), line)
+        if "root" in problem.args:
+            raise ConfigError("the configuration must be a mapping of settings, not a "
+                              f"{_plain_type(problem.args['root'])}", str(path), line)
+        reason = str(problem.args.get("reason", "invalid YAML"))
+        raise ConfigError(reason.replace("cannot parse YAML", "invalid YAML"), str(path), line)
+    if len(docs) > 1:
+        raise ConfigError("the configuration must be one YAML document, not several",
+                          str(path), doc.lines.position(docs[1].start)[0])
+    if doc.tree is None:
         return {}, {}
-    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        raise ConfigError("the configuration must be a mapping of settings", str(path), 1)
-    lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
-    return data, lines
+    line_of = doc.lines.position
+    lines: dict[str, int] = {}
+    for key, node in doc.tree.value.items():
+        lines[key] = line_of(node.key_start if node.key_start is not None else node.start)[0]
+        inner = node.value.items() if isinstance(node.value, dict) else (
+            ((None, item) for item in node.value) if isinstance(node.value, list) else ())
+        for sub_key, sub in inner:
+            start = sub.key_start if sub_key is not None and sub.key_start is not None \
+                else sub.start
+            name = sub_key if sub_key is not None else str(sub.plain())
+            lines.setdefault(f"{key}/{name}", line_of(start)[0])
+            if isinstance(sub.value, list):  # per-file-ignores: pattern -> [codes]
+                for item in sub.value:
+                    lines.setdefault(f"{key}/{item.plain()}", line_of(item.start)[0])
+    return doc.tree.plain(), lines
 
 
 def _toml_key_lines(text: str) -> dict[str, int]:
@@ -140,6 +193,7 @@ def _toml_key_lines(text: str) -> dict[str, int]:
 
 def _build(raw: dict[str, Any], lines: dict[str, int], path: Path) -> Config:
     values: dict[str, Any] = {}
+    where: dict[str, int] = {}
     for key, value in raw.items():
         norm = str(key).replace("-", "_")
         line = lines.get(str(key))
@@ -151,21 +205,82 @@ def _build(raw: dict[str, Any], lines: dict[str, int], path: Path) -> Config:
             raise ConfigError(f"'{key}' must be a {_plain_type(kind)}, not "
                               f"{_plain_type(type(value).__name__)}", str(path), line)
         values[norm] = value
-    if "severity" in values:
-        for code, sev in values["severity"].items():
-            if sev not in {s.value for s in Severity}:
-                raise ConfigError(f"severity of {code} must be error, warning or info, "
-                                  f"not '{sev}'", str(path), lines.get("severity"))
-    if "language" in values and values["language"] not in ("en", "zh", "auto"):
-        raise ConfigError("'language' must be en, zh or auto", str(path), lines.get("language"))
+        where.update(_item_lines(str(key), norm, value, lines))
+    _check_values(values, where, str(path))
     for key in ("select", "extend_select", "ignore"):
         if key in values:
             values[key] = [str(c).upper() for c in values[key]]
     base = path.parent
     for key in ("rules_dirs", "templates_dirs"):
         if key in values:
-            values[key] = [str((base / d).resolve()) for d in values[key]]
-    return Config(**values, path=str(path), root=str(base))
+            resolved = [str((base / str(d)).resolve()) for d in values[key]]
+            for original, absolute in zip(values[key], resolved, strict=True):
+                where.setdefault(f"{key}/{absolute}", where.get(f"{key}/{original}", 0))
+            values[key] = resolved
+    return Config(**values, path=str(path), root=str(base),
+                  lines={k: v for k, v in where.items() if v})
+
+
+def _item_lines(key: str, norm: str, value: Any, lines: dict[str, int]) -> dict[str, int]:
+    """Lines of a setting ("select") and of each item or key in it ("select/TIM01", also
+    upper-cased, as codes are); an item without its own line gets the setting's line (TOML)."""
+    line = lines.get(key, 0)
+    out = {norm: line}
+    items: list[Any] = []
+    if isinstance(value, list):
+        items = value
+    elif isinstance(value, dict):
+        items = list(value)
+        for inner in value.values():  # per-file-ignores: pattern -> [codes]
+            items.extend(inner if isinstance(inner, list) else ())
+    for item in items:
+        item_line = lines.get(f"{key}/{item}", line)
+        for name in (str(item), str(item).upper()):
+            out.setdefault(f"{norm}/{name}", item_line)
+    return out
+
+
+_CODE_LISTS = ("select", "extend_select", "ignore", "exclude", "rules_dirs", "templates_dirs")
+
+
+def _check_values(values: dict[str, Any], where: dict[str, int], path: str) -> None:
+    """Wrong values inside settings of the right type: each one is an error at its line."""
+    def fail(message: str, *places: str) -> ConfigError:
+        line = next((where[p] for p in places if where.get(p)), None)
+        return ConfigError(message, path, line)
+
+    for key in _CODE_LISTS:
+        for item in values.get(key, ()):
+            if not isinstance(item, str) or not item:
+                raise fail(f"'{key}' must list text, not {_plain_type(type(item).__name__)}",
+                           f"{key}/{item}", key)
+    for pattern, codes in values.get("per_file_ignores", {}).items():
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            raise fail(f"per-file-ignores of '{pattern}' must be a list of rule codes",
+                       f"per_file_ignores/{pattern}", "per_file_ignores")
+    for code, sev in values.get("severity", {}).items():
+        if sev not in {s.value for s in Severity}:
+            raise fail(f"severity of {code} must be error, warning or info, not '{sev}'",
+                       f"severity/{code}", "severity")
+    for code, weight in values.get("weights", {}).items():
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight < 0:
+            raise fail(f"weight of {code} must be a number of 0 or more, not '{weight}'",
+                       f"weights/{code}", "weights")
+    for code, options in values.get("rule_options", {}).items():
+        if not isinstance(options, dict):
+            raise fail(f"rule-options of {code} must be a mapping of parameters",
+                       f"rule_options/{code}", "rule_options")
+    for name, terms in values.get("lexicons", {}).items():
+        if not isinstance(terms, dict) or not set(terms) <= {"en", "zh"} or not all(
+                isinstance(v, list) for v in terms.values()):
+            raise fail(f"lexicon '{name}' must map en and zh to lists of terms",
+                       f"lexicons/{name}", "lexicons")
+    if "language" in values and values["language"] not in ("en", "zh", "auto"):
+        raise fail("'language' must be en, zh or auto", "language")
+    if "fail_under" in values and not 0 <= values["fail_under"] <= 100:
+        raise fail("'fail-under' must be between 0 and 100", "fail_under")
+    if "max_file_size" in values and values["max_file_size"] <= 0:
+        raise fail("'max-file-size' must be a positive number of bytes", "max_file_size")
 
 
 def _plain_type(name: str) -> str:

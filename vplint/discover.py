@@ -1,5 +1,10 @@
 """Find the files to lint: walk directories, keep proposition and copy files, honour
-excludes (gitignore syntax, via pathspec) and skip what is never copy."""
+excludes (gitignore syntax, via pathspec) and skip what is never copy.
+
+The result is sorted, so the same files are linted in the same order whatever order the
+paths were given in; and nothing here can hang or crash on an odd file system (symbolic
+link loops, unreadable folders, file names that are not UTF-8).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from vplint.document import SUFFIXES
+from vplint.document import SUFFIXES, printable_path
 from vplint.errors import UsageError
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", "env",
@@ -26,28 +31,41 @@ def _spec(patterns: list[str]):  # type: ignore[no-untyped-def]
 
 
 def discover(paths: list[str], exclude: list[str] = (), root: str = ".") -> Iterator[Path]:
-    """Yield lintable files under `paths` in a stable (sorted) order.
+    """Yield lintable files under `paths`, sorted and each once.
 
     Directories are walked (hidden folders, virtual environments, node_modules and
     configured excludes skipped, symlinked folders not followed); files named on the
-    command line are linted whatever their suffix unless excluded.
+    command line are linted whatever their suffix unless excluded. A folder that cannot
+    be listed is yielded itself, so linting it reports why instead of losing its files.
+    A path that does not exist is a UsageError, raised before anything is yielded.
     """
     spec = _spec(list(exclude))
     root_path = Path(root).resolve()
-    seen: set[Path] = set()
+    found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if not path.exists() and not path.is_symlink():
-            raise UsageError(f"path does not exist: {raw}")
+            raise UsageError(f"path does not exist: {printable_path(raw)}")
         if path.is_dir():
-            found = sorted(_walk(path, spec, root_path))
-        else:
-            found = [] if _excluded(path, spec, root_path) else [path]
-        for item in found:
-            key = item.resolve() if not item.is_symlink() else item.absolute()
-            if key not in seen:
-                seen.add(key)
-                yield item
+            found.extend(_walk(path, spec, root_path))
+        elif not _excluded(path, spec, root_path):
+            found.append(path)
+    seen: set[Path] = set()
+    for item in sorted(found):
+        key = _identity(item)
+        if key not in seen:
+            seen.add(key)
+            yield item
+
+
+def _identity(path: Path) -> Path:
+    """What makes two paths the same file (a symlink stays itself; it may not resolve)."""
+    if path.is_symlink():
+        return path.absolute()
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def _excluded(path: Path, spec, root: Path) -> bool:  # type: ignore[no-untyped-def]
@@ -55,7 +73,7 @@ def _excluded(path: Path, spec, root: Path) -> bool:  # type: ignore[no-untyped-
         return False
     try:
         rel = path.resolve().relative_to(root).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a symbolic-link loop
         rel = path.as_posix()
     if path.is_dir():
         rel += "/"
@@ -63,7 +81,8 @@ def _excluded(path: Path, spec, root: Path) -> bool:  # type: ignore[no-untyped-
 
 
 def _walk(top: Path, spec, root: Path) -> Iterator[Path]:  # type: ignore[no-untyped-def]
-    for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(top, followlinks=False, onerror=errors.append):
         base = Path(dirpath)
         dirnames[:] = sorted(
             d for d in dirnames
@@ -78,3 +97,6 @@ def _walk(top: Path, spec, root: Path) -> Iterator[Path]:  # type: ignore[no-unt
             path = base / name
             if not _excluded(path, spec, root):
                 yield path
+    for error in errors:
+        if error.filename is not None:
+            yield Path(os.fsdecode(error.filename))

@@ -8,14 +8,18 @@ nothing and cannot expand into memory.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
-from dataclasses import dataclass, field
+import stat
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 
-from vplint.nodes import LineIndex, Node
+from vplint.nodes import LineIndex, Node, iter_lines
 from vplint.suppress import Suppressions
 
 try:
@@ -32,16 +36,23 @@ MAX_NODES = 100_000
 MAX_DEPTH = 200
 """Nesting depth beyond which a document is not a proposition but an attack or an accident."""
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 @dataclass
 class Problem:
-    """A load-time finding (VP001 parse error, VP004 duplicate key) before rules run."""
+    """A load-time finding (VP001 parse error, VP004 duplicate key) before rules run.
+
+    `source` is set when the file could not be decoded: the text shown for it (bad bytes
+    replaced), so `start` still maps to a line and column.
+    """
 
     code: str
     start: int
     end: int
     args: dict[str, Any] = field(default_factory=dict)
     field: str | None = None
+    source: str | None = None
 
 
 @dataclass
@@ -161,15 +172,80 @@ def _collect_texts(node: Node, path: str, out: list[tuple[str, Node]]) -> None:
 
 
 # ---- reading --------------------------------------------------------------------------
-def read_text(path: Path) -> tuple[str | None, str | None, Problem | None]:
-    """Read a file as text: (text, note about its encoding, problem)."""
+def printable_path(path: str) -> str:
+    """A path as text any output can carry: bytes of a non-UTF-8 file name as \\xNN.
+
+    os.walk and sys.argv turn such bytes into lone surrogates, which no UTF-8 stream
+    accepts; a report must show the name, not crash on it.
+    """
+    if path.isascii() or not _SURROGATE.search(path):
+        return path
+    out = []
+    for ch in path:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte os.fsdecode could not decode
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def read_text(path: Path, limit: int | None = None
+              ) -> tuple[str | None, str | None, Problem | None]:
+    """Read a file as text: (text, note about its encoding, problem).
+
+    Only regular files are opened (a FIFO or a device named *.md would block or never
+    end), and at most `limit` bytes are read when a limit is given.
+    """
     from vplint.encoding import decode
 
     try:
-        data = path.read_bytes()
+        info = path.stat()
     except OSError as exc:
-        return None, None, Problem("VP001", 0, 0, {"reason": f"cannot read file: {exc.strerror}"})
+        return None, None, _os_problem(exc)
+    if stat.S_ISDIR(info.st_mode):
+        return None, None, _directory_problem(path)
+    if not stat.S_ISREG(info.st_mode):
+        return None, None, Problem("VP001", 0, 0, {
+            "reason": "not a regular file (a pipe, socket or device); skipped, not read"})
+    if limit is not None and info.st_size > limit:
+        return None, None, Problem("VP001", 0, 0, {"reason": too_big_reason(info.st_size, limit)})
+    try:
+        with path.open("rb") as handle:
+            data = handle.read() if limit is None else handle.read(limit + 1)
+    except OSError as exc:
+        return None, None, _os_problem(exc)
+    if limit is not None and len(data) > limit:
+        return None, None, Problem("VP001", 0, 0, {"reason": too_big_reason(len(data), limit)})
     return decode(data)
+
+
+def too_big_reason(size: int, limit: int) -> str:
+    """The VP001 reason for a file over the size limit."""
+    return (f"the file is {size:,} bytes, over the {limit:,}-byte limit (max-file-size); "
+            "skipped")
+
+
+def _directory_problem(path: Path) -> Problem:
+    """Why a folder reached the loader: discovery yields one it could not list."""
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as exc:
+        return Problem("VP001", 0, 0, {"reason": f"cannot list the folder: {exc.strerror}; "
+                                                 "its files are not linted"})
+    return Problem("VP001", 0, 0, {"reason": "a folder, not a file; skipped"})
+
+
+def _os_problem(exc: OSError) -> Problem:
+    reason = exc.strerror or type(exc).__name__
+    if exc.errno == errno.ELOOP:
+        reason = "a loop of symbolic links"
+    elif exc.errno == errno.ENOENT:
+        reason = "the file does not exist (a broken symbolic link?)"
+    return Problem("VP001", 0, 0, {"reason": f"cannot read the file: {reason}; skipped"})
 
 
 def failed_document(path: str, reason: str, kind: str = "yaml") -> Document:
@@ -179,13 +255,21 @@ def failed_document(path: str, reason: str, kind: str = "yaml") -> Document:
     return doc
 
 
-def load_file(path: Path, display: str | None = None) -> list[Document]:
-    """Load every proposition in a file. Never raises for bad content."""
-    display = display or str(path)
+def load_file(path: Path, display: str | None = None, max_size: int | None = None
+              ) -> list[Document]:
+    """Load every proposition in a file. Never raises for bad content.
+
+    A file that cannot be read, is not text, cannot be decoded or is over `max_size`
+    bytes becomes one Document without a tree that carries a VP001 problem.
+    """
+    display = printable_path(display or str(path))
     kind = "yaml" if path.suffix.lower() in YAML_SUFFIXES else "markdown"
-    text, note, problem = read_text(path)
+    text, note, problem = read_text(path, max_size)
     if text is None:
-        empty = Document(display, "", LineIndex(""), kind)
+        # Keep what can be shown of the file (undecodable bytes replaced), so a problem's
+        # offset still maps to a line and column.
+        shown = (problem.source or "") if problem is not None else ""
+        empty = Document(display, shown, LineIndex(shown), kind)
         if problem:
             empty.problems.append(problem)
         return [empty]
@@ -195,6 +279,11 @@ def load_file(path: Path, display: str | None = None) -> list[Document]:
 def load_text(text: str, path: str, kind: str, encoding_note: str | None = None
               ) -> list[Document]:
     """Load propositions from text already read; `kind` is "yaml" or "markdown"."""
+    path = printable_path(path)
+    if not text.isascii():
+        # Lone surrogates (from surrogateescape'd bytes) cannot be encoded for the parser
+        # or any output; one replacement character each keeps every offset in place.
+        text = _SURROGATE.sub("\ufffd", text)
     lines = LineIndex(text)
     suppressions = Suppressions.scan(text, kind)
     if kind == "yaml":
@@ -204,125 +293,248 @@ def load_text(text: str, path: str, kind: str, encoding_note: str | None = None
     for doc in docs:
         doc.suppressions = suppressions
         doc.encoding_note = encoding_note
+    if encoding_note:
+        # The encoding belongs to the file: reported once, at its start.
+        docs[0].problems.append(Problem("VP005", 0, 0, {"encoding": encoding_note}))
     return docs
+
+
+# ---- YAML -------------------------------------------------------------------------------
+def parse_yaml(text: str, path: str) -> list[Document]:
+    """Parse YAML that is not a proposition (configuration) with the same safety: bounded
+    depth and size, no tags constructed, positions kept. An empty text gives one Document
+    without a tree and without problems."""
+    if not text.isascii():
+        text = _SURROGATE.sub("\ufffd", text)
+    return _load_yaml(text, path, LineIndex(text), allow_empty=True)
 
 
 def _load_yaml(text: str, path: str, lines: LineIndex, allow_empty: bool = False
                ) -> list[Document]:
     docs: list[Document] = []
-    loader = _Loader(text)
+
+    def failed(at: int, reason: str) -> None:
+        doc = Document(path, text, lines, "yaml", index=len(docs), start=at)
+        doc.problems.append(Problem("VP001", at, at + 1, {"reason": reason}))
+        docs.append(doc)
+
+    loader = None
     try:
-        while loader.check_node():
-            root = loader.get_node()
+        loader = _Loader(text)
+        loader.get_event()  # StreamStartEvent
+        while not loader.check_event(yaml.StreamEndEvent):
             doc = Document(path, text, lines, "yaml", index=len(docs))
-            if root is None:
-                continue
-            doc.start = _first_content(root)
-            _attach_tree(doc, root)
+            builder = _Builder(doc, loader)
+            try:
+                root = builder.build()
+            except _TooBig as exc:
+                # Stop reading here: libyaml's scanner slows quadratically with flow depth,
+                # so even skipping the rest of a hostile document could take minutes.
+                failed(exc.at, f"{exc.reason}; the file is not read further")
+                break
+            if root.value is None and not builder.root_text:
+                continue  # an empty document ("---" with nothing after it)
+            doc.start = builder.first_key if builder.first_key is not None else root.start
+            if not isinstance(root.value, dict):
+                doc.problems.append(Problem(
+                    "VP001", root.start, root.end,
+                    {"reason": f"a proposition must be a mapping of fields, not a {root.kind}",
+                     "root": root.kind}))
+            else:
+                doc.tree = root
             docs.append(doc)
     except yaml.MarkedYAMLError as exc:
-        doc = Document(path, text, lines, "yaml", index=len(docs))
         mark = exc.problem_mark or exc.context_mark
-        at = mark.index if mark is not None else 0
-        doc.start = at
-        doc.problems.append(Problem("VP001", at, at + 1, {"reason": _plain_yaml_error(exc)}))
-        docs.append(doc)
-    except RecursionError:
-        doc = Document(path, text, lines, "yaml", index=len(docs))
-        doc.problems.append(Problem("VP001", 0, 0, {"reason": "nesting is too deep to read"}))
-        docs.append(doc)
+        failed(mark.index if mark is not None else 0, _plain_yaml_error(exc))
     except yaml.YAMLError as exc:
-        doc = Document(path, text, lines, "yaml", index=len(docs))
-        doc.problems.append(Problem("VP001", 0, 0, {"reason": str(exc).splitlines()[0]}))
-        docs.append(doc)
+        failed(0, "cannot parse YAML: " + (str(exc).splitlines() or ["invalid YAML"])[0])
+    except (RecursionError, MemoryError):
+        failed(0, "the document is too deeply nested or too large to read")
+    except Exception as exc:  # the loader must never crash a run, whatever the input
+        failed(0, f"cannot parse YAML: {type(exc).__name__}: {exc}")
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not docs:
         doc = Document(path, text, lines, "yaml")
         if not allow_empty:
-            doc.problems.append(Problem("VP001", 0, 0, {"reason": "the file holds no proposition"}))
+            doc.problems.append(Problem("VP001", 0, 0, {
+                "reason": "the file holds no proposition (it is empty or only comments)"}))
         docs.append(doc)
     return docs
 
 
-def _first_content(root: yaml.Node) -> int:
-    if isinstance(root, yaml.MappingNode) and root.value:
-        return root.value[0][0].start_mark.index
-    return root.start_mark.index
-
-
-def _attach_tree(doc: Document, root: yaml.Node) -> None:
-    converter = _Converter(doc)
-    try:
-        tree = converter.convert(root, 0, "")
-    except _TooBig as exc:
-        doc.problems.append(Problem("VP001", root.start_mark.index, root.start_mark.index + 1,
-                                    {"reason": str(exc)}))
-        return
-    if not isinstance(tree.value, dict):
-        doc.problems.append(Problem(
-            "VP001", tree.start, tree.end,
-            {"reason": f"a proposition must be a mapping of fields, not a {tree.kind}"}))
-        return
-    doc.tree = tree
-
-
 class _TooBig(Exception):
-    pass
+    def __init__(self, reason: str, at: int) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.at = at
 
 
-class _Converter:
-    """Turns composed yaml nodes into Nodes, typing scalars and noting duplicate keys."""
+_SAFE = SafeConstructor()
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
 
-    def __init__(self, doc: Document) -> None:
+
+class _Frame:
+    """A mapping or sequence being built, with its expanded size and height so far."""
+
+    __slots__ = ("node", "anchor", "segment", "size", "height", "key", "key_start",
+                 "key_end")
+
+    def __init__(self, node: Node, anchor: str | None, segment: str) -> None:
+        self.node = node
+        self.anchor = anchor
+        self.segment = segment
+        self.size = 1
+        self.height = 0
+        self.key: str | None = None
+        self.key_start = 0
+        self.key_end = 0
+
+
+class _Builder:
+    """Builds one document's Node tree straight from parser events, without recursion.
+
+    PyYAML's composers recurse once per nesting level (libyaml's C composer overflows
+    the C stack at about 100,000 levels, a 200 KB file), and aliases would expand in
+    memory. Building from events keeps a heap stack instead, stops at MAX_DEPTH,
+    shares aliased nodes rather than copying them, and counts the size the document
+    would have if every alias were expanded, stopping at MAX_NODES ("billion laughs").
+    Tags construct nothing: scalars are typed by the safe resolver only.
+    """
+
+    def __init__(self, doc: Document, loader: Any) -> None:
         self.doc = doc
+        self.loader = loader
         self.count = 0
-        self.constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
-        yaml.constructor.SafeConstructor.__init__(self.constructor)
+        self.anchors: dict[str, tuple[Node, int, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.first_key: int | None = None
+        self.root_text = ""
 
-    def convert(self, node: yaml.Node, depth: int, path: str) -> Node:
-        self.count += 1
+    def build(self) -> Node:
+        """Consume DocumentStart .. DocumentEnd and return the root node."""
+        loader = self.loader
+        loader.get_event()  # DocumentStartEvent
+        stack: list[_Frame] = []
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                self._grow(1, event.start_mark.index)
+                node = Node(self._scalar(event), event.start_mark.index, event.end_mark.index,
+                            style=event.style or None)
+                size, height, raw = 1, 0, event.value
+                if event.anchor:
+                    self.anchors[event.anchor] = (node, 1, 0)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                at = event.start_mark.index
+                self._grow(1, at)
+                if len(stack) >= MAX_DEPTH:
+                    raise _TooBig(f"the document is nested more than {MAX_DEPTH} levels deep",
+                                  at)
+                value: Any = {} if kind is yaml.MappingStartEvent else []
+                if event.anchor:
+                    self.open_anchors.add(event.anchor)
+                stack.append(_Frame(Node(value, at, at), event.anchor, _segment(stack)))
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                node = frame.node
+                node.end = event.end_mark.index
+                size, height, raw = frame.size, frame.height, None
+                if frame.anchor:
+                    self.open_anchors.discard(frame.anchor)
+                    self.anchors[frame.anchor] = (node, size, height)
+            elif kind is yaml.AliasEvent:
+                at = event.start_mark.index
+                if event.anchor in self.open_anchors:
+                    raise _TooBig(f"the alias *{event.anchor} refers to a collection that "
+                                  "contains it (a recursive structure)", at)
+                if event.anchor not in self.anchors:
+                    raise _TooBig(f"the alias *{event.anchor} refers to no anchor", at)
+                shared, size, height = self.anchors[event.anchor]
+                self._grow(size, at)
+                if len(stack) + height > MAX_DEPTH:
+                    raise _TooBig(f"the document is nested more than {MAX_DEPTH} levels deep",
+                                  at)
+                # A shallow copy: this use gets its own key position, the children are shared.
+                node = replace(shared)
+                raw = str(shared.value) if shared.kind not in ("mapping", "sequence") else None
+            else:  # DocumentEndEvent (an empty document) or anything unexpected
+                return Node(None, event.start_mark.index, event.end_mark.index)
+            if not stack:
+                self.root_text = raw or ""
+                loader.get_event()  # DocumentEndEvent
+                return node
+            self._attach(stack, node, size, height, raw)
+
+    def _grow(self, size: int, at: int) -> None:
+        self.count += size
         if self.count > MAX_NODES:
-            raise _TooBig(f"the document expands to more than {MAX_NODES:,} values "
-                          "(aliases used too often?)")
-        if depth > MAX_DEPTH:
-            raise _TooBig(f"the document is nested more than {MAX_DEPTH} levels deep")
-        start, end = node.start_mark.index, node.end_mark.index
-        if isinstance(node, yaml.MappingNode):
-            out: dict[str, Node] = {}
-            for key_node, value_node in node.value:
-                key = self._key(key_node)
-                child_path = f"{path}.{key}" if path else key
-                child = self.convert(value_node, depth + 1, child_path)
-                child.key_start = key_node.start_mark.index
-                if key in out:
-                    self.doc.problems.append(Problem(
-                        "VP004", key_node.start_mark.index, key_node.end_mark.index,
-                        {"key": key}, field=child_path))
-                out[key] = child
-            return Node(out, start, end)
-        if isinstance(node, yaml.SequenceNode):
-            items = [self.convert(item, depth + 1, f"{path}[{i}]")
-                     for i, item in enumerate(node.value)]
-            return Node(items, start, end)
-        return Node(self._scalar(node), start, end, style=node.style or None)
+            raise _TooBig(f"the document has more than {MAX_NODES:,} values once its "
+                          "aliases are expanded", at)
 
-    def _key(self, node: yaml.Node) -> str:
-        if isinstance(node, yaml.ScalarNode):
-            return str(node.value)
-        return "<complex key>"
+    def _attach(self, stack: list[_Frame], node: Node, size: int, height: int,
+                raw: str | None) -> None:
+        parent = stack[-1]
+        parent.size += size
+        if height + 1 > parent.height:
+            parent.height = height + 1
+        container = parent.node.value
+        if isinstance(container, list):
+            container.append(node)
+            return
+        if parent.key is None:
+            parent.key = raw if raw is not None else "<complex key>"
+            parent.key_start, parent.key_end = node.start, node.end
+            if len(stack) == 1 and self.first_key is None:
+                self.first_key = node.start
+            return
+        key = parent.key
+        parent.key = None
+        node.key_start = parent.key_start
+        if key in container:
+            field = ".".join(f.segment for f in stack[1:] if f.segment)
+            field = f"{field}.{key}".replace(".[", "[").lstrip(".") if field else key
+            self.doc.problems.append(Problem("VP004", parent.key_start, parent.key_end,
+                                             {"key": key}, field=field))
+        container[key] = node
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag == "tag:yaml.org,2002:str" or node.style:
-            return node.value
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        value = event.value
+        if event.style:
+            return value  # quoted and block scalars are text whatever their tag
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, value, event.implicit)
+        # Only the four plain types are constructed; any other tag (timestamps, binary,
+        # !!python/object...) leaves the text as it was written.
         try:
-            value = self.constructor.construct_object(node, deep=True)
-        except yaml.YAMLError:
-            # Unknown tags (e.g. !!python/object) construct nothing: keep the raw text.
-            return node.value
-        if isinstance(value, (str, int, float, bool)) or value is None:
-            return value
-        return node.value
+            if tag == _NULL:
+                return None
+            if tag == _BOOL:
+                return _SAFE.construct_yaml_bool(yaml.ScalarNode(tag, value))
+            if tag == _INT:
+                return _SAFE.construct_yaml_int(yaml.ScalarNode(tag, value))
+            if tag == _FLOAT:
+                return _SAFE.construct_yaml_float(yaml.ScalarNode(tag, value))
+        except Exception:  # "!!int abc", "!!bool maybe", 5,000 digits: typing a scalar
+            pass  # must never fail a file, so the text is kept as written
+        return value
+
+
+def _segment(stack: list[_Frame]) -> str:
+    """How a collection starting now is addressed from its parent (for field paths)."""
+    if not stack:
+        return ""
+    parent = stack[-1]
+    if isinstance(parent.node.value, list):
+        return f"[{len(parent.node.value)}]"
+    return parent.key if parent.key is not None else "<complex key>"
 
 
 def _plain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
@@ -334,8 +546,10 @@ def _plain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
 # ---- Markdown --------------------------------------------------------------------------
 _FRONT_MATTER = re.compile(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
-_BULLET = re.compile(r"^[ ]{0,3}[-*+][ \t]+(.+?)[ \t]*$")
+# Patterns are written so that no line, however long, makes them backtrack: the captured
+# text runs to the end of the line and is trimmed in code.
+_HEADING = re.compile(r"[ ]{0,3}#{1,6}(?:[ \t]+(.*)|[ \t]*$)")
+_BULLET = re.compile(r"[ ]{0,3}[-*+][ \t]+(\S.*)")
 
 
 def _load_markdown(text: str, path: str, lines: LineIndex) -> Document:
@@ -361,6 +575,10 @@ def _load_markdown(text: str, path: str, lines: LineIndex) -> Document:
     if copy_fields:
         anchor = copy_node.start if copy_node is not None else body_start
         tree_fields["copy"] = Node(copy_fields, anchor, len(text))
+    if not tree_fields and not doc.problems:
+        doc.problems.append(Problem("VP001", 0, 0, {
+            "reason": "the file holds no copy (it is empty or only comments)"}))
+        return doc
     doc.tree = Node(tree_fields, 0, len(text))
     # Proposition-wide findings point at the headline (or the body), so a suppression
     # comment on the line above the headline applies to them.
@@ -375,43 +593,71 @@ def _body_fields(text: str, body_start: int) -> dict[str, Node]:
     headline: tuple[int, int] | None = None
     paragraph: tuple[int, int] | None = None
     bullets: list[Node] = []
-    pos = body_start
+    hidden: list[tuple[int, int]] = []  # HTML comments: not copy, blanked out of the body
     in_fence = False
-    for raw in text[body_start:].splitlines(keepends=True):
-        line = raw.rstrip("\r\n")
+    in_comment = False
+    for pos, line in iter_lines(text, body_start):
         stripped = line.strip()
+        if in_comment:
+            in_comment = "-->" not in line
+            hidden.append((pos, pos + len(line)))
+            continue
         if stripped.startswith(("```", "~~~")):
             in_fence = not in_fence
-        elif not in_fence and not stripped.startswith("<!--"):
-            heading = _HEADING.match(line)
-            bullet = _BULLET.match(line)
-            if heading and headline is None:
-                headline = (pos + heading.start(1), pos + heading.end(1))
-            elif bullet:
-                bullets.append(Node(bullet.group(1), pos + bullet.start(1), pos + bullet.end(1),
-                                    verbatim=True))
-            elif stripped and paragraph is None and not heading:
-                lead = len(line) - len(line.lstrip())
-                paragraph = (pos + lead, pos + len(line))
-        pos += len(raw)
+            continue
+        if in_fence:
+            continue
+        if stripped.startswith("<!--"):
+            in_comment = "-->" not in stripped[4:]
+            hidden.append((pos, pos + len(line)))
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            if headline is None and heading.group(1):
+                span = _trimmed(line, heading.start(1), " \t#")
+                if span:
+                    headline = (pos + span[0], pos + span[1])
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            span = _trimmed(line, bullet.start(1), " \t")
+            if span:
+                a, b = pos + span[0], pos + span[1]
+                bullets.append(Node(text[a:b], a, b, verbatim=True))
+        elif stripped and paragraph is None:
+            lead = len(line) - len(line.lstrip())
+            paragraph = (pos + lead, pos + len(line.rstrip()))
     chosen = headline or paragraph
     if chosen:
         fields["headline"] = Node(text[chosen[0]:chosen[1]], chosen[0], chosen[1], verbatim=True)
     if bullets:
         fields["bullets"] = Node(bullets, bullets[0].start, bullets[-1].end)
     body_from = chosen[1] if chosen else body_start
-    bullet_ranges = [(b.start, b.end) for b in bullets]
-    body = _blank_ranges(text, body_from, bullet_ranges)
+    blanked = sorted([(b.start, b.end) for b in bullets] + hidden)
+    body = _blank_ranges(text, body_from, blanked)
     if body.strip():
         fields["body"] = Node(body, body_from, len(text), verbatim=True)
     return fields
 
 
+def _trimmed(line: str, start: int, chars: str) -> tuple[int, int] | None:
+    """[start, end) of line[start:] without trailing `chars`, or None when nothing is left."""
+    end = len(line.rstrip(chars))
+    if end <= start:
+        return None
+    return start, end
+
+
 def _blank_ranges(text: str, start: int, ranges: list[tuple[int, int]]) -> str:
     """text[start:] with the given ranges blanked out, keeping every offset in place."""
-    chars = list(text[start:])
+    if not ranges:
+        return text[start:]
+    parts: list[str] = []
+    pos = start
     for a, b in ranges:
-        for i in range(max(a, start), b):
-            if chars[i - start] not in "\r\n":
-                chars[i - start] = " "
-    return "".join(chars)
+        a, b = max(a, pos), max(b, pos)
+        parts.append(text[pos:a])
+        parts.append(re.sub(r"[^\r\n]", " ", text[a:b]))
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from vplint.checks import CheckContext, Hit
 from vplint.config import Config, Selector
-from vplint.document import Document, failed_document, load_file, load_text
-from vplint.errors import ConfigError, did_you_mean
+from vplint.document import Document, failed_document, load_file, load_text, printable_path
+from vplint.errors import did_you_mean
 from vplint.model import Finding, PropositionResult, Severity
 from vplint.rules import Registry, Rule
 from vplint.scoring import grade, score
@@ -61,20 +61,25 @@ class Linter:
         self.selector = Selector(self.config, codes)
         unknown = self.selector.unknown()
         if unknown:
-            raise ConfigError(f"unknown rule code or prefix '{unknown[0]}'"
-                              f"{did_you_mean(unknown[0], codes)}", self.config.path)
-        for code in [*self.config.severity, *self.config.weights, *self.config.rule_options]:
-            if code.upper() not in self.registry.rules:
-                raise ConfigError(f"unknown rule code '{code}'{did_you_mean(code, codes)}",
-                                  self.config.path)
+            # At the file and line that wrote the code; without them for a CLI option.
+            raise self.config.error(
+                f"unknown rule code or prefix '{unknown[0]}'{did_you_mean(unknown[0], codes)}",
+                *(f"{key}/{unknown[0]}" for key in
+                  ("select", "extend_select", "ignore", "per_file_ignores")))
+        for key in ("severity", "weights", "rule_options"):
+            for code in getattr(self.config, key):
+                if code.upper() not in self.registry.rules:
+                    raise self.config.error(
+                        f"unknown rule code '{code}'{did_you_mean(code.upper(), codes)}",
+                        f"{key}/{code}", key)
         for name, terms in self.config.lexicons.items():
             if name not in self.registry.lexicons:
-                raise ConfigError(f"unknown lexicon '{name}'"
-                                  f"{did_you_mean(name, list(self.registry.lexicons))}",
-                                  self.config.path)
+                raise self.config.error(
+                    f"unknown lexicon '{name}'{did_you_mean(name, list(self.registry.lexicons))}",
+                    f"lexicons/{name}", "lexicons")
             if not isinstance(terms, dict):
-                raise ConfigError(f"lexicon '{name}' must map en/zh to term lists",
-                                  self.config.path)
+                raise self.config.error(f"lexicon '{name}' must map en/zh to term lists",
+                                        f"lexicons/{name}", "lexicons")
             self.registry.lexicons[name].extend(
                 {k: [str(t) for t in v] for k, v in terms.items()})
         self.severity = {c.upper(): Severity(s) for c, s in self.config.severity.items()}
@@ -108,7 +113,7 @@ class Linter:
             reason = (f"the file is {size:,} bytes, over the {self.config.max_file_size:,}"
                       "-byte limit (max-file-size); skipped")
             return self._lint_docs([failed_document(display, reason)], display)
-        return self._lint_docs(load_file(path, display), display)
+        return self._lint_docs(load_file(path, display, self.config.max_file_size), display)
 
     def lint_text(self, text: str, display: str, kind: str = "yaml") -> list[PropositionResult]:
         """Lint text held in memory (used by tests, `pitch` and stdin)."""
@@ -122,14 +127,18 @@ class Linter:
         return self._rules_for[key]
 
     def _lint_docs(self, docs: list[Document], display: str) -> list[PropositionResult]:
+        display = printable_path(display)  # a non-UTF-8 file name must not break a report
         enabled = self.selector.enabled_codes(display)
         rules = self._rules(enabled)
         staged = []
         for doc in docs:
             facts = Facts(doc, self.registry, self.forced_language)
             doc.language = facts.language
+            # A file that could not be loaded gets its VP finding only, not a finding for
+            # every field it seems to lack.
             ran = [r for r in rules if r.code not in POST_RULES
-                   and (facts.language in r.languages or r.family == "VP")]
+                   and (facts.language in r.languages or r.family == "VP")
+                   and (doc.tree is not None or r.family == "VP")]
             findings = [f for rule in ran for f in self._run(rule, doc, facts)]
             kept = [f for f in findings
                     if not (doc.suppressions and doc.suppressions.silences(f.code, f.line))]

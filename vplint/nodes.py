@@ -8,8 +8,13 @@ can be mapped back to line:column of the file (plain, quoted and block scalars a
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""What ends a line, as editors count lines: CRLF, a lone CR or LF."""
 
 
 class LineIndex:
@@ -18,6 +23,9 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = [0]
+        if "\r" in text:
+            self.starts.extend(m.end() for m in LINE_BREAK.finditer(text))
+            return
         pos = text.find("\n")
         while pos != -1:
             self.starts.append(pos + 1)
@@ -32,7 +40,21 @@ class LineIndex:
     def index(self, line: int, column: int) -> int:
         """Inverse of `position` (clamped to the text)."""
         line = max(1, min(line, len(self.starts)))
-        return min(self.starts[line - 1] + column - 1, len(self.text))
+        return max(0, min(self.starts[line - 1] + column - 1, len(self.text)))
+
+
+def iter_lines(text: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """(index of the line's first character, line without its break) from `start` on.
+
+    Lines end where LineIndex says they do; unlike str.splitlines, form feeds, U+2028
+    and other rare separators stay inside the line, so line numbers agree.
+    """
+    pos = start
+    for match in LINE_BREAK.finditer(text, start):
+        yield pos, text[pos:match.start()]
+        pos = match.end()
+    if pos < len(text):
+        yield pos, text[pos:]
 
 
 @dataclass
@@ -103,10 +125,10 @@ def _align(value: str, source: str, start: int, end: int) -> list[int]:
         end = len(source)
     for ch in value:
         if ch.isspace():
-            probe = pos
-            while probe < end and not source[probe].isspace():
+            probe, limit = pos, min(end, pos + 64)
+            while probe < limit and not source[probe].isspace():
                 probe += 1
-            if probe < end:
+            if probe < limit:
                 pos = probe
                 offsets.append(pos)
                 pos += 1

@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from vplint.nodes import iter_lines
+
 _YAML_COMMENT = re.compile(r"(?:^|[ \t])#[ \t]*vplint:[ \t]*(disable(?:-file)?)[ \t]*=[ \t]*"
                            r"([A-Za-z0-9_, \t]+)")
+# Greedy code list, then "-->": a lazy list followed by optional blanks would backtrack
+# quadratically on a long line of blanks without the closing "-->".
 _MD_COMMENT = re.compile(r"<!--[ \t]*vplint:[ \t]*(disable(?:-file)?)[ \t]*=[ \t]*"
-                         r"([A-Za-z0-9_, \t]+?)[ \t]*-->")
+                         r"([A-Za-z0-9_, \t]+)-->")
 
 
 @dataclass
@@ -41,7 +45,8 @@ class Suppressions:
         out = cls()
         if "vplint:" not in text:
             return out
-        lines = text.splitlines()
+        # The same line breaks as LineIndex, so directive lines match finding lines.
+        lines = [line for _, line in iter_lines(text)]
         for number, line in enumerate(lines, start=1):
             if "vplint:" not in line:
                 continue
