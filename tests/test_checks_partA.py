@@ -176,6 +176,15 @@ def test_tim002_vague_words_from_configuration() -> None:
 
 
 # ---- other decisions -----------------------------------------------------------------------
+def test_obj001_objections_need_answers() -> None:
+    source = "name: AP\nobjections:\n  - doubt: Will the auditors accept it?\n"
+    (finding,) = only("OBJ001", source)
+    assert "1 objection(s) listed without an answer" in finding.message
+    assert finding.line == 3
+    answered = source + "    answer: Every action is logged.\n"
+    assert not only("OBJ001", answered)
+
+
 def test_out002_judges_outcome_before_benefit() -> None:
     source = "name: P\noutcome: Hot pizza at your door\nbenefit: Dinner in 30 minutes\n"
     (finding,) = only("OUT002", source)
