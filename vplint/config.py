@@ -122,10 +122,11 @@ def _read(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         try:
             data = tomllib.loads(text).get("tool", {}).get("vplint", {})
         except tomllib.TOMLDecodeError as exc:
-            at = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
+            at = re.search(r"\(at (?:line (\d+), column \d+|end of document)\)$", str(exc))
             message = str(exc)[: at.start()].strip() if at else str(exc)
-            raise ConfigError(f"invalid TOML: {message}", str(path),
-                              int(at.group(1)) if at else None) from None
+            line = (int(at.group(1)) if at.group(1) else max(1, len(text.splitlines()))
+                    ) if at else None
+            raise ConfigError(f"invalid TOML: {message}", str(path), line) from None
         if not isinstance(data, dict):
             raise ConfigError("[tool.vplint] must be a table of settings", str(path))
         lines = _toml_key_lines(text)
