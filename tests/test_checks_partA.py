@@ -146,6 +146,17 @@ def test_tim001_period_of_experience_is_not_a_bound() -> None:
     assert only("TIM001", "name: 洗衣\ncopy:\n  body: 师傅都经过三个月培训。\n")
 
 
+def test_tim001_a_saving_per_day_is_a_rate_not_a_bound() -> None:
+    assert only("TIM001", "name: 收银\ncopy:\n  headline: 每天少算账1小时\n")
+    assert only("TIM001", "name: Rota\ncopy:\n  headline: Save 6 hours a week\n")
+
+
+def test_aud001_audience_addressed_in_the_headline() -> None:
+    assert not only("AUD001", "# 餐厅老板，用美味收银\n\n每天少算账1小时。\n", kind="markdown")
+    assert not only("AUD001", "# Restaurant owners: rotas in 15 minutes\n", kind="markdown")
+    assert only("AUD001", "# Rotas in 15 minutes\n", kind="markdown")
+
+
 def test_tim001_time_lexicon_from_configuration() -> None:
     source = "name: P\ncopy:\n  headline: Fixed before the school run\n"
     assert only("TIM001", source)
@@ -251,6 +262,9 @@ def test_aud002_subject_of_a_sentence_is_not_an_audience() -> None:
     assert not only("AUD002",
                     "name: P\ncopy:\n  body: Everyone gets their shifts on their phone.\n")
     assert only("AUD002", "name: P\ncopy:\n  body: A rota app for everyone.\n")
+    assert not only("AUD002", "name: P\ncopy:\n  body: Onboard hires and keep everyone aligned.\n")
+    assert only("AUD002", "name: 平台\ncopy:\n  body: 这款记账软件适合所有人。\n")
+    assert only("AUD002", "name: P\ncopy:\n  body: The platform for all businesses.\n")
     assert only("AUD002", "name: P\nsegment:\n  who: Everyone who eats pizza\n")
 
 

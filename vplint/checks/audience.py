@@ -16,12 +16,16 @@ _BUSINESS_LEVELS = ("board", "c-level", "department", "project")
 def everyone(ctx: CheckContext) -> Iterator[Hit]:
     """AUD002: the audience is everyone or the mass market.
 
-    Every match in `segment_fields` counts. In the copy only a match that is not the
-    subject of its clause counts: "for everyone" and "empowers everyone" are an audience,
-    "Everyone gets their shifts on their phone" is not.
+    Every match in `segment_fields` counts. In the copy a match that is the subject of its
+    clause does not ("Everyone gets their shifts on their phone"), and a bare pronoun
+    (`pronouns`: everyone, anyone, 所有人) counts only right after words that name an
+    audience (`audience_before`: "for everyone", "empowers everyone", 适合所有人) - "keep
+    everyone aligned" is not a target market, "all businesses" in any position is.
     """
     segment = fields(ctx, "segment_fields", ("segment.who",))
     copy = fields(ctx, "copy_fields", ("copy",))
+    pronouns = {p.lower() for p in ctx.param("pronouns") or ()}
+    before = _audience_before(ctx)
     for name in ctx.lexicons():
         for m in ctx.facts.find(name, segment):
             yield Hit(field=m.field, node=m.node, start=m.start, end=m.end, match=m.text,
@@ -31,8 +35,22 @@ def everyone(ctx: CheckContext) -> Iterator[Hit]:
             a, _ = span_of(clause_spans(text), m.start)
             if at_clause_start(text, m.start, a):
                 continue
+            if m.text.lower() in pronouns and (before is None
+                                               or not before.search(text, a, m.start)):
+                continue
             yield Hit(field=m.field, node=m.node, start=m.start, end=m.end, match=m.text,
                       args={"match": m.text})
+
+
+def _audience_before(ctx: CheckContext) -> re.Pattern[str] | None:
+    source = ctx.param("audience_before")
+    if not source:
+        return None
+    cache = ctx.rule.compiled
+    key = ("audience-before", source)
+    if key not in cache:
+        cache[key] = re.compile(rf"(?:{source})\s*$", re.IGNORECASE)
+    return cache[key]
 
 
 def no_decision_maker(ctx: CheckContext) -> Iterator[Hit]:

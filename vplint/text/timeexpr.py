@@ -141,6 +141,7 @@ _EN_PERIOD_AFTER = re.compile(
     r"practice|research|development)(?![A-Za-z])", re.IGNORECASE)
 _ZH_PERIOD_BEFORE = re.compile(
     r"(?:经过|历时|深耕|成立|从业|积累了?|长达|专注|坚持|有着?|超过|近)$")
+_ZH_RATE_BEFORE = re.compile(r"每(?:天|日|周|星期|个?月|年)[^，,。；;！？\d]{0,6}$")
 _ZH_PERIOD_AFTER = re.compile(r"的?(?:经验|培训|历史|积累|老店|传承|质保|保修|会员|行业经验|研发)")
 
 _EN_RANGE_SPLIT = re.compile(r"\s*(?:-|to|or)\s*(?=[\da-z])")
@@ -292,6 +293,9 @@ def _zh_duration(m: re.Match[str]) -> TimeExpr | None:
     before = m.string[max(0, start - 4):start]
     if not suffix and (_ZH_PERIOD_BEFORE.search(before) or _ZH_PERIOD_AFTER.match(m.string, end)):
         return TimeExpr(start, end, text, PERIOD, seconds)
+    if suffix not in ("内", "之内", "以内") and _ZH_RATE_BEFORE.search(
+            m.string, max(0, start - 10), start):
+        return TimeExpr(start, end, text, PERIOD, seconds)  # 每天少算账1小时: a rate
     if unit == "年" and suffix not in ("内", "之内", "以内", "后", "之后", "回本", "见效"):
         return TimeExpr(start, end, text, PERIOD, seconds)
     return TimeExpr(start, end, text, DURATION, seconds)
