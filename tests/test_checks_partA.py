@@ -132,6 +132,7 @@ def test_tim001_twenty_four_seven_is_not_a_time_bound() -> None:
 def test_tim001_declared_vague_time_bound_is_named_in_the_message() -> None:
     (finding,) = only("TIM001", "name: P\ntime_bound: soon\n")
     assert '`time_bound` says "soon"' in finding.message
+    assert not only("TIM002", "name: P\ntime_bound: soon\n")  # one finding, not two
     assert finding.line == 2
     (zh,) = only("TIM001", "name: 洗衣\ntime_bound: 尽快\n")
     assert "“尽快”" in zh.message
