@@ -16,6 +16,7 @@ from typing import Any
 from vplint import __version__
 from vplint.model import PropositionResult, Severity, Summary
 from vplint.report.base import Reporter
+from vplint.report.safe import visible
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 GITHUB_COMMENT_LIMIT = 65_536
@@ -25,17 +26,19 @@ NOTE_RESERVE = 600
 
 
 def md_escape(text: object) -> str:
-    """Escape text for a Markdown table cell or paragraph: no HTML, no broken rows."""
+    """Escape text for a Markdown table cell or paragraph: no HTML, no broken rows, no
+    @mentions that would notify people, control characters shown as escapes."""
     value = str(text if text is not None else "")
-    value = value.replace("&", "&amp;").replace("\r", " ").replace("\n", " ")
+    value = visible(value.replace("&", "&amp;").replace("\r", " ").replace("\n", " "))
     value = _MD_SPECIAL.sub(r"\\\1", value)
-    return value.replace("\\<", "&lt;").replace("\\>", "&gt;")
+    value = value.replace("\\<", "&lt;").replace("\\>", "&gt;")
+    return value.replace("@", "@\u200b")  # a zero-width space: "@team" pings nobody
 
 
 def html_escape(text: object) -> str:
     """Escape text for an HTML element of the comment (Markdown is not parsed there)."""
     value = str(text if text is not None else "").replace("\r", " ").replace("\n", " ")
-    return html.escape(value, quote=True)
+    return html.escape(visible(value), quote=True).replace("@", "@\u200b")
 
 
 def comment_length(text: str) -> int:

@@ -1,5 +1,10 @@
 """Terminal report (rich): per proposition, the score with a bar per dimension, then the
-findings in file order with location, code, severity, message and suggestion."""
+findings in file order with location, code, severity, message and suggestion.
+
+User text (paths, names, messages quoting the copy) goes through `terminal_safe`: rich
+passes escape sequences through, so a proposition could otherwise recolour, retitle or
+clear the reader's terminal, or break a CI log's one-finding-per-line shape.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from rich.text import Text
 
 from vplint.model import PropositionResult, Severity, Summary
 from vplint.report.base import Reporter
+from vplint.report.safe import visible
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 DIMENSION_ZH = {
@@ -21,6 +27,11 @@ BAR = 20
 def score_style(score: int) -> str:
     """Colour of a score: green when good, yellow when middling, red when poor."""
     return "green" if score >= 80 else "yellow" if score >= 60 else "red"
+
+
+def terminal_safe(text: object) -> str:
+    """User text as the terminal may show it (see vplint.report.safe.visible)."""
+    return visible(text)
 
 
 class TerminalReporter(Reporter):
@@ -41,14 +52,14 @@ class TerminalReporter(Reporter):
             return
         zh = (self.options.language or result.language) == "zh"
         head = Text()
-        head.append(result.path, style="bold")
+        head.append(terminal_safe(result.path), style="bold")
         if result.name:
-            head.append(f" · {result.name}")
+            head.append(f" · {terminal_safe(result.name)}")
         head.append("  ")
         head.append(f"{result.score}/100 {result.grade}", style=f"bold {score_style(result.score)}")
         found = self.options.extra.get("compare", {}).get((result.path, result.index))
         if found is not None:  # --compare REF
-            head.append(f"  ({found.ref}: {found.score})", style="dim")
+            head.append(f"  ({terminal_safe(found.ref)}: {found.score})", style="dim")
         self._print(head)
         if not self.options.quiet:
             for dim, value in result.dimensions.items():
@@ -63,15 +74,15 @@ class TerminalReporter(Reporter):
                 self._print(line)
         for f in result.findings:
             line = Text("  ")
-            line.append(f"{f.path}:{f.line}:{f.column}", style="bold")
+            line.append(f"{terminal_safe(f.path)}:{f.line}:{f.column}", style="bold")
             line.append(" ")
             line.append(f.code, style=STYLE[f.severity])
             line.append(f" {f.severity.value:<7} ", style=STYLE[f.severity])
-            line.append(f.message)
+            line.append(terminal_safe(f.message))
             self._print(line)
             if f.suggestion and not self.options.quiet:
-                self._print(Text(f"      {'建议' if zh else 'suggestion'}: {f.suggestion}",
-                                        style="dim"))
+                self._print(Text(f"      {'建议' if zh else 'suggestion'}: "
+                                 f"{terminal_safe(f.suggestion)}", style="dim"))
         self._print()
 
     def finish(self, summary: Summary) -> None:
