@@ -81,7 +81,7 @@ def run_check(opts: CheckOptions) -> int:
                          "do not combine it with --changed")
     run = api.prepare(opts.config, forced_language=opts.lang, select=opts.select,
                       extend_select=opts.extend_select, fail_under=opts.fail_under,
-                      extend_ignore=opts.ignore)
+                      extend_ignore=opts.ignore, cache=not opts.no_cache)
     files = run.files(opts.paths or ["."])
     if opts.changed is not None:
         files = _changed_only(files, opts.changed)

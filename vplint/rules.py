@@ -211,6 +211,8 @@ class Registry:
         An entry point names a directory path, a module (its folder's `rules/` is used), or
         a callable returning a path, a list of paths, or Rule objects.
         """
+        if not _may_have_plugins():
+            return  # importing importlib.metadata alone costs a tenth of start-up
         from importlib.metadata import entry_points
 
         for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
@@ -249,10 +251,47 @@ class Registry:
                             f"{did_you_mean(code.upper(), list(self.rules))}") from None
 
 
+def _may_have_plugins() -> bool:
+    """False only when no installed distribution declares a `vplint.rules` entry point.
+
+    Reads what importlib.metadata would read (entry_points.txt of the *.dist-info and
+    *.egg-info folders on sys.path) without importing it; anything it cannot look into
+    (a zip on the path, an import hook that finds distributions) counts as a maybe.
+    """
+    import os
+    import sys
+
+    standard = ("PathFinder", "BuiltinImporter", "FrozenImporter")
+    for finder in sys.meta_path:
+        if hasattr(finder, "find_distributions") and getattr(
+                finder, "__name__", type(finder).__name__) not in standard:
+            return True
+    needle = ENTRY_POINT_GROUP.encode()
+    for entry in sys.path:
+        try:
+            items = list(os.scandir(entry or "."))
+        except NotADirectoryError:
+            return True  # a zip or an egg
+        except OSError:
+            continue
+        for item in items:
+            if not item.name.endswith((".dist-info", ".egg-info")):
+                continue
+            try:
+                with open(os.path.join(item.path, "entry_points.txt"), "rb") as handle:
+                    if needle in handle.read():
+                        return True
+            except OSError:
+                continue
+    return False
+
+
 def _read_yaml(path: Path) -> Any:
+    from vplint.compiled import parse_yaml
+
     try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        raw = path.read_bytes()
+        return parse_yaml(raw.decode("utf-8"), raw)  # parsed once, then kept (vplint.cache)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise RuleError(f"cannot parse: {exc.problem}", str(path),

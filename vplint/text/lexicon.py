@@ -90,6 +90,18 @@ class _Fast(NamedTuple):
     has_regex: bool
     anchors: re.Pattern[str] | None
     """The `re:` terms can only match text where this matches (None: any text)."""
+    regexes: tuple[str, ...]
+    """The `re:` terms' patterns for lower-cased text, in order."""
+    term_anchors: tuple[tuple[str, ...] | re.Pattern[str] | None, ...]
+    """Per `re:` term, what text it can match must contain: one of a few fragments, or a
+    match of a pattern of many (None: any text)."""
+    split: bool
+    """True when no `re:` term can match the empty string, so that a text can be scanned
+    with the literal terms and the possible `re:` terms separately (see `_merged`)."""
+
+
+SUBSETS = 64
+"""Patterns of `re:` term subsets kept per lexicon (past that, the whole pattern is used)."""
 
 
 def _lowers_safely(text: str) -> bool:
@@ -121,13 +133,14 @@ class TextBatch:
 class Compiled:
     """A combined pattern and the terms its numbered groups stand for."""
 
-    __slots__ = ("pattern", "terms", "_fast", "_scans")
+    __slots__ = ("pattern", "terms", "_fast", "_scans", "_subsets")
 
     def __init__(self, pattern: re.Pattern[str], terms: tuple[str, ...]) -> None:
         self.pattern = pattern
         self.terms = terms
         self._fast: _Fast | None | bool = None  # False: this pattern has no fast form
         self._scans = 0
+        self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def prepare(self) -> None:
         """Build the fast scanners now (before worker processes fork, say)."""
@@ -148,12 +161,53 @@ class Compiled:
         assert isinstance(fast, _Fast)
         low = text.lower()
         if fast.has_regex and (fast.anchors is None or fast.anchors.search(low)):
-            scanner = fast.whole
-        elif fast.literal is not None:
-            scanner = fast.literal  # no `re:` term can match here: the rest is equivalent
-        else:
-            return []
-        return self._named(text, scanner.finditer(low))
+            return self._with_regexes(fast, text, low)
+        if fast.literal is not None:
+            # no `re:` term can match here: the literal terms alone find the same
+            return self._named(text, fast.literal.finditer(low))
+        return []
+
+    def _with_regexes(self, fast: _Fast, text: str, low: str) -> list[re.Match[str]]:
+        """Scan a text in which some `re:` term may match."""
+        if not fast.split:
+            return self._named(text, fast.whole.finditer(low))
+        possible = tuple(k for k, anchors in enumerate(fast.term_anchors) if anchors is None
+                         or (any(a in low for a in anchors) if isinstance(anchors, tuple)
+                             else anchors.search(low)))
+        if not possible:
+            return self._named(text, fast.literal.finditer(low)) if fast.literal else []
+        regex = self._subsets.get(possible)
+        if regex is None:
+            if len(self._subsets) >= SUBSETS:
+                return self._named(text, fast.whole.finditer(low))
+            regex = self._subsets[possible] = compile_regex(
+                "|".join(fast.regexes[k] for k in possible))
+        return self._merged(text, low, fast.literal, regex)
+
+    def _merged(self, text: str, low: str, literal: re.Pattern[str] | None,
+                regex: re.Pattern[str]) -> list[re.Match[str]]:
+        """What scanning with every term finds, from the literal terms and the `re:` terms
+        that can match here scanned separately: at each step the leftmost of the two next
+        hits wins, and where both start together the named pattern says which term comes
+        first. (Terms that cannot match in this text never win anywhere in it.)"""
+        out: list[re.Match[str]] = []
+        lit = literal.search(low) if literal is not None else None
+        rex = regex.search(low)
+        while lit is not None or rex is not None:
+            if rex is None or (lit is not None and lit.start() <= rex.start()):
+                start = lit.start()  # type: ignore[union-attr]
+            else:
+                start = rex.start()
+            named = self.pattern.match(text, start)
+            if named is None or named.end() <= start:  # pragma: no cover - a safety net
+                return self._slow(text)
+            out.append(named)
+            end = named.end()
+            if lit is not None and lit.start() < end:
+                lit = literal.search(low, end)  # type: ignore[union-attr]
+            if rex is not None and rex.start() < end:
+                rex = regex.search(low, end)
+        return out
 
     def scan_batch(self, batch: TextBatch) -> list[list[re.Match[str]]]:
         """`scan` of each text of the batch, with the literal terms and the `re:` fragments
@@ -191,7 +245,7 @@ class Compiled:
                                                       hit.end() - starts[k]))
         for k in maybe_regex:
             i = safe[k]
-            out[i] = self._named(texts[i], fast.whole.finditer(batch.lows[k]))
+            out[i] = self._with_regexes(fast, texts[i], batch.lows[k])
         for k, spans in literal.items():
             i = safe[k]
             out[i] = self._named(texts[i], spans)
@@ -227,24 +281,43 @@ def compile_terms(terms: Iterable[str]) -> Compiled | None:
 def _fast(terms: tuple[str, ...]) -> _Fast | None:
     fast = [_lower_pattern(t) for t in terms]
     literal = [p for t, p in zip(terms, fast, strict=True) if not t.startswith("re:")]
-    regexes = [t[3:] for t in terms if t.startswith("re:")]
+    regexes = tuple(p for t, p in zip(terms, fast, strict=True) if t.startswith("re:"))
     try:
         whole = compile_regex("|".join(fast))
     except re.error:  # pragma: no cover - the named pattern compiled, so this does too
         return None
     anchors: set[str] | None = set()
-    for source in regexes:
-        needed = _required(source)
+    term_anchors = []
+    for term in terms:
+        if not term.startswith("re:"):
+            continue
+        needed = _required(term[3:])
+        # a few substring tests are faster than a regex search over a long text
+        term_anchors.append(None if not needed else tuple(sorted(needed)) if len(needed) <= 3
+                            else _anchor_pattern(needed))
         if needed is None or anchors is None:
             anchors = None
         else:
             anchors |= needed
-    anchor_pattern = None
-    if anchors:
-        anchor_pattern = compile_regex("|".join(
-            re.escape(a) for a in sorted(anchors, key=lambda a: (-len(a), a))))
     return _Fast(whole, compile_regex("|".join(literal)) if literal else None,
-                 bool(regexes), anchor_pattern)
+                 bool(regexes), _anchor_pattern(anchors), regexes, tuple(term_anchors),
+                 all(_never_empty(t[3:]) for t in terms if t.startswith("re:")))
+
+
+def _anchor_pattern(fragments: set[str] | None) -> re.Pattern[str] | None:
+    if not fragments:
+        return None
+    return compile_regex("|".join(re.escape(f) for f in sorted(fragments,
+                                                              key=lambda f: (-len(f), f))))
+
+
+def _never_empty(source: str) -> bool:
+    try:
+        from re import _parser
+
+        return _parser.parse(source, re.IGNORECASE).getwidth()[0] > 0
+    except Exception:  # noqa: BLE001 - private API: assume the worst
+        return False
 
 
 def _required(source: str) -> set[str] | None:
