@@ -83,6 +83,7 @@ def run_check(opts: CheckOptions) -> int:
                       extend_select=opts.extend_select, fail_under=opts.fail_under,
                       extend_ignore=opts.ignore, cache=not opts.no_cache)
     files = run.files(opts.paths or ["."])
+    _never_overwrite_linted(files, opts.output, opts.write_baseline)
     if opts.changed is not None:
         files = _changed_only(files, opts.changed)
     baseline = _load_baseline(opts.baseline)
@@ -149,6 +150,21 @@ def run_check(opts: CheckOptions) -> int:
     if opts.write_baseline:
         return EXIT_OK  # recording today's findings is the point; the next run gates
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _never_overwrite_linted(files: list[Path], *outputs: str | None) -> None:
+    """vplint never writes to a file it lints: refuse an --output or baseline that is one."""
+    wanted = {Path(o).resolve(): o for o in outputs if o}
+    if not wanted:
+        return
+    for path in files:
+        try:
+            target = wanted.get(path.resolve())
+        except (OSError, RuntimeError):  # a symbolic-link loop is no output target
+            continue
+        if target is not None:
+            raise UsageError(f"{target} is one of the files being linted; vplint never "
+                             "writes to a linted file (write the report elsewhere)")
 
 
 def _watch(results: Iterator[PropositionResult], tick: Any) -> Iterator[PropositionResult]:
