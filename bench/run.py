@@ -33,6 +33,7 @@ import sys
 import tempfile
 import textwrap
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -317,11 +318,14 @@ class Timing:
     output: Path
 
 
-def measure(cmd: list[str], out: Path, repeat: int, env: dict[str, str],
-            cwd: Path) -> Timing:
-    """Run `cmd` `repeat` times, each in a fresh measuring process; keep the best time."""
+def measure(cmd: list[str], out: Path, repeat: int, env: dict[str, str], cwd: Path,
+            before: Callable[[int], object] | None = None) -> Timing:
+    """Run `cmd` `repeat` times, each in a fresh measuring process (after `before(i)`);
+    keep the best time."""
     best: Timing | None = None
-    for _ in range(repeat):
+    for i in range(repeat):
+        if before is not None:
+            before(i)
         proc = subprocess.run([sys.executable, "-c", _MEASURE, str(out), *cmd],
                               capture_output=True, text=True, env=env, cwd=cwd, check=True)
         data = json.loads(proc.stdout)
@@ -479,24 +483,33 @@ def _startup(report: Report, work: Path, vplint: list[str], env: dict[str, str],
              repeat: int) -> None:
     small = work / "small"
     small.mkdir()
-    (small / "one.yaml").write_text("name: Pizza\nlanguage: en\noutcome: Hot pizza at your "
-                                    "door in 30 minutes\n", encoding="utf-8")
-    # One untimed run each, so that byte-code caches are written before anything is timed.
+    one = small / "one.yaml"
+
+    def new_proposition(i: int) -> None:
+        # What a pre-commit hook sees: one edited file, everything else as last time.
+        one.write_text(f"name: Pizza {i}\nlanguage: en\noutcome: Hot pizza at your door in "
+                       f"{30 + i} minutes\n", encoding="utf-8")
+
+    new_proposition(-1)
+    # Untimed runs first, so that byte-code caches and .vplint_cache are written.
     for cmd in ([*vplint, "check", "one.yaml"], [sys.executable, "-c", "import typer"]):
         subprocess.run(cmd, cwd=small, env=env, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL, check=False)
     floor = measure([sys.executable, "-c", "import typer, rich, yaml"], work / "floor.out",
                     repeat, env, small)
-    cold = measure([*vplint, "check", "--no-cache", "one.yaml"], work / "one.out", repeat, env,
-                   small)
-    warm = measure([*vplint, "check", "one.yaml"], work / "one.out", repeat, env, small)
+    edited = measure([*vplint, "check", "one.yaml"], work / "one.out", repeat, env, small,
+                     new_proposition)
+    unchanged = measure([*vplint, "check", "one.yaml"], work / "one.out", repeat, env, small)
+    cold = measure([*vplint, "check", "--no-cache", "one.yaml"], work / "one.out", repeat,
+                   env, small)
     report.timed("floor: python -c 'import typer, rich, yaml'", 1, floor)
-    report.timed("start-up: vplint check one.yaml --no-cache", 1, cold)
-    report.timed("start-up: vplint check one.yaml (cache warm)", 1, warm)
-    ratio = cold.wall / floor.wall
-    report.target("start-up vs the import floor", "<= 1.3x",
-                  f"{ratio:.2f}x ({cold.wall * 1000:.0f} vs {floor.wall * 1000:.0f} ms)",
-                  ratio <= 1.3)
+    report.timed("start-up: vplint check one.yaml (file edited)", 1, edited)
+    report.timed("start-up: vplint check one.yaml (file unchanged)", 1, unchanged)
+    report.timed("start-up: vplint check --no-cache one.yaml", 1, cold)
+    ratio = edited.wall / floor.wall
+    report.target("start-up (one edited file) vs the import floor", "<= 1.3x",
+                  f"{ratio:.2f}x ({edited.wall * 1000:.0f} vs {floor.wall * 1000:.0f} ms; "
+                  f"--no-cache {cold.wall / floor.wall:.2f}x)", ratio <= 1.3)
 
 
 def _versus_proselint(report: Report, proselint: str | None, vp: Timing, n: int, work: Path,

@@ -233,9 +233,14 @@ class Compiled:
         if fast.has_regex:
             if fast.anchors is None:
                 maybe_regex = set(range(len(safe)))
-            else:
-                maybe_regex = {bisect_right(starts, m.start()) - 1
-                               for m in fast.anchors.finditer(joined)}
+            else:  # the texts holding a fragment: one search per text, not per fragment
+                search, pos = fast.anchors.search, 0
+                while (found := search(joined, pos)) is not None:
+                    k = bisect_right(starts, found.start()) - 1
+                    maybe_regex.add(k)
+                    if k + 1 == len(starts):
+                        break
+                    pos = starts[k + 1]
         literal: dict[int, list[tuple[int, int]]] = {}
         if fast.literal is not None:
             for hit in fast.literal.finditer(joined):
@@ -329,8 +334,8 @@ def _required(source: str) -> set[str] | None:
         found = _required_in(_parser.parse(source, re.IGNORECASE), sre)
     except Exception:  # noqa: BLE001 - private API: without it, simply scan every text
         return None
-    if not found or (min(len(f) for f in found) < 2 and any(f.isascii() for f in found)):
-        return None  # too short to rule anything out
+    if not found or any(len(f) < 2 and f.isascii() and f.isalnum() for f in found):
+        return None  # a single letter or digit rules nothing out
     return found
 
 
