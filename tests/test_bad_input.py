@@ -564,6 +564,15 @@ def _raises_midway(ctx):
     raise RuntimeError("gave up halfway")
 
 
+def _exits(ctx):
+    sys.exit(0)  # would end the run green
+
+
+def _endless(ctx):
+    while True:
+        yield Hit(field="name", args={"what": "again"})
+
+
 def _works(ctx):
     yield Hit(field="name", args={"what": "a name"})
 
@@ -574,6 +583,8 @@ def _works(ctx):
     (_not_iterable, "TypeError"),
     (_bad_positions, "TypeError"),
     (_raises_midway, "RuntimeError: gave up halfway"),
+    (_exits, "SystemExit: 0"),
+    (_endless, "more than 10,000 findings in one proposition"),
 ])
 def test_a_broken_plugin_rule_is_vp900_and_the_run_goes_on(check, expected: str):
     registry = _registry_with(_rule("ZZZ001", check), _rule("ZZZ002", _works))

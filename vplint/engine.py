@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 POST_RULES = ("VP100",)
 """Rules that run after suppressions are applied (they judge the suppressions)."""
 CRASH_CODE = "VP900"
+MAX_HITS = 10_000
+"""Findings one rule may report for one proposition before it counts as broken (VP900)."""
 
 
 class _Args(dict):
@@ -176,8 +178,15 @@ class Linter:
              extra: dict[str, Any] | None = None) -> list[Finding]:
         ctx = CheckContext(doc, facts, rule, self.params[rule.code], extra or {})
         try:
-            return [self._finding(rule, hit, doc, facts) for hit in rule.function()(ctx) or ()]
-        except Exception as exc:  # a broken rule must not stop the run
+            found: list[Finding] = []
+            for hit in rule.function()(ctx) or ():
+                if len(found) == MAX_HITS:  # an endless generator must not eat the memory
+                    raise RuntimeError(f"more than {MAX_HITS:,} findings in one proposition")
+                found.append(self._finding(rule, hit, doc, facts))
+            return found
+        # A broken rule must not stop the run, nor end it: a plugin calling sys.exit(0)
+        # would otherwise turn a failing gate green.
+        except (Exception, SystemExit) as exc:
             self.crashed = True
             return [self._crash(rule, doc, facts, exc)]
 
@@ -200,7 +209,8 @@ class Linter:
             path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
             field=hit.field, match=hit.match, suggestion=suggestion or None)
 
-    def _crash(self, rule: Rule, doc: Document, facts: Facts, exc: Exception) -> Finding:
+    def _crash(self, rule: Rule, doc: Document, facts: Facts, exc: BaseException
+               ) -> Finding:
         error = f"{type(exc).__name__}: {exc}"
         crash = self.registry.rules.get(CRASH_CODE)
         if crash is not None and rule is not crash:
