@@ -9,6 +9,7 @@ module is imported only when its option is given, so a plain run pays for none o
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
@@ -137,19 +138,31 @@ def run_check(opts: CheckOptions) -> int:
     if buffer is not None and opts.output:
         from vplint.fsutil import atomic_write
 
-        atomic_write(opts.output, buffer.getvalue())
+        with _writing(opts.output):
+            atomic_write(opts.output, buffer.getvalue())
     if baseline is not None:
         _report_baseline(baseline, opts)
     if opts.write_baseline:
         from vplint.baseline import write_baseline
 
-        count = write_baseline(opts.write_baseline, recorded)
+        with _writing(opts.write_baseline):
+            count = write_baseline(opts.write_baseline, recorded)
         note(f"wrote {count} finding(s) to the baseline {opts.write_baseline}")
     if run.linter.crashed:
         return EXIT_ERROR
     if opts.write_baseline:
         return EXIT_OK  # recording today's findings is the point; the next run gates
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+@contextlib.contextmanager
+def _writing(target: str) -> Iterator[None]:
+    """A file vplint cannot write (no such folder, disk full) is one line, not a crash;
+    atomic_write has left the old file as it was."""
+    try:
+        yield
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
 
 
 def _never_overwrite_linted(files: list[Path], *outputs: str | None) -> None:
