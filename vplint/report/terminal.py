@@ -60,7 +60,9 @@ class TerminalReporter(Reporter):
         found = self.options.extra.get("compare", {}).get((result.path, result.index))
         if found is not None:  # --compare REF
             head.append(f"  ({terminal_safe(found.ref)}: {found.score})", style="dim")
-        self._print(head)
+        # One print per proposition: rich's per-call cost, not the text, is what a large run
+        # spends its output time on.
+        lines = [head]
         if not self.options.quiet:
             for dim, value in result.dimensions.items():
                 label = DIMENSION_ZH.get(dim, dim) if zh else dim
@@ -71,7 +73,7 @@ class TerminalReporter(Reporter):
                 line.append(f" {value:>3}")
                 if found is not None and dim in found.dimensions:
                     line.append(f"  {found.dimensions[dim]}", style="dim")
-                self._print(line)
+                lines.append(line)
         for f in result.findings:
             line = Text("  ")
             line.append(f"{terminal_safe(f.path)}:{f.line}:{f.column}", style="bold")
@@ -79,11 +81,12 @@ class TerminalReporter(Reporter):
             line.append(f.code, style=STYLE[f.severity])
             line.append(f" {f.severity.value:<7} ", style=STYLE[f.severity])
             line.append(terminal_safe(f.message))
-            self._print(line)
+            lines.append(line)
             if f.suggestion and not self.options.quiet:
-                self._print(Text(f"      {'建议' if zh else 'suggestion'}: "
-                                 f"{terminal_safe(f.suggestion)}", style="dim"))
-        self._print()
+                lines.append(Text(f"      {'建议' if zh else 'suggestion'}: "
+                                  f"{terminal_safe(f.suggestion)}", style="dim"))
+        lines.append(Text())
+        self._print(Text("\n").join(lines))
 
     def finish(self, summary: Summary) -> None:
         if summary.propositions == 0:
