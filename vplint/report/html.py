@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
+import markupsafe
 
 from vplint import __version__
 from vplint.model import PropositionResult, Summary
 from vplint.report.base import Reporter
+from vplint.report.safe import visible_keep_lines
 
 BAR_WIDTH = 220
 ROW_HEIGHT = 22
@@ -63,12 +65,21 @@ class Bar:
         return f"+{delta}" if delta > 0 else "±0" if delta == 0 else str(delta)
 
 
+def _visible_text(value: object) -> object:
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return visible_keep_lines(value)
+    return value
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """Autoescaping environment for the HTML template (the Markdown one must not escape)."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("vplint.report", "templates"),
         autoescape=True,
+        # Control characters from the copy are not allowed in XML and must not reach a
+        # browser raw; autoescaping does not touch them.
+        finalize=_visible_text,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

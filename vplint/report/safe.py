@@ -17,3 +17,12 @@ def visible(text: object) -> str:
     \\x1b, a line feed as \\n), tabs kept: it cannot move the cursor, recolour, retitle
     or clear a terminal, nor split one line of a report into two."""
     return str(text).translate(_VISIBLE)
+
+
+_VISIBLE_KEEP_LINES = {cp: v for cp, v in _VISIBLE.items() if cp not in (0x0A, 0x0D)}
+
+
+def visible_keep_lines(text: object) -> str:
+    """Like `visible`, but line breaks stay line breaks (for multi-line blocks such as rule
+    docs in an HTML page, where the markup already keeps them inert)."""
+    return str(text).translate(_VISIBLE_KEEP_LINES)
