@@ -52,6 +52,11 @@ def test_every_rule_has_bilingual_messages_and_docs(code: str) -> None:
         for section in ("what", "why", "example", "use_instead"):
             assert docs.get(section), f"{code} docs lack {lang}.{section}"
     assert rule.source, f"{code} names no source"
+    for lang in ("en", "zh"):
+        for section in ("what", "why"):
+            text = str(rule.docs[lang][section]).rstrip()
+            # A " #" in an unquoted YAML value starts a comment and silently cuts the text.
+            assert text[-1] in ".。)）!！?？”\"'`", f"{code} {lang}.{section} looks cut: {text!r}"
 
 
 @pytest.mark.parametrize("code,outcome,lang,example", list(_cases()))
