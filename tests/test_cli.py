@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
 
 import pytest
 
+from tests.cli_runner import run_cli
 from vplint import __version__
 from vplint.cli import main
 
@@ -16,19 +18,9 @@ STRONG = ROOT / "examples" / "en-strong-pizza-delivery.yaml"
 
 
 @pytest.fixture
-def run(capsys, monkeypatch, tmp_path):
+def run(tmp_path):
     """Run `vplint ARGS` in a temporary working directory; return (code, stdout, stderr)."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("FORCE_COLOR", raising=False)
-
-    def invoke(*args: str) -> tuple[int, str, str]:
-        with pytest.raises(SystemExit) as exit_info:
-            main(list(args))
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return exit_info.value.code, out, err
-
-    return invoke
+    return functools.partial(run_cli, cwd=tmp_path)
 
 
 def write(path: Path, text: str) -> str:
