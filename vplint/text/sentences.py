@@ -30,14 +30,14 @@ def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()] or [(0, len(text))]
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=64)  # per proposition reuse; more would hold long texts alive
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """[start, end) of every sentence in `text` (blank-only pieces dropped); cached, as
     several rules ask about the same field."""
     return tuple(_spans(text, _SENTENCE_BREAK))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=64)  # per proposition reuse; more would hold long texts alive
 def clause_spans(text: str) -> tuple[tuple[int, int], ...]:
     """[start, end) of every clause: sentences further cut at commas, colons and dashes."""
     return tuple(_spans(text, _CLAUSE_BREAK))
