@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_runner import run_cli
 from vplint import __version__
 from vplint.cache import CACHE_DIR, Cache, decode, encode
-from vplint.cli import main
 from vplint.config import Config
 from vplint.engine import Linter
 from vplint.rules import Registry
@@ -201,16 +201,11 @@ def test_a_symlinked_cache_directory_is_not_used(tmp_path, registry):
 
 
 @pytest.fixture
-def cli(capsys, monkeypatch, tmp_path):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("FORCE_COLOR", raising=False)
+def cli(tmp_path):
+    """Run `vplint ARGS` in tmp_path: (exit code, stdout)."""
 
     def invoke(*args: str) -> tuple[int, str]:
-        with pytest.raises(SystemExit) as exit_info:
-            main(list(args))
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return exit_info.value.code, out
+        return run_cli(*args, cwd=tmp_path)[:2]
 
     return invoke
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_runner import run_cli
 from vplint import __version__, parallel
 from vplint.cache import CACHE_DIR
-from vplint.cli import main
 from vplint.errors import UsageError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,16 +48,11 @@ def corpus(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def cli(capsys, monkeypatch, corpus):
-    monkeypatch.chdir(corpus)
-    monkeypatch.delenv("FORCE_COLOR", raising=False)
+def cli(corpus):
+    """Run `vplint ARGS` in corpus: (exit code, stdout)."""
 
     def invoke(*args: str) -> tuple[int, str]:
-        with pytest.raises(SystemExit) as exit_info:
-            main(list(args))
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return exit_info.value.code, out
+        return run_cli(*args, cwd=corpus)[:2]
 
     return invoke
 
