@@ -68,3 +68,20 @@ class CheckContext:
         """The lexicon names a rule parameter lists (a single name is accepted)."""
         value = self.params.get(name) or []
         return [value] if isinstance(value, str) else list(value)
+
+
+def scalar_text(node: Node | None) -> str:
+    """A field's text when it holds text or a number, else "" (lists, mappings, nothing)."""
+    if node is None or node.kind not in ("text", "number"):
+        return ""
+    return str(node.value).strip()
+
+
+def competitors(ctx: CheckContext) -> list[tuple[int, dict[str, Node]]]:
+    """(index, fields) of every `competitors` entry that is a mapping."""
+    node = ctx.doc.node("competitors")
+    if node is None or not isinstance(node.value, list):
+        return []
+    return [(i, item.value) for i, item in enumerate(node.value)
+            if isinstance(item.value, dict)]
+

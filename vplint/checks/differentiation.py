@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from vplint.checks import CheckContext, Hit
+from vplint.checks import CheckContext, Hit, competitors, scalar_text
 from vplint.checks.outcome import measurable
 from vplint.checks.support import STOPWORDS, by_node, content_stems, fields, note
 from vplint.nodes import Node
@@ -91,16 +91,11 @@ def competitor_overlap(ctx: CheckContext) -> Iterator[Hit]:
     Chinese texts overlap when one contains the other; English ones when all content words
     of the shorter (stemmed: innovation ~ innovative) appear in the longer.
     """
-    competitors = ctx.doc.node("competitors")
-    if competitors is None or not isinstance(competitors.value, list):
-        return
     rivals = []
-    for item in competitors.value:
-        if not isinstance(item.value, dict):
-            continue
-        name = _text(item.value.get("name"))
+    for _, entry in competitors(ctx):
+        name = scalar_text(entry.get("name"))
         for key in ("owns", "claim"):
-            value = _text(item.value.get(key))
+            value = scalar_text(entry.get(key))
             if value:
                 rivals.append((name, key, value))
     for path in fields(ctx, default=("positioning.focus_word", "positioning.attribute")):
@@ -113,12 +108,6 @@ def competitor_overlap(ctx: CheckContext) -> Iterator[Hit]:
                 yield Hit(field=path, node=node, match=mine,
                           args={"match": mine, "competitor": name or "?", "word": theirs})
                 break
-
-
-def _text(node: Node | None) -> str:
-    if node is None or node.kind not in ("text", "number"):
-        return ""
-    return str(node.value).strip()
 
 
 def overlaps(mine: str, theirs: str, whole: bool = True) -> bool:

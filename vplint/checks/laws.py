@@ -14,10 +14,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from vplint.checks import CheckContext, Hit
+from vplint.checks import CheckContext, Hit, competitors, scalar_text
 from vplint.checks.declarative import hit_for
 from vplint.errors import RuleError
-from vplint.nodes import Node
 from vplint.text.facts import FieldMatch
 from vplint.text.lexicon import Lexicon
 
@@ -132,22 +131,6 @@ def ladder_rank(ctx: CheckContext) -> int | None:
     if isinstance(node.value, str) and node.value.strip().isdigit():
         return int(node.value.strip())
     return None
-
-
-def competitors(ctx: CheckContext) -> list[tuple[int, dict[str, Node]]]:
-    """(index, fields) of every competitor entry that is a mapping."""
-    node = ctx.doc.node("competitors")
-    if node is None or not isinstance(node.value, list):
-        return []
-    return [(i, item.value) for i, item in enumerate(node.value)
-            if isinstance(item.value, dict)]
-
-
-def _text_of(fields: dict[str, Node], key: str) -> str:
-    node = fields.get(key)
-    if node is None or node.kind not in ("text", "number"):
-        return ""
-    return str(node.value).strip()
 
 
 def int_param(ctx: CheckContext, name: str, default: int) -> int:
@@ -278,9 +261,9 @@ def exclusivity(ctx: CheckContext) -> Iterator[Hit]:
     if not word:
         return
     for _, fields in competitors(ctx):
-        owns = _text_of(fields, "owns")
+        owns = scalar_text(fields.get("owns"))
         if owns and similar(word, owns):
-            name = _text_of(fields, "name") or "?"
+            name = scalar_text(fields.get("name")) or "?"
             yield Hit(field="positioning.focus_word",
                       args={"word": word, "competitor": name, "owns": owns})
             return
@@ -394,10 +377,10 @@ def attributes(ctx: CheckContext) -> Iterator[Hit]:
     if not attribute or not leader or ladder_rank(ctx) == 1:
         return
     for _, fields in competitors(ctx):
-        name = _text_of(fields, "name")
+        name = scalar_text(fields.get("name"))
         if not name or not (similar(name, leader) or names_in(name, leader)):
             continue
-        owns = _text_of(fields, "owns")
+        owns = scalar_text(fields.get("owns"))
         if owns and similar(attribute, owns):
             yield Hit(field="positioning.attribute",
                       args={"attribute": attribute, "leader": leader, "owns": owns})
