@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from vplint.checks import CheckContext, Hit
+from vplint.checks import CheckContext, Hit, scalar_text
 from vplint.checks.support import by_node, fields, note
 from vplint.nodes import Node
 from vplint.text.numbers import MULTIPLIER, PERCENT, quantities_of
@@ -107,8 +107,10 @@ def proof_without_source(ctx: CheckContext) -> Iterator[Hit]:
         source = item.value.get("source")
         if source is not None and str(source.value or "").strip():
             continue
-        text_node = item.value.get("text")
-        text = str(text_node.value).strip().strip("\"'“”「」") if text_node is not None else ""
+        text = scalar_text(item.value.get("text")).strip("\"'“”「」")
         short = text if len(text) <= 48 else text[:45].rstrip() + "..."
+        quoted = ""
+        if short:
+            quoted = f"（“{short}”）" if ctx.facts.message_language == "zh" else f' ("{short}")'
         yield Hit(field=f"proof[{i}]", node=item, match=short or None,
-                  args={"index": i + 1, "match": short})
+                  args={"index": i + 1, "match": short, "quoted": quoted})
