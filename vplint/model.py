@@ -39,16 +39,6 @@ DIMENSIONS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
-class Span:
-    """A 1-based, end-exclusive region of a file."""
-
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-
-
-@dataclass(frozen=True)
 class Finding:
     """One problem a rule found, with everything the reporters (SARIF included) need."""
 

@@ -31,9 +31,6 @@ class FieldMatch:
     term: str
 
 
-COPY_FIELDS = "copy"
-
-
 class Facts:
     """Lazily computed, cached analysis of one Document."""
 

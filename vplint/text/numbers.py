@@ -331,11 +331,3 @@ def _chinese_numeral(found: str, text: str, start: int, end: int) -> Quantity | 
 def quantities_of(facts: Facts, node: Node) -> list[Quantity]:
     """The quantities in one text node, computed once per proposition."""
     return facts.memo(("quantities", id(node)), lambda: find_quantities(str(node.value)))
-
-
-def field_quantities(facts: Facts, prefixes: tuple[str, ...] | str = ""
-                     ) -> list[tuple[str, Node, Quantity]]:
-    """(field, node, quantity) for every quantity under the field prefixes, in file order."""
-    key = ("field-quantities", prefixes if isinstance(prefixes, tuple) else (prefixes,))
-    return facts.memo(key, lambda: [(path, node, q) for path, node in facts.texts(prefixes)
-                                    for q in quantities_of(facts, node)])
