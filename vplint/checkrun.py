@@ -72,7 +72,7 @@ def run_check(opts: CheckOptions) -> int:
     """Run `vplint check` and return its exit code (0 clean, 1 the gate fails, 2 errors)."""
     from vplint import api
     from vplint.model import Summary
-    from vplint.report import get_reporter
+    from vplint.report import reporter_class
     from vplint.report.base import ReportOptions
 
     if opts.lang is not None and opts.lang not in ("en", "zh"):
@@ -97,7 +97,7 @@ def run_check(opts: CheckOptions) -> int:
         quiet=opts.quiet, language=run.linter.forced_language,
         fail_under=run.config.fail_under)
     # Resolve the format before the progress bar takes the terminal, so a typo is one line.
-    get_reporter(opts.output_format, io.StringIO(), run.registry, options)
+    reporter_cls = reporter_class(opts.output_format)
     comparisons: dict[tuple[str, int], Any] = {}
     if comparer is not None:
         options.extra["compare"] = comparisons
@@ -109,7 +109,7 @@ def run_check(opts: CheckOptions) -> int:
     from vplint.progress import progress_for
 
     with progress_for(len(files), stream, opts.progress) as (report_stream, tick):
-        reporter = get_reporter(opts.output_format, report_stream, run.registry, options)
+        reporter = reporter_cls(report_stream, run.registry, options)
         reporter.start()
         from vplint.cache import Cache
 

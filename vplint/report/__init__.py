@@ -24,14 +24,18 @@ FORMATS: dict[str, str] = {
 }
 
 
-def get_reporter(name: str, stream: IO[str], registry: Registry, options: ReportOptions
-                 ) -> Reporter:
-    """Instantiate the reporter for a format name."""
+def reporter_class(name: str) -> type[Reporter]:
+    """The reporter class for a format name; an unknown name is a usage error."""
     try:
         target = FORMATS[name]
     except KeyError:
         raise UsageError(f"unknown format '{name}'{did_you_mean(name, list(FORMATS))}; "
                          f"choose one of {', '.join(FORMATS)}") from None
     module_name, _, cls_name = target.partition(":")
-    cls = getattr(importlib.import_module(module_name), cls_name)
-    return cls(stream, registry, options)
+    return getattr(importlib.import_module(module_name), cls_name)
+
+
+def get_reporter(name: str, stream: IO[str], registry: Registry, options: ReportOptions
+                 ) -> Reporter:
+    """Instantiate the reporter for a format name."""
+    return reporter_class(name)(stream, registry, options)
