@@ -23,7 +23,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_ERROR = 2
+"""Usage, configuration and internal errors (checkrun decides 0 and 1)."""
 
 
 def _codes(value: str | None) -> list[str] | None:
@@ -49,41 +50,41 @@ def _root(
 
 @app.command()
 def check(
-    paths: Annotated[list[str] | None, typer.Argument(  # noqa: UP007
+    paths: Annotated[list[str] | None, typer.Argument(
         help="Files or directories (default: the current directory).")] = None,
     output_format: Annotated[str, typer.Option(
         "--format", "-f", help="terminal, markdown, json, sarif, github, gitlab, junit or html."
     )] = "terminal",
-    output: Annotated[str | None, typer.Option("--output", "-o",  # noqa: UP007
+    output: Annotated[str | None, typer.Option("--output", "-o",
                                                   help="Write the report to a file.")] = None,
-    select: Annotated[str | None, typer.Option(  # noqa: UP007
+    select: Annotated[str | None, typer.Option(
         help="Comma-separated codes or prefixes to run (replaces the configured list).")] = None,
-    extend_select: Annotated[str | None, typer.Option(  # noqa: UP007
+    extend_select: Annotated[str | None, typer.Option(
         help="Codes or prefixes to run in addition.")] = None,
-    ignore: Annotated[str | None, typer.Option(  # noqa: UP007
+    ignore: Annotated[str | None, typer.Option(
         help="Comma-separated codes or prefixes to skip.")] = None,
-    fail_under: Annotated[float | None, typer.Option(  # noqa: UP007
+    fail_under: Annotated[float | None, typer.Option(
         help="Fail when any proposition scores below this (0-100).")] = None,
-    lang: Annotated[str | None, typer.Option(  # noqa: UP007
+    lang: Annotated[str | None, typer.Option(
         help="Force the language of messages: en or zh.")] = None,
-    config: Annotated[str | None, typer.Option(  # noqa: UP007
+    config: Annotated[str | None, typer.Option(
         help="Configuration file (default: nearest .vplint.yaml or pyproject.toml).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q",
                                         help="Only propositions with findings.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
-    baseline: Annotated[str | None, typer.Option(  # noqa: UP007
+    baseline: Annotated[str | None, typer.Option(
         metavar="FILE", help="Fail only on findings not recorded in this baseline.")] = None,
-    write_baseline: Annotated[str | None, typer.Option(  # noqa: UP007
+    write_baseline: Annotated[str | None, typer.Option(
         metavar="FILE", help="Record today's findings in a baseline file.")] = None,
-    changed: Annotated[str | None, typer.Option(  # noqa: UP007
+    changed: Annotated[str | None, typer.Option(
         metavar="[REF]", help="Only files changed since REF (default: the merge base with "
         "the default branch); write --changed=REF when a path follows.")] = None,
-    compare: Annotated[str | None, typer.Option(  # noqa: UP007
+    compare: Annotated[str | None, typer.Option(
         metavar="REF", help="Show each score before (at Git REF) and after.")] = None,
-    progress: Annotated[bool | None, typer.Option(  # noqa: UP007
+    progress: Annotated[bool | None, typer.Option(
         "--progress/--no-progress",
         help="Progress bar (default: on a terminal, outside CI, for many files).")] = None,
-    jobs: Annotated[int | None, typer.Option(  # noqa: UP007
+    jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", help="Processes to lint with; 0 = every core (default: every core "
         "for more than 300 files, else 1). The output is the same either way.")] = None,
     no_cache: Annotated[bool, typer.Option(
@@ -103,7 +104,7 @@ def check(
 @app.command("rules")
 def list_rules(
     output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
-    config: Annotated[str | None, typer.Option(help="Configuration file.")] = None,  # noqa: UP007
+    config: Annotated[str | None, typer.Option(help="Configuration file.")] = None,
 ) -> None:
     """List every rule: code, name, severity, dimension and weight."""
     from vplint import api
@@ -139,7 +140,7 @@ SECTION_TITLES = {
 def explain(
     code: Annotated[str, typer.Argument(help="A rule code, e.g. TIM001.")],
     lang: Annotated[str, typer.Option(help="en or zh.")] = "en",
-    config: Annotated[str | None, typer.Option(help="Configuration file.")] = None,  # noqa: UP007
+    config: Annotated[str | None, typer.Option(help="Configuration file.")] = None,
 ) -> None:
     """Show a rule's documentation."""
     from vplint import api
@@ -163,7 +164,7 @@ def explain(
 
 @app.command()
 def clean(
-    config: Annotated[str | None, typer.Option(help="Configuration file.")] = None,  # noqa: UP007
+    config: Annotated[str | None, typer.Option(help="Configuration file.")] = None,
 ) -> None:
     """Remove the results cache (.vplint_cache) of this project and of this directory."""
     from pathlib import Path
@@ -182,20 +183,20 @@ def clean(
 def pitch_command(
     file: Annotated[str, typer.Argument(help="A proposition file (YAML, or Markdown with "
                                              "front matter).")],
-    template: Annotated[str | None, typer.Option(  # noqa: UP007
+    template: Annotated[str | None, typer.Option(
         "--template", "-t", help="moore, xyz, maxwell, elevator (default), tagline, or a "
         "custom template from templates_dirs.")] = None,
     all_templates: Annotated[bool, typer.Option("--all", help="Every template.")] = False,
     seconds: Annotated[int, typer.Option(
         help="Spoken budget in seconds: 30, 60 or 120 (taglines have their own limit).")] = 60,
-    lang: Annotated[str | None, typer.Option(  # noqa: UP007
+    lang: Annotated[str | None, typer.Option(
         help="en or zh (default: the proposition's language).")] = None,
     output_format: Annotated[str, typer.Option("--format", "-f",
                                                help="text or markdown.")] = "text",
     allow_gaps: Annotated[bool, typer.Option(
         "--allow-gaps", help="Draft with visible [TODO: field] where a field is missing.")
     ] = False,
-    config: Annotated[str | None, typer.Option(help="Configuration file.")] = None,  # noqa: UP007
+    config: Annotated[str | None, typer.Option(help="Configuration file.")] = None,
 ) -> None:
     """Draft an elevator pitch, positioning statement or tagline from a proposition."""
     from vplint.pitch import run_pitch

@@ -45,7 +45,7 @@ def parse_yaml(text: str, raw: bytes) -> Any:
 def _load_yaml(text: str) -> Any:
     import yaml
 
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def use_store(store: RegexStore | None) -> None:
@@ -92,7 +92,7 @@ class RegexStore:
             pattern, header, code = _compile(source, flags)
         except re.error:
             raise
-        except Exception:  # noqa: BLE001 - private API changed: the public way still works
+        except Exception:  # private API changed: the public way still works
             return re.compile(source, flags)
         self._save(path, header, code)
         return pattern

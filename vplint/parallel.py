@@ -111,7 +111,7 @@ def _init(linter: Linter, cache: Cache | None, files: Sequence[Path]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A forked worker holds a copy of the parent's unflushed output buffers; they must
     # never be flushed a second time from here.
-    devnull = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
+    devnull = open(os.devnull, "w")  # lives as long as the worker
     sys.stdout = sys.stderr = devnull
 
 
@@ -148,7 +148,7 @@ def _start(linter: Linter, cache: Cache | None, files: list[Path], jobs: int):  
 
         try:
             pickle.dumps((linter, cache))
-        except Exception:  # noqa: BLE001 - e.g. a plugin rule built from a lambda
+        except Exception:  # e.g. a plugin rule built from a lambda
             return None
     _warm(linter)
     for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
@@ -176,14 +176,14 @@ def _warm(linter: Linter) -> None:
     for rule in linter.registry.rules.values():
         try:
             rule.function()
-        except Exception:  # noqa: BLE001 - the run reports it as VP900 for each file
+        except Exception:  # the run reports it as VP900 for each file
             continue
     for lexicon in linter.registry.lexicons.values():
         try:
             compiled = lexicon.pattern()
             if compiled is not None:
                 compiled.prepare()
-        except Exception:  # noqa: BLE001 - a bad pattern is reported when a rule uses it
+        except Exception:  # a bad pattern is reported when a rule uses it
             continue
 
 

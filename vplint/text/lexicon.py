@@ -321,7 +321,7 @@ def _never_empty(source: str) -> bool:
         from re import _parser
 
         return _parser.parse(source, re.IGNORECASE).getwidth()[0] > 0
-    except Exception:  # noqa: BLE001 - private API: assume the worst
+    except Exception:  # private API: assume the worst
         return False
 
 
@@ -332,7 +332,7 @@ def _required(source: str) -> set[str] | None:
         from re import _parser
 
         found = _required_in(_parser.parse(source, re.IGNORECASE), sre)
-    except Exception:  # noqa: BLE001 - private API: without it, simply scan every text
+    except Exception:  # private API: without it, simply scan every text
         return None
     if not found or any(len(f) < 2 and f.isascii() and f.isalnum() for f in found):
         return None  # a single letter or digit rules nothing out
