@@ -215,3 +215,16 @@ def test_debug_shows_traceback_for_internal_errors(capsys, monkeypatch, tmp_path
     assert "internal error: RuntimeError: kaboom" in capsys.readouterr().err
     with pytest.raises(RuntimeError):
         main(["check", ".", "--debug"])
+
+
+def test_configured_rule_and_template_folders_are_not_linted_as_propositions(run, tmp_path):
+    write(tmp_path / ".vplint.yaml", "rules_dirs: [house/rules]\ntemplates_dirs: [house/pitch]\n")
+    write(tmp_path / "house" / "rules" / "HSE001.yaml", "code: HSE001\nname: x\n")
+    write(tmp_path / "house" / "pitch" / "short.en.j2", "{{ name }}\n")
+    write(tmp_path / "house" / "pitch" / "notes.md", "# Template notes\n")
+    write(tmp_path / "copy" / "a.yaml", "name: A\n")
+    code, out, err = run("check", "-f", "json", "--select", "VP")
+    assert code == 2 and "HSE001.yaml" in err  # the bad rule file is still loaded and named
+    (tmp_path / "house" / "rules" / "HSE001.yaml").unlink()
+    data = json.loads(run("check", "-f", "json", "--select", "VP")[1])
+    assert [f["path"] for f in data["files"]] == ["copy/a.yaml"]

@@ -26,7 +26,7 @@ class Run:
 
     def files(self, paths: list[str]) -> list[Path]:
         """The files `paths` expand to, in a stable order."""
-        return list(discover(paths, self.config.exclude, self.config.root))
+        return list(discover(paths, self.config.walk_excludes(), self.config.root))
 
     def results(self, paths: list[str]) -> Iterator[PropositionResult]:
         """Lint `paths`, yielding each proposition's result in order."""

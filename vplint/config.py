@@ -47,6 +47,18 @@ class Config:
         lines = {k: n for k, n in self.lines.items() if k.split("/")[0] not in given}
         return replace(self, **given, lines=lines)
 
+    def walk_excludes(self) -> list[str]:
+        """`exclude`, plus the configured rule and template folders: they hold vplint's own
+        YAML, not propositions, so walking the project must not lint them."""
+        patterns = list(self.exclude)
+        root = Path(self.root).resolve()
+        for folder in [*self.rules_dirs, *self.templates_dirs]:
+            try:
+                patterns.append("/" + Path(folder).resolve().relative_to(root).as_posix() + "/")
+            except ValueError:
+                continue  # outside the project: never walked from its root anyway
+        return patterns
+
     def fingerprint(self) -> str:
         """Stable text of every setting that changes results, for cache keys."""
         data = {f.name: getattr(self, f.name) for f in fields(self)
