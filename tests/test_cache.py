@@ -239,21 +239,3 @@ def test_a_fifo_is_never_opened(tmp_path, registry):
     assert cache is not None and cache.key(fifo, "pipe.yaml") is None  # returns, no block
 
 
-def test_parsed_rule_files_are_kept_and_give_the_same_catalogue(tmp_path):
-    from vplint.cache import use_artifacts
-    from vplint.compiled import use_store
-
-    fresh = Registry.default(plugins=False)
-    try:
-        assert use_artifacts(tmp_path)
-        first = Registry.default(plugins=False)
-        assert len(list((tmp_path / CACHE_DIR / "yaml").iterdir())) > 50
-        again = Registry.default(plugins=False)
-    finally:
-        use_store(None)
-    for registry in (first, again):
-        assert sorted(registry.rules) == sorted(fresh.rules)
-        assert all(registry.rules[c].message == fresh.rules[c].message for c in fresh.rules)
-        assert all(registry.rules[c].params == fresh.rules[c].params for c in fresh.rules)
-        assert {n: lx.terms for n, lx in registry.lexicons.items()} == {
-            n: lx.terms for n, lx in fresh.lexicons.items()}

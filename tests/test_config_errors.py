@@ -135,7 +135,7 @@ def test_explicit_config_that_does_not_exist(tmp_path: Path):
      "unknown key 'extend' (did you mean 'extends'?)"),
     ("code: bad1\nname: x\nseverity: warning\nmessage: m\nextends: existence\n", None,
      "must be 2-4 capital letters and 3 digits"),
-    ("- just\n- a list\n", None, "a rule file must be a mapping"),
+    ("- just\n- a list\n", 1, "a rule file must be a mapping"),
 ])
 def test_malformed_rule_file_is_one_line_naming_it(tmp_path: Path, rule: str,
                                                    line: int | None, message: str):

@@ -1,16 +1,12 @@
 """The fast lexicon scanners find exactly what the named pattern finds (same spans, same
-terms), on the catalogue's lexicons and on text built to catch them out; and compiled
-patterns served from the on-disk store behave like freshly compiled ones."""
+terms), on the catalogue's lexicons and on text built to catch them out."""
 
 from __future__ import annotations
-
-import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vplint.compiled import RegexStore, compile_regex, use_store
 from vplint.rules import Registry
 from vplint.text.lexicon import FAST_AFTER, Lexicon, TextBatch, compile_terms
 
@@ -95,41 +91,6 @@ def test_find_reports_the_term_in_catalogue_order():
     assert [(m.text, m.term) for m in found] == [
         ("BEST in class", "best in class"), ("best-in-class", "best-in-class"),
         ("bestinclass", "best-in-class")]
-
-
-def test_stored_patterns_behave_like_compiled_ones(tmp_path):
-    sources = [compile_terms(lexicon.terms.get("en", []) + lexicon.terms.get("zh", []))
-               for lexicon in LEXICONS[:5]]
-    texts = ["The best, world-class offer in 30 days", "一站式赋能 AI", ""]
-    store = RegexStore(tmp_path)
-    try:
-        use_store(store)
-        first = [compile_regex(c.pattern.pattern, re.IGNORECASE) for c in sources if c]
-        assert list((tmp_path / "regex").rglob("*"))
-        again = [compile_regex(c.pattern.pattern, re.IGNORECASE) for c in sources if c]
-    finally:
-        use_store(None)
-    for a, b, c in zip(first, again, [s for s in sources if s], strict=True):
-        assert a.pattern == b.pattern == c.pattern.pattern
-        assert a.groupindex == b.groupindex == c.pattern.groupindex
-        for text in texts:
-            assert ([m.span() for m in b.finditer(text)]
-                    == [m.span() for m in c.pattern.finditer(text)])
-    assert (tmp_path / ".gitignore").is_file()
-
-
-def test_a_damaged_stored_pattern_is_compiled_again(tmp_path):
-    store = RegexStore(tmp_path)
-    store.compile("wid(get)s?", re.IGNORECASE)
-    for path in (tmp_path / "regex").rglob("*"):
-        if path.is_file():
-            data = path.read_bytes()
-            head, _, body = data.partition(b"\n")
-            path.write_bytes(head + b"\n" + b"\x07" * len(body))  # a bogus program
-    pattern = store.compile("wid(get)s?", re.IGNORECASE)
-    assert pattern.search("WIDGETS").group(1) == "GET"
-    with pytest.raises(re.error):
-        store.compile("wid(get", 0)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

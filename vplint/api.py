@@ -38,14 +38,11 @@ def prepare(config_path: str | None = None, cwd: Path | None = None,
             cache: bool = False, **overrides: object) -> Run:
     """Load the configuration (CLI overrides win), the rules, and build the linter.
 
-    With `cache`, parsed rule files and compiled patterns are kept in (and read from) the
-    project's .vplint_cache, which makes start-up faster (see vplint.compiled).
+    `cache` is accepted for compatibility and has no effect here: the results cache is
+    handled by the caller (vplint.cache), and nothing derived from the repository's own
+    files is ever loaded back into the engine.
     """
     config = load_config(config_path, cwd).with_overrides(**overrides)
-    if cache:
-        from vplint.cache import use_artifacts
-
-        use_artifacts(config.root)
     if extend_ignore:
         config.ignore = [*config.ignore, *extend_ignore]
     config.check_rules_dirs()

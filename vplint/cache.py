@@ -53,18 +53,6 @@ def cache_dir(root: str | Path) -> Path:
     return Path(root) / CACHE_DIR
 
 
-def use_artifacts(root: str | Path) -> bool:
-    """Keep compiled regexes and parsed rule files in the cache of `root` (vplint.compiled)
-    from now on; False (and nothing kept) when `.vplint_cache` is a symbolic link."""
-    directory = cache_dir(root)
-    if directory.is_symlink():
-        return False
-    from vplint.compiled import RegexStore, use_store
-
-    use_store(RegexStore(directory))
-    return True
-
-
 def clean(root: str | Path) -> bool:
     """Remove the cache below `root`; True when there was one."""
     directory = cache_dir(root)
@@ -102,7 +90,7 @@ class Cache:
         point vplint's writes somewhere else.
         """
         directory = cache_dir(root if root is not None else linter.config.root)
-        if not use_artifacts(directory.parent):
+        if directory.is_symlink():
             return None
         return cls(directory / __version__, fingerprint(linter), linter.config.max_file_size)
 

@@ -345,11 +345,18 @@ def _load_yaml(text: str, path: str, lines: LineIndex, allow_empty: bool = False
             docs.append(doc)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        failed(mark.index if mark is not None else 0, _plain_yaml_error(exc))
+        at = mark.index if mark is not None else 0
+        too_deep = _flow_too_deep(text, at)
+        if too_deep is not None:
+            # The parser gave up on depth (libyaml has a limit of its own, which it may
+            # reach before our builder sees an event): answer with vplint's contract.
+            failed(too_deep, f"{_too_deep_reason()}; the file is not read further")
+        else:
+            failed(at, _plain_yaml_error(exc))
     except yaml.YAMLError as exc:
         failed(0, "cannot parse YAML: " + (str(exc).splitlines() or ["invalid YAML"])[0])
     except (RecursionError, MemoryError):
-        failed(0, "the document is too deeply nested or too large to read")
+        failed(0, f"{_too_deep_reason()} or too large to read")
     except Exception as exc:  # the loader must never crash a run, whatever the input
         failed(0, f"cannot parse YAML: {type(exc).__name__}: {exc}")
     finally:
@@ -362,6 +369,58 @@ def _load_yaml(text: str, path: str, lines: LineIndex, allow_empty: bool = False
                 "reason": "the file holds no proposition (it is empty or only comments)"}))
         docs.append(doc)
     return docs
+
+
+def _too_deep_reason() -> str:
+    return f"the document is nested more than {MAX_DEPTH} levels deep"
+
+
+def _flow_too_deep(text: str, end: int) -> int | None:
+    """Where flow nesting (`[`, `{`) first passes MAX_DEPTH before index `end`, or None.
+
+    A linear scan that skips quoted scalars and comments. It only explains an error the
+    parser already raised, so an odd plain scalar can never turn a good file into a bad one.
+    """
+    depth = 0
+    index = 0
+    limit = min(end + 1, len(text))
+    while index < limit:
+        char = text[index]
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return index
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        elif char == '"':
+            index = _quoted_end(text, index, '"')
+        elif char == "'":
+            index = _quoted_end(text, index, "'")
+        elif char == "#" and (index == 0 or text[index - 1] in " \t\n"):
+            newline = text.find("\n", index)
+            index = limit if newline < 0 else newline
+        index += 1
+    return None
+
+
+def _quoted_end(text: str, start: int, quote: str) -> int:
+    """Index of the quote closing the scalar opened at `start` (the text's end if none)."""
+    index = start + 1
+    while True:
+        found = text.find(quote, index)
+        if found < 0:
+            return len(text)
+        if quote == '"':
+            backslashes = 0
+            while text[found - 1 - backslashes] == "\\":
+                backslashes += 1
+            if backslashes % 2:
+                index = found + 1
+                continue
+        elif text.startswith("''", found):
+            index = found + 2
+            continue
+        return found
 
 
 class _TooBig(Exception):
@@ -434,7 +493,7 @@ class _Builder:
                 at = event.start_mark.index
                 self._grow(1, at)
                 if len(stack) >= MAX_DEPTH:
-                    raise _TooBig(f"the document is nested more than {MAX_DEPTH} levels deep",
+                    raise _TooBig(_too_deep_reason(),
                                   at)
                 value: Any = {} if kind is yaml.MappingStartEvent else []
                 if event.anchor:
@@ -459,7 +518,7 @@ class _Builder:
                 shared, size, height = self.anchors[event.anchor]
                 self._grow(size, at)
                 if len(stack) + height > MAX_DEPTH:
-                    raise _TooBig(f"the document is nested more than {MAX_DEPTH} levels deep",
+                    raise _TooBig(_too_deep_reason(),
                                   at)
                 # A shallow copy: this use gets its own key position, the children are shared.
                 node = replace(shared)

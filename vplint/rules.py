@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from vplint.errors import RuleError, did_you_mean
 from vplint.model import DIMENSIONS, Severity
 from vplint.text.lexicon import Lexicon
@@ -287,14 +285,27 @@ def _may_have_plugins() -> bool:
 
 
 def _read_yaml(path: Path) -> Any:
-    from vplint.compiled import parse_yaml
+    # Rule folders may come from the repository under review: the bounded loader reads
+    # them (depth, size and aliases limited, no tags constructed), like the configuration.
+    from vplint.document import parse_yaml
 
     try:
-        raw = path.read_bytes()
-        return parse_yaml(raw.decode("utf-8"), raw)  # parsed once, then kept (vplint.cache)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise RuleError(f"cannot parse: {exc.problem}", str(path),
-                        mark.line + 1 if mark else None) from exc
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"cannot read: {exc}", str(path)) from exc
+    docs = parse_yaml(text, str(path))
+    for doc in docs:
+        for problem in doc.problems:
+            line = doc.lines.position(problem.start)[0]
+            if problem.code == "VP004":
+                raise RuleError(f"duplicate key '{problem.args['key']}'", str(path), line)
+            if "root" in problem.args:
+                raise RuleError("a rule file must be a mapping", str(path), line)
+            reason = str(problem.args.get("reason", "invalid YAML"))
+            raise RuleError(reason.replace("cannot parse YAML: ", "cannot parse: "),
+                            str(path), line)
+    if len(docs) > 1:
+        raise RuleError("a rule file must be one YAML document, not several", str(path),
+                        docs[1].lines.position(docs[1].start)[0])
+    tree = docs[0].tree
+    return None if tree is None else tree.plain()

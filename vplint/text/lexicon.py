@@ -24,8 +24,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from vplint.compiled import compile_regex
-
 LANGS = ("en", "zh")
 _WORD = re.compile(r"[A-Za-z0-9_]")
 
@@ -180,7 +178,7 @@ class Compiled:
         if regex is None:
             if len(self._subsets) >= SUBSETS:
                 return self._named(text, fast.whole.finditer(low))
-            regex = self._subsets[possible] = compile_regex(
+            regex = self._subsets[possible] = re.compile(
                 "|".join(fast.regexes[k] for k in possible))
         return self._merged(text, low, fast.literal, regex)
 
@@ -280,7 +278,7 @@ def compile_terms(terms: Iterable[str]) -> Compiled | None:
     if not unique:
         return None
     groups = [f"(?P<t{i}>{term_pattern(t)})" for i, t in enumerate(unique)]
-    return Compiled(compile_regex("|".join(groups), re.IGNORECASE), tuple(unique))
+    return Compiled(re.compile("|".join(groups), re.IGNORECASE), tuple(unique))
 
 
 def _fast(terms: tuple[str, ...]) -> _Fast | None:
@@ -288,7 +286,7 @@ def _fast(terms: tuple[str, ...]) -> _Fast | None:
     literal = [p for t, p in zip(terms, fast, strict=True) if not t.startswith("re:")]
     regexes = tuple(p for t, p in zip(terms, fast, strict=True) if t.startswith("re:"))
     try:
-        whole = compile_regex("|".join(fast))
+        whole = re.compile("|".join(fast))
     except re.error:  # pragma: no cover - the named pattern compiled, so this does too
         return None
     anchors: set[str] | None = set()
@@ -304,7 +302,7 @@ def _fast(terms: tuple[str, ...]) -> _Fast | None:
             anchors = None
         else:
             anchors |= needed
-    return _Fast(whole, compile_regex("|".join(literal)) if literal else None,
+    return _Fast(whole, re.compile("|".join(literal)) if literal else None,
                  bool(regexes), _anchor_pattern(anchors), regexes, tuple(term_anchors),
                  all(_never_empty(t[3:]) for t in terms if t.startswith("re:")))
 
@@ -312,7 +310,7 @@ def _fast(terms: tuple[str, ...]) -> _Fast | None:
 def _anchor_pattern(fragments: set[str] | None) -> re.Pattern[str] | None:
     if not fragments:
         return None
-    return compile_regex("|".join(re.escape(f) for f in sorted(fragments,
+    return re.compile("|".join(re.escape(f) for f in sorted(fragments,
                                                               key=lambda f: (-len(f), f))))
 
 

@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from vplint.compiled import compile_regex
-
 if TYPE_CHECKING:
     from vplint.nodes import Node
     from vplint.text.facts import Facts
@@ -95,7 +93,7 @@ _IDIOMS = (
     "一应俱全|一目了然|一次性|独一无二|一点点|万无一失|十全十美"
 )
 
-_PATTERN = compile_regex(
+_PATTERN = re.compile(
     "|".join([
         # things that look numeric but are not quantities: consumed, then skipped
         rf"(?P<skip>{_IDIOMS}|第\s?{_MIXED}|{_NO_LETTER_BEFORE}\d+(?:st|nd|rd|th){_NO_LETTER_AFTER}"
@@ -138,21 +136,21 @@ _ANCHORS = re.compile(r"[A-Za-z]+|\.?\d+|[$€£¥￥₹]|[零〇一二两三四
 _ANCHOR_WORDS = frozenset([*_EN_UNITS, *_EN_SCALES, *_MULTIPLIER_WORDS, "usd", "eur", "gbp",
                            "rmb", "cny", "us", "hk"])
 _PREFIX_START = frozenset("UuHhAaCc")
-_MEASURE_AFTER = compile_regex(rf"\s?(?:{_MEASURE_WORDS})")
-_NUMERIC_PART = compile_regex(rf"{_DIGITS}|{_CN_NUM}")
-_CN_ONLY = compile_regex(rf"{_CN}+")
-_SCALED_DIGITS = compile_regex(r"(\d+(?:\.\d+)?|\.\d+)(k|m|mn|bn)", re.IGNORECASE)
-_DIGITS_AND_SCALE_WORD = compile_regex(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion)",
+_MEASURE_AFTER = re.compile(rf"\s?(?:{_MEASURE_WORDS})")
+_NUMERIC_PART = re.compile(rf"{_DIGITS}|{_CN_NUM}")
+_CN_ONLY = re.compile(rf"{_CN}+")
+_SCALED_DIGITS = re.compile(r"(\d+(?:\.\d+)?|\.\d+)(k|m|mn|bn)", re.IGNORECASE)
+_DIGITS_AND_SCALE_WORD = re.compile(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion)",
                                     re.IGNORECASE)
-_ANY_LETTER = compile_regex(r"[A-Za-z]")
-_WORD_SPLIT = compile_regex(r"[\s-]+|\s+and\s+")
-_ZH_SCALE_AFTER = compile_regex(r"\s?(千万|百万|万亿|万|亿)")
-_ZH_SCALE_END = compile_regex(r"\s?(千万|百万|万亿|万|亿)\s*$")
-_DIGITS_ONLY = compile_regex(_DIGITS)
-_CURRENCY_SIGN = compile_regex(r"US\$|HK\$|A\$|C\$|[$€£¥￥₹]|[A-Za-z]{3}")
-_CURRENCY_WORD = compile_regex(r"(元|块钱|块|美元|欧元|英镑|港元|港币|日元|人民币|[A-Za-z]+)$")
-_LEAD_NUMBER = compile_regex(rf"{_DIGITS}|{_SPELLED}", re.IGNORECASE)
-_APPROX = compile_regex(r"[一二两三四五六七八九]{2,}")
+_ANY_LETTER = re.compile(r"[A-Za-z]")
+_WORD_SPLIT = re.compile(r"[\s-]+|\s+and\s+")
+_ZH_SCALE_AFTER = re.compile(r"\s?(千万|百万|万亿|万|亿)")
+_ZH_SCALE_END = re.compile(r"\s?(千万|百万|万亿|万|亿)\s*$")
+_DIGITS_ONLY = re.compile(_DIGITS)
+_CURRENCY_SIGN = re.compile(r"US\$|HK\$|A\$|C\$|[$€£¥￥₹]|[A-Za-z]{3}")
+_CURRENCY_WORD = re.compile(r"(元|块钱|块|美元|欧元|英镑|港元|港币|日元|人民币|[A-Za-z]+)$")
+_LEAD_NUMBER = re.compile(rf"{_DIGITS}|{_SPELLED}", re.IGNORECASE)
+_APPROX = re.compile(r"[一二两三四五六七八九]{2,}")
 
 
 # ---- value conversion -----------------------------------------------------------------
