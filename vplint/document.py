@@ -309,9 +309,10 @@ def parse_yaml(text: str, path: str) -> list[Document]:
     return _load_yaml(text, path, LineIndex(text), allow_empty=True)
 
 
-def _load_yaml(text: str, path: str, lines: LineIndex, allow_empty: bool = False
-               ) -> list[Document]:
+def _load_yaml(text: str, path: str, lines: LineIndex, allow_empty: bool = False,
+               loader_class: type | None = None) -> list[Document]:
     docs: list[Document] = []
+    loader_class = loader_class or _Loader
 
     def failed(at: int, reason: str) -> None:
         doc = Document(path, text, lines, "yaml", index=len(docs), start=at)
@@ -320,7 +321,7 @@ def _load_yaml(text: str, path: str, lines: LineIndex, allow_empty: bool = False
 
     loader = None
     try:
-        loader = _Loader(text)
+        loader = loader_class(text)
         loader.get_event()  # StreamStartEvent
         while not loader.check_event(yaml.StreamEndEvent):
             doc = Document(path, text, lines, "yaml", index=len(docs))
@@ -347,9 +348,15 @@ def _load_yaml(text: str, path: str, lines: LineIndex, allow_empty: bool = False
         mark = exc.problem_mark or exc.context_mark
         at = mark.index if mark is not None else 0
         too_deep = _flow_too_deep(text, at)
+        if too_deep is not None and loader_class is not yaml.SafeLoader:
+            # libyaml has a depth limit of its own and scans a flow collection ahead, so
+            # it can give up before our builder sees an event. PyYAML's pure-Python parser
+            # has no such limit: read the file again with it, so the builder stops at
+            # MAX_DEPTH and reports the same position whichever parser is installed.
+            loader.dispose()
+            loader = None
+            return _load_yaml(text, path, lines, allow_empty, yaml.SafeLoader)
         if too_deep is not None:
-            # The parser gave up on depth (libyaml has a limit of its own, which it may
-            # reach before our builder sees an event): answer with vplint's contract.
             failed(too_deep, f"{_too_deep_reason()}; the file is not read further")
         else:
             failed(at, _plain_yaml_error(exc))
