@@ -123,6 +123,15 @@ def test_parse_number(text: str, value: float | None) -> None:
     assert parse_number(text) == (pytest.approx(value) if value is not None else None)
 
 
+@pytest.mark.parametrize(("numeral", "value"), [
+    ("四千四百一十万零一千", 44_101_000), ("四千四百一十万一千", 44_101_000),
+    ("一万零一千", 11_000), ("一万零五", 10_005), ("一千零五", 1_005), ("十万零五", 100_005),
+])
+def test_chinese_numerals_with_zero(numeral: str, value: int) -> None:
+    (q,) = find_quantities(f"共{numeral}个")
+    assert q.value == value
+
+
 @given(st.integers(min_value=0, max_value=10**9))
 def test_any_integer_is_found_with_its_value(n: int) -> None:
     (q,) = find_quantities(f"about {n:,} orders")

@@ -202,10 +202,18 @@ def _chinese_value(text: str) -> float | None:
     """Chinese and mixed numerals ("七亿", "十五", "6.5亿") via cn2an, cached."""
     import cn2an  # lazy: see the module docstring
 
-    try:
-        return float(cn2an.cn2an(text, "smart"))
-    except (ValueError, KeyError, IndexError, TypeError):
-        return None
+    for candidate in dict.fromkeys((text, _REDUNDANT_ZERO.sub("", text))):
+        try:
+            return float(cn2an.cn2an(candidate, "smart"))
+        except (ValueError, KeyError, IndexError, TypeError):
+            continue
+    return None
+
+
+# "四千四百一十万零一千": a 零 before a full thousands group is redundant but common; some
+# cn2an releases refuse it, so it is read without the 零 (never before 百/十/units, where
+# 零 carries meaning: 一万零五 is 10005, not 15000).
+_REDUNDANT_ZERO = re.compile(r"零(?=[一二两三四五六七八九]千)")
 
 
 def _first_number(text: str) -> float | None:
