@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from vplint.checks import CheckContext, Hit, scalar_text
 from vplint.checks.support import by_node, fields, note
 from vplint.nodes import Node
+from vplint.text.intervals import Intervals
 from vplint.text.numbers import MULTIPLIER, PERCENT, quantities_of
 from vplint.text.sentences import sentence_spans
 from vplint.text.timeexpr import DURATION, PERIOD, times_of
@@ -55,36 +56,40 @@ def _claims(ctx: CheckContext) -> list[_Claim]:
     out: list[_Claim] = []
     for path, node in ctx.facts.texts(scope):
         text = str(node.value)
-        figures = quantities_of(ctx.facts, node)
-        times = times_of(ctx.facts, node)
+        key = id(node)
+        figures = Intervals(quantities_of(ctx.facts, node))
+        ratios = Intervals(q for q in figures.items if q.kind in (PERCENT, MULTIPLIER))
+        spans = Intervals(t for t in times_of(ctx.facts, node) if t.kind in (DURATION, PERIOD))
+        verbs = Intervals(results.get(key, []))
+        sups = Intervals(superlatives.get(key, []))
+        sources = Intervals(sourced.get(key, []))
         for a, b in sentence_spans(text):
-            if any(a <= m.start < b for m in sourced.get(id(node), [])):
+            if sources.starting_in(a, b):
                 continue
-            claim = _sentence_claim(a, b, figures, times, results.get(id(node), []),
-                                    superlatives.get(id(node), []))
+            claim = _sentence_claim(a, b, figures, ratios, spans, verbs, sups)
             if claim is not None:
                 out.append(_Claim(path, node, claim[0], claim[1], text[claim[0]:claim[1]]))
     return out
 
 
-def _sentence_claim(a: int, b: int, figures: list, times: list, results: list,
-                    superlatives: list) -> tuple[int, int] | None:
-    inside = [q for q in figures if a <= q.start < b]
-    ratio = next((q for q in inside if q.kind in (PERCENT, MULTIPLIER)), None)
-    if ratio is not None:
-        return ratio.start, ratio.end
-    verbs = [m for m in results if a <= m.start < b]
-    if verbs:
-        amounts = [(q.start, q.end) for q in inside]
-        amounts += [(t.start, t.end) for t in times
-                    if a <= t.start < b and t.kind in (DURATION, PERIOD)]
+def _sentence_claim(a: int, b: int, figures: Intervals, ratios: Intervals, spans: Intervals,
+                    verbs: Intervals, superlatives: Intervals) -> tuple[int, int] | None:
+    """The claim in sentence [a, b): a ratio, a result verb with an amount, or a
+    superlative (in that order of preference); each looked up by binary search, so a
+    text with many sentences and figures stays linear."""
+    ratio = ratios.starting_in(a, b)
+    if ratio:
+        return ratio[0].start, ratio[0].end
+    verb = verbs.starting_in(a, b)
+    if verb:
+        amounts = [*figures.starting_in(a, b), *spans.starting_in(a, b)]
         if amounts:
-            start = min(verbs[0].start, min(s for s, _ in amounts))
-            end = max(verbs[0].end, max(e for _, e in amounts))
+            start = min(verb[0].start, min(x.start for x in amounts))
+            end = max(verb[0].end, max(x.end for x in amounts))
             return start, end
-    sup = next((m for m in superlatives if a <= m.start < b), None)
-    if sup is not None:
-        return sup.start, sup.end
+    sup = superlatives.starting_in(a, b)
+    if sup:
+        return sup[0].start, sup[0].end
     return None
 
 

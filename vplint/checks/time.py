@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from vplint.checks import CheckContext, Hit
 from vplint.checks.support import fields, neighbour_stems, note
 from vplint.nodes import Node
+from vplint.text.intervals import Intervals
 from vplint.text.numbers import MULTIPLIER, PERCENT, quantities_of
 from vplint.text.sentences import sentence_spans, span_of
 from vplint.text.timeexpr import VAGUE, TimeExpr, field_times, times_of
@@ -66,13 +67,18 @@ def _quantified_nearby(ctx: CheckContext, node: Node, text: str, t: TimeExpr,
     cjk_window = max(4, window // 3)
     reach = cjk_window if any("\u4e00" <= c <= "\u9fff" for c in t.text) else window
     lo, hi = max(sentence[0], t.start - reach), min(sentence[1], t.end + reach)
-    for other in times_of(ctx.facts, node):
-        if other.is_bound and other.end > lo and other.start < hi:
-            return True
-    for q in quantities_of(ctx.facts, node):
-        if q.kind in (PERCENT, MULTIPLIER) and q.end > t.start - 12 and q.start < t.end + 8:
-            return True
-    return False
+    bounds, ratios = _anchors(ctx, node)
+    return bounds.overlaps(lo, hi) or ratios.overlaps(t.start - 12, t.end + 8)
+
+
+def _anchors(ctx: CheckContext, node: Node) -> tuple[Intervals, Intervals]:
+    """A node's time bounds and ratios, indexed once so each vague word asks in O(log n)."""
+    def compute() -> tuple[Intervals, Intervals]:
+        return (Intervals(x for x in times_of(ctx.facts, node) if x.is_bound),
+                Intervals(q for q in quantities_of(ctx.facts, node)
+                          if q.kind in (PERCENT, MULTIPLIER)))
+
+    return ctx.facts.memo(("tim002-anchors", id(node)), compute)
 
 
 def _bounded_stems(ctx: CheckContext) -> set[str]:

@@ -45,6 +45,9 @@ def clause_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 def span_of(spans: tuple[tuple[int, int], ...], index: int) -> tuple[int, int]:
     """The span that holds character `index` (the last one when `index` is past the end)."""
-    starts = [a for a, _ in spans]
-    i = max(0, bisect.bisect_right(starts, index) - 1)
+    i = max(0, bisect.bisect_right(spans, index, key=_start) - 1)
     return spans[i]
+
+
+def _start(span: tuple[int, int]) -> int:
+    return span[0]
