@@ -19,7 +19,9 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from vplint.nodes import LineIndex, Node, iter_lines
+from vplint.nodes import LineIndex, Node
+from vplint.source.markdown import MarkdownModel
+from vplint.source.markdown import parse as parse_markdown
 from vplint.suppress import Suppressions
 
 try:
@@ -70,6 +72,8 @@ class Document:
     start: int = 0
     language: str = "en"
     encoding_note: str | None = None
+    markdown: MarkdownModel | None = None
+    """The page's regions (headings, paragraphs, code, links...) for Markdown files."""
     _texts: dict[str, list[tuple[str, Node]]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
 
@@ -612,10 +616,6 @@ def _plain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
 # ---- Markdown --------------------------------------------------------------------------
 _FRONT_MATTER = re.compile(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-# Patterns are written so that no line, however long, makes them backtrack: the captured
-# text runs to the end of the line and is trimmed in code.
-_HEADING = re.compile(r"[ ]{0,3}#{1,6}(?:[ \t]+(.*)|[ \t]*$)")
-_BULLET = re.compile(r"[ ]{0,3}[-*+][ \t]+(\S.*)")
 
 
 def _load_markdown(text: str, path: str, lines: LineIndex) -> Document:
@@ -635,7 +635,8 @@ def _load_markdown(text: str, path: str, lines: LineIndex) -> Document:
     copy_fields: dict[str, Node] = {}
     if copy_node is not None and isinstance(copy_node.value, dict):
         copy_fields = dict(copy_node.value)
-    body_fields = _body_fields(text, body_start)
+    doc.markdown = parse_markdown(text[body_start:], body_start)
+    body_fields = _body_fields(doc.markdown, len(text))
     for key, node in body_fields.items():
         copy_fields.setdefault(key, node)
     if copy_fields:
@@ -653,75 +654,75 @@ def _load_markdown(text: str, path: str, lines: LineIndex) -> Document:
     return doc
 
 
-def _body_fields(text: str, body_start: int) -> dict[str, Node]:
-    """Derive copy.headline (first heading, else first paragraph), bullets and body."""
+_NESTED = ("list", "quote", "code_block", "html_block", "table")
+"""Blocks inside a list item that are not the item's own words."""
+
+
+def _body_fields(model: MarkdownModel, size: int) -> dict[str, Node]:
+    """Derive copy.headline (first heading, else the first line of the first paragraph),
+    copy.bullets (list items, bulleted or numbered) and copy.body (the rest of the prose).
+
+    Values are the source text with everything that is not prose (code, HTML, link
+    targets, markup) blanked to spaces, so offsets in them are file offsets."""
     fields: dict[str, Node] = {}
-    headline: tuple[int, int] | None = None
-    paragraph: tuple[int, int] | None = None
-    bullets: list[Node] = []
-    hidden: list[tuple[int, int]] = []  # HTML comments: not copy, blanked out of the body
-    in_fence = False
-    in_comment = False
-    for pos, line in iter_lines(text, body_start):
-        stripped = line.strip()
-        if in_comment:
-            in_comment = "-->" not in line
-            hidden.append((pos, pos + len(line)))
-            continue
-        if stripped.startswith(("```", "~~~")):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        if stripped.startswith("<!--"):
-            in_comment = "-->" not in stripped[4:]
-            hidden.append((pos, pos + len(line)))
-            continue
-        heading = _HEADING.match(line)
-        if heading:
-            if headline is None and heading.group(1):
-                span = _trimmed(line, heading.start(1), " \t#")
-                if span:
-                    headline = (pos + span[0], pos + span[1])
-            continue
-        bullet = _BULLET.match(line)
-        if bullet:
-            span = _trimmed(line, bullet.start(1), " \t")
+
+    def words(a: int, b: int) -> tuple[int, int] | None:
+        """From the first to the last character of prose in [a, b)."""
+        inside = model.copy_between(a, b)
+        if not inside:
+            return None
+        first, last = inside[0][0], inside[-1][1]
+        text = model.source[first - model.offset:last - model.offset]
+        first += len(text) - len(text.lstrip())
+        last -= len(text) - len(text.rstrip())
+        return (first, last) if last > first else None
+
+    chosen: tuple[int, int] | None = None
+    for heading in model.headings:
+        chosen = words(heading.start, heading.end)
+        if chosen:
+            break
+    if chosen is None:
+        for paragraph in model.paragraphs:
+            if "item" in paragraph.parents:
+                continue
+            span = words(paragraph.start, paragraph.end)
             if span:
-                a, b = pos + span[0], pos + span[1]
-                bullets.append(Node(text[a:b], a, b, verbatim=True))
-        elif stripped and paragraph is None:
-            lead = len(line) - len(line.lstrip())
-            paragraph = (pos + lead, pos + len(line.rstrip()))
-    chosen = headline or paragraph
+                line_end = model.source.find("\n", span[0] - model.offset)
+                end = span[1] if line_end < 0 else min(span[1], line_end + model.offset)
+                chosen = words(span[0], end) or span
+                break
+    bullets: list[Node] = []
+    for item in model.items:
+        bound = min((r.start for r in model.regions if r.kind in _NESTED
+                     and item.start < r.start < item.end), default=item.end)
+        span = words(item.start, bound)
+        if span:
+            value = model.copy_text(*span)
+            if value.strip():
+                bullets.append(Node(value, span[0], span[1], verbatim=True))
     if chosen:
-        fields["headline"] = Node(text[chosen[0]:chosen[1]], chosen[0], chosen[1], verbatim=True)
+        fields["headline"] = Node(model.copy_text(*chosen), chosen[0], chosen[1],
+                                  verbatim=True)
     if bullets:
         fields["bullets"] = Node(bullets, bullets[0].start, bullets[-1].end)
-    body_from = chosen[1] if chosen else body_start
-    blanked = sorted([(b.start, b.end) for b in bullets] + hidden)
-    body = _blank_ranges(text, body_from, blanked)
+    body_from = chosen[1] if chosen else model.offset
+    body = _blank_ranges(model.copy_text(body_from, size), body_from,
+                         [(b.start, b.end) for b in bullets])
     if body.strip():
-        fields["body"] = Node(body, body_from, len(text), verbatim=True)
+        fields["body"] = Node(body, body_from, size, verbatim=True)
     return fields
 
 
-def _trimmed(line: str, start: int, chars: str) -> tuple[int, int] | None:
-    """[start, end) of line[start:] without trailing `chars`, or None when nothing is left."""
-    end = len(line.rstrip(chars))
-    if end <= start:
-        return None
-    return start, end
-
-
 def _blank_ranges(text: str, start: int, ranges: list[tuple[int, int]]) -> str:
-    """text[start:] with the given ranges blanked out, keeping every offset in place."""
+    """`text` (which begins at file index `start`) with the given file ranges blanked
+    out, keeping every offset in place."""
     if not ranges:
-        return text[start:]
+        return text
     parts: list[str] = []
-    pos = start
-    for a, b in ranges:
-        a, b = max(a, pos), max(b, pos)
+    pos = 0
+    for a, b in sorted(ranges):
+        a, b = max(a - start, pos), max(b - start, pos)
         parts.append(text[pos:a])
         parts.append(re.sub(r"[^\r\n]", " ", text[a:b]))
         pos = b

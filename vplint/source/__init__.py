@@ -1,0 +1,1 @@
+"""Files to Documents: source readers (the Markdown model lives here)."""
