@@ -458,11 +458,12 @@ def test_default_size_limit_is_a_few_mib_and_configurable(tmp_path: Path):
 
 # ---- file system ------------------------------------------------------------------------
 
-def test_nonexistent_path_is_exit_2_with_one_line(tmp_path: Path):
+def test_nonexistent_path_is_exit_2_with_one_line_and_the_rest_is_linted(tmp_path: Path):
     (tmp_path / "real.yaml").write_text(GOOD)
-    code, out, err = run_cli("check", "real.yaml", "missing.yaml", cwd=tmp_path)
-    assert code == 2 and out == ""
-    assert err == "vplint: error: path does not exist: missing.yaml\n"
+    code, out, err = run_cli("check", "real.yaml", "missing.yaml", "--exit-zero",
+                             cwd=tmp_path)
+    assert code == 2 and out.startswith("real.yaml · Pizza")
+    assert err.splitlines()[0] == "vplint: error: path does not exist: missing.yaml"
 
 
 def test_unreadable_file_is_a_finding_and_the_run_goes_on(tmp_path: Path, monkeypatch):

@@ -47,7 +47,8 @@ _WRONG = {
     "select": "TIM001", "extend_select": "{a: b}", "ignore": "3", "per_file_ignores": "[a]",
     "severity": "error", "weights": "[1]", "fail_under": "high", "language": "[en]",
     "rules_dirs": "rules", "exclude": "drafts/", "lexicons": "[hype]", "rule_options": "7",
-    "templates_dirs": "templates", "max_file_size": "big",
+    "templates_dirs": "templates", "max_file_size": "big", "include": "'*.md'",
+    "extend_include": "7", "respect_gitignore": "'no'",
 }
 
 

@@ -42,6 +42,9 @@ class CheckOptions:
     config: str | None = None
     quiet: bool = False
     no_color: bool = False
+    """Kept for callers of the API; the same as color="never"."""
+    color: str = "auto"
+    """auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always or never."""
     baseline: str | None = None
     write_baseline: str | None = None
     changed: str | None = None
@@ -52,11 +55,24 @@ class CheckOptions:
     jobs: int | None = None
     """Processes to lint with; None: automatic (vplint.parallel), 0: every core."""
     no_cache: bool = False
+    stdin_filename: str | None = None
+    """With the path `-`: the name (and so the kind and configuration) of the text read
+    from standard input."""
+    exit_zero: bool = False
+    statistics: bool = False
+    respect_gitignore: bool | None = None
+    """None: the configuration decides (default: honour .gitignore)."""
 
 
-def use_color(no_color: bool, stream: object) -> bool:
-    """Colour only on a terminal, unless NO_COLOR or FORCE_COLOR say otherwise."""
-    if no_color or os.environ.get("NO_COLOR"):
+def use_color(no_color: bool | str, stream: object) -> bool:
+    """Whether to colour: `no_color` is a --color mode (auto, always, never) or the old
+    flag. auto colours only a terminal, unless NO_COLOR or FORCE_COLOR say otherwise."""
+    mode = ("never" if no_color else "auto") if isinstance(no_color, bool) else no_color
+    if mode == "never":
+        return False
+    if mode == "always":
+        return True
+    if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
@@ -66,6 +82,51 @@ def use_color(no_color: bool, stream: object) -> bool:
 def note(message: str) -> None:
     """One line for the person at the terminal or reading the CI log (never the report)."""
     print(f"vplint: {message}", file=sys.stderr)
+
+
+@dataclass
+class Gate:
+    """What fails the gate, gathered while results stream past, for the last line."""
+
+    error_files: dict[str, int] = field(default_factory=dict)
+    below: list[tuple[str, int, float]] = field(default_factory=list)
+
+    def add(self, result: PropositionResult, fail_under: float) -> bool:
+        """Record one result; True when it fails the gate."""
+        failed = False
+        if result.errors:
+            self.error_files[result.path] = self.error_files.get(result.path, 0) + len(
+                [f for f in result.findings if f.severity.value == "error"])
+            failed = True
+        if result.score < fail_under:
+            self.below.append((result.path, result.score, fail_under))
+            failed = True
+        return failed
+
+    @property
+    def failed(self) -> bool:
+        """Whether anything failed the gate."""
+        return bool(self.error_files or self.below)
+
+    def explain(self, limit: int = 5) -> str:
+        """One line: why the gate failed (which threshold, which files)."""
+        parts = []
+        if self.error_files:
+            count = sum(self.error_files.values())
+            parts.append(f"{count} error finding(s) in {_listing(list(self.error_files), limit)}")
+        if self.below:
+            shown = [f"{name} {score}" for name, score, _ in self.below]
+            threshold = min(f for *_, f in self.below)
+            parts.append(f"{len(self.below)} proposition(s) scored below fail-under "
+                         f"{threshold:g} ({_listing(shown, limit)})")
+        return "; ".join(parts)
+
+
+def _listing(items: list[str], limit: int) -> str:
+    from vplint.report.safe import visible
+
+    shown = ", ".join(visible(i) for i in items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
 
 
 def run_check(opts: CheckOptions) -> int:
@@ -80,10 +141,22 @@ def run_check(opts: CheckOptions) -> int:
     if opts.write_baseline and opts.changed is not None:
         raise UsageError("--write-baseline records every file's findings; "
                          "do not combine it with --changed")
+    stdin = opts.paths == ["-"]
+    if "-" in opts.paths and not stdin:
+        raise UsageError("'-' (standard input) cannot be combined with other paths")
+    if opts.stdin_filename is not None and not stdin:
+        raise UsageError("--stdin-filename names the text read from standard input; "
+                         "give the path '-'")
     run = api.prepare(opts.config, forced_language=opts.lang, select=opts.select,
                       extend_select=opts.extend_select, fail_under=opts.fail_under,
-                      extend_ignore=opts.ignore, cache=not opts.no_cache)
-    files = run.files(opts.paths or ["."])
+                      extend_ignore=opts.ignore, respect_gitignore=opts.respect_gitignore)
+    run.never.update(_resolved(opts.output, opts.baseline, opts.write_baseline))
+    files = [] if stdin else run.files(opts.paths or ["."], strict=False)
+    stdin_text = _read_stdin() if stdin else None
+    for raw in run.missing:
+        from vplint.document import printable_path
+
+        note(f"error: path does not exist: {printable_path(raw)}")
     _never_overwrite_linted(files, opts.output, opts.write_baseline)
     if opts.changed is not None:
         files = _changed_only(files, opts.changed)
@@ -92,29 +165,32 @@ def run_check(opts: CheckOptions) -> int:
 
     buffer = io.StringIO() if opts.output else None
     stream: Any = buffer if buffer is not None else sys.stdout
+    output_format = "statistics" if opts.statistics else opts.output_format
+    color = use_color("never" if opts.no_color else opts.color, stream)
     options = ReportOptions(
-        color=use_color(opts.no_color, stream) and opts.output_format == "terminal",
+        color=color and output_format in ("terminal", "full", "concise", "statistics"),
         quiet=opts.quiet, language=run.linter.forced_language,
         fail_under=run.config.fail_under)
+    if output_format == "full":
+        options.extra["source"] = _SourceLines(stdin_text)
     # Resolve the format before the progress bar takes the terminal, so a typo is one line.
-    reporter_cls = reporter_class(opts.output_format)
+    reporter_cls = reporter_class(output_format)
     comparisons: dict[tuple[str, int], Any] = {}
     if comparer is not None:
         options.extra["compare"] = comparisons
         options.extra["compare_ref"] = opts.compare
     recorded: list[PropositionResult] = []
     summary = Summary()
-    failed = False
+    gate = Gate()
 
     from vplint.progress import progress_for
 
     with progress_for(len(files), stream, opts.progress) as (report_stream, tick):
         reporter = reporter_cls(report_stream, run.registry, options)
         reporter.start()
-        from vplint.cache import Cache
-
-        cache = None if opts.no_cache else Cache.for_linter(run.linter)
-        for result in _watch(run.linter.lint_paths(files, opts.jobs, cache), tick):
+        results = _stdin_results(run, opts, stdin_text or "") if stdin_text is not None \
+            else _results(run, files, opts)
+        for fail_under, result in _watch(results, tick):
             if comparer is not None:
                 found = comparer.compare(result)
                 if found is not None:
@@ -127,8 +203,7 @@ def run_check(opts: CheckOptions) -> int:
                 recorded.append(result)
             summary.add(result)
             reporter.handle(result)
-            if result.errors or result.score < run.config.fail_under:
-                failed = True
+            gate.add(result, fail_under)
         if baseline is not None:
             options.extra["baseline"] = baseline.stats()
         reporter.finish(summary)
@@ -148,11 +223,87 @@ def run_check(opts: CheckOptions) -> int:
         with _writing(opts.write_baseline):
             count = write_baseline(opts.write_baseline, recorded)
         note(f"wrote {count} finding(s) to the baseline {opts.write_baseline}")
-    if run.linter.crashed:
+    if summary.propositions == 0 and not stdin and not run.missing and opts.changed is None:
+        note("no proposition or copy files found here; write a first one with "
+             "`vplint init`, or name the files to lint")
+    if any(linter.crashed for linter in run.linters()):
+        note("error: a rule crashed (VP900 above); the run is not trustworthy")
+        return EXIT_ERROR
+    if run.missing:
         return EXIT_ERROR
     if opts.write_baseline:
         return EXIT_OK  # recording today's findings is the point; the next run gates
-    return EXIT_FINDINGS if failed else EXIT_OK
+    if gate.failed:
+        sys.stdout.flush()
+        if opts.exit_zero:
+            note(f"the gate would fail (--exit-zero keeps the exit code 0): {gate.explain()}")
+            return EXIT_OK
+        note(f"the gate failed: {gate.explain()}")
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _resolved(*paths: str | None) -> set[Path]:
+    out = set()
+    for path in paths:
+        if path:
+            try:
+                out.add(Path(path).resolve())
+            except (OSError, RuntimeError):
+                continue
+    return out
+
+
+def _results(run: Run, files: list[Path], opts: CheckOptions
+             ) -> Iterator[tuple[float, PropositionResult]]:
+    """(fail-under of the file's configuration, result) for every proposition, in order."""
+    from vplint.cache import Cache
+
+    for linter, batch in run.batches(files):
+        cache = None if opts.no_cache else Cache.for_linter(linter, root=run.config.root)
+        for result in linter.lint_paths(batch, opts.jobs, cache):
+            yield linter.config.fail_under, result
+
+
+def _read_stdin() -> str:
+    """Standard input as text (undecodable bytes replaced, as in files)."""
+    if hasattr(sys.stdin, "buffer"):
+        return sys.stdin.buffer.read().decode("utf-8-sig", "replace")
+    return sys.stdin.read()
+
+
+def _stdin_results(run: Run, opts: CheckOptions, text: str
+                   ) -> Iterator[tuple[float, PropositionResult]]:
+    """Lint standard input as the file `--stdin-filename` names (YAML without one)."""
+    from vplint.document import YAML_SUFFIXES
+
+    name = opts.stdin_filename or "-"
+    kind = "yaml" if name == "-" or name.lower().endswith(YAML_SUFFIXES) else "markdown"
+    linter = run.linter_for(Path(name).parent) if opts.stdin_filename else run.linter
+    for result in linter.lint_text(text, name, kind):
+        yield linter.config.fail_under, result
+
+
+class _SourceLines:
+    """The lines of linted files for `--output-format full`, read once per file after
+    linting (the run reads them, not the reporter; standard input is kept in memory)."""
+
+    def __init__(self, stdin: str | None) -> None:
+        self.stdin = stdin
+        self._files: dict[str, list[str]] = {}
+
+    def __call__(self, path: str, line: int) -> str | None:
+        if path not in self._files:
+            text = self.stdin if self.stdin is not None else None
+            if text is None:
+                try:
+                    text = Path(path).read_bytes()[:8 * 1024 * 1024].decode("utf-8-sig",
+                                                                            "replace")
+                except OSError:
+                    text = ""
+            self._files[path] = text.splitlines()
+        lines = self._files[path]
+        return lines[line - 1] if 0 < line <= len(lines) else None
 
 
 @contextlib.contextmanager
@@ -180,15 +331,17 @@ def _never_overwrite_linted(files: list[Path], *outputs: str | None) -> None:
                              "writes to a linted file (write the report elsewhere)")
 
 
-def _watch(results: Iterator[PropositionResult], tick: Any) -> Iterator[PropositionResult]:
+def _watch(results: Iterator[tuple[float, PropositionResult]], tick: Any
+           ) -> Iterator[tuple[float, PropositionResult]]:
     """Pass results through, ticking the progress bar once per file."""
     last: str | None = None
-    for result in results:
+    for item in results:
+        result = item[1]
         if result.path != last:
             if last is not None:
                 tick()
             last = result.path
-        yield result
+        yield item
     if last is not None:
         tick()
 

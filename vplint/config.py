@@ -1,5 +1,8 @@
-"""Configuration: `.vplint.yaml` or `[tool.vplint]` in pyproject.toml, found by walking up
-from the working directory, merged with CLI flags (flags win).
+"""Configuration: `.vplint.yaml` or `[tool.vplint]` in pyproject.toml, merged with CLI
+flags (flags win).
+
+Like ruff, each file is governed by the nearest configuration above it, looking no higher
+than its repository's root (the folder holding `.git`); `--config` replaces them all.
 
 Keys may be written with hyphens or underscores (`fail-under` == `fail_under`).
 """
@@ -32,6 +35,10 @@ class Config:
     language: str | None = None
     rules_dirs: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    include: list[str] | None = None
+    """File patterns a folder walk lints; None: vplint.discover.DEFAULT_INCLUDE."""
+    extend_include: list[str] = field(default_factory=list)
+    respect_gitignore: bool = True
     lexicons: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     templates_dirs: list[str] = field(default_factory=list)
@@ -85,15 +92,30 @@ class Config:
 _TYPES: dict[str, Any] = {
     "select": list, "extend_select": list, "ignore": list, "per_file_ignores": dict,
     "severity": dict, "weights": dict, "fail_under": (int, float), "language": str,
-    "rules_dirs": list, "exclude": list, "lexicons": dict, "rule_options": dict,
+    "rules_dirs": list, "exclude": list, "include": list, "extend_include": list,
+    "respect_gitignore": bool, "lexicons": dict, "rule_options": dict,
     "templates_dirs": list, "max_file_size": int,
 }
 KEYS = tuple(_TYPES)
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest .vplint.yaml, or pyproject.toml with a [tool.vplint] table."""
+def repository_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` that holds `.git`, or None."""
     for directory in [start, *start.parents]:
+        if (directory / ".git").exists():
+            return directory
+    return None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest .vplint.yaml, or pyproject.toml with a [tool.vplint] table, at or above
+    `start` and no higher than its repository's root (anywhere above outside a repository).
+    """
+    directories = [start, *start.parents]
+    top = repository_root(start)
+    if top is not None:
+        directories = directories[: directories.index(top) + 1]
+    for directory in directories:
         for name in CONFIG_NAMES:
             candidate = directory / name
             if not candidate.is_file():
@@ -213,7 +235,7 @@ def _build(raw: dict[str, Any], lines: dict[str, int], path: Path) -> Config:
         if norm not in _TYPES:
             raise ConfigError(f"unknown key '{key}'{did_you_mean(norm, KEYS)}", str(path), line)
         expected = _TYPES[norm]
-        if isinstance(value, bool) or not isinstance(value, expected):
+        if (isinstance(value, bool) and expected is not bool) or not isinstance(value, expected):
             kind = expected.__name__ if isinstance(expected, type) else "number"
             raise ConfigError(f"'{key}' must be a {_plain_type(kind)}, not "
                               f"{_plain_type(type(value).__name__)}", str(path), line)
@@ -253,7 +275,8 @@ def _item_lines(key: str, norm: str, value: Any, lines: dict[str, int]) -> dict[
     return out
 
 
-_CODE_LISTS = ("select", "extend_select", "ignore", "exclude", "rules_dirs", "templates_dirs")
+_CODE_LISTS = ("select", "extend_select", "ignore", "exclude", "include", "extend_include",
+               "rules_dirs", "templates_dirs")
 
 
 def _check_values(values: dict[str, Any], where: dict[str, int], path: str) -> None:
@@ -297,7 +320,8 @@ def _check_values(values: dict[str, Any], where: dict[str, int], path: str) -> N
 
 
 def _plain_type(name: str) -> str:
-    return {"list": "list", "dict": "mapping", "str": "text", "int": "whole number",
+    return {"list": "list", "dict": "mapping", "bool": "true or false", "str": "text",
+            "int": "whole number",
             "float": "number", "NoneType": "nothing"}.get(name, name)
 
 

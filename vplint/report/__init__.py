@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 FORMATS: dict[str, str] = {
     "terminal": "vplint.report.terminal:TerminalReporter",
+    "full": "vplint.report.terminal:FullReporter",
+    "concise": "vplint.report.terminal:ConciseReporter",
     "markdown": "vplint.report.markdown:MarkdownReporter",
     "json": "vplint.report.json:JsonReporter",
     "sarif": "vplint.report.sarif:SarifReporter",
@@ -22,12 +24,14 @@ FORMATS: dict[str, str] = {
     "junit": "vplint.report.junit:JunitReporter",
     "html": "vplint.report.html:HtmlReporter",
 }
+HIDDEN_FORMATS = {"statistics": "vplint.report.terminal:StatisticsReporter"}
+"""Reporters chosen by a flag (--statistics), not by --output-format."""
 
 
 def reporter_class(name: str) -> type[Reporter]:
     """The reporter class for a format name; an unknown name is a usage error."""
     try:
-        target = FORMATS[name]
+        target = FORMATS.get(name) or HIDDEN_FORMATS[name]
     except KeyError:
         raise UsageError(f"unknown format '{name}'{did_you_mean(name, list(FORMATS))}; "
                          f"choose one of {', '.join(FORMATS)}") from None

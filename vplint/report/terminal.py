@@ -11,7 +11,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from vplint.model import PropositionResult, Severity, Summary
+from vplint.model import Finding, PropositionResult, Severity, Summary
 from vplint.report.base import Reporter
 from vplint.report.safe import visible
 
@@ -82,6 +82,7 @@ class TerminalReporter(Reporter):
             line.append(f" {f.severity.value:<7} ", style=STYLE[f.severity])
             line.append(terminal_safe(f.message))
             lines.append(line)
+            lines.extend(self._context(f))
             if f.suggestion and not self.options.quiet:
                 lines.append(Text(f"      {'建议' if zh else 'suggestion'}: "
                                   f"{terminal_safe(f.suggestion)}", style="dim"))
@@ -93,20 +94,114 @@ class TerminalReporter(Reporter):
             return
         self._print(Text("\n").join(lines))
 
+    def _context(self, finding: Finding) -> list[Text]:
+        """Source lines under a finding: none here; the full format shows them."""
+        return []
+
     def finish(self, summary: Summary) -> None:
-        if summary.propositions == 0:
-            self._print("No proposition files found.")
-            return
-        text = Text()
-        parts = [f"{summary.files} file{'s' if summary.files != 1 else ''}",
-                 f"{summary.propositions} proposition{'s' if summary.propositions != 1 else ''}"]
-        text.append(", ".join(parts) + ": ")
-        text.append(f"{summary.errors} error{'s' if summary.errors != 1 else ''}",
-                    style="bold red" if summary.errors else "")
-        text.append(f", {summary.warnings} warning{'s' if summary.warnings != 1 else ''}, "
-                    f"{summary.infos} info; ")
-        text.append(f"mean score {summary.score}", style=f"bold {score_style(summary.score or 0)}")
-        if self.options.fail_under:
-            text.append(f" (fail-under {self.options.fail_under:g})")
-        self._print(text)
+        self._print(summary_line(summary, self.options.fail_under,
+                                 self.options.language == "zh"))
+
+
+def summary_line(summary: Summary, fail_under: float, zh: bool = False) -> Text:
+    """The last line of a terminal report: totals and the mean score."""
+    if summary.propositions == 0:
+        return Text("未找到提案文件。" if zh else "No proposition files found.")
+    text = Text()
+    if zh:
+        text.append(f"{summary.files} 个文件,{summary.propositions} 个提案:")
+        text.append(f"{summary.errors} 个错误", style="bold red" if summary.errors else "")
+        text.append(f",{summary.warnings} 个警告,{summary.infos} 个提示;")
+        text.append(f"平均分 {summary.score}", style=f"bold {score_style(summary.score or 0)}")
+        if fail_under:
+            text.append(f"(及格线 {fail_under:g})")
+        return text
+    parts = [f"{summary.files} file{'s' if summary.files != 1 else ''}",
+             f"{summary.propositions} proposition{'s' if summary.propositions != 1 else ''}"]
+    text.append(", ".join(parts) + ": ")
+    text.append(f"{summary.errors} error{'s' if summary.errors != 1 else ''}",
+                style="bold red" if summary.errors else "")
+    text.append(f", {summary.warnings} warning{'s' if summary.warnings != 1 else ''}, "
+                f"{summary.infos} info; ")
+    text.append(f"mean score {summary.score}", style=f"bold {score_style(summary.score or 0)}")
+    if fail_under:
+        text.append(f" (fail-under {fail_under:g})")
+    return text
+
+
+class FullReporter(TerminalReporter):
+    """The terminal report with each finding's source line and a caret under its span
+    (ruff's full format). The lines come from the run (`extra["source"]`)."""
+
+    def _context(self, finding: Finding) -> list[Text]:
+        source = self.options.extra.get("source")
+        line = source(finding.path, finding.line) if source is not None else None
+        if line is None:
+            return []
+        shown = terminal_safe(line.expandtabs(4))
+        start = max(1, finding.column)
+        end = finding.end_column if finding.end_line == finding.line else len(line) + 1
+        width = max(1, end - start)
+        number = str(finding.line)
+        prefix = terminal_safe(line[: start - 1].expandtabs(4))
+        pad = sum(2 if _wide(ch) else 1 for ch in prefix)
+        marks = sum(2 if _wide(ch) else 1 for ch in
+                    terminal_safe(line[start - 1: start - 1 + width])) or 1
+        gutter = " " * (len(number) + 1)
+        return [Text(f"    {number} | ", style="dim") + Text(shown),
+                Text(f"    {gutter}| ", style="dim")
+                + Text(" " * pad + "^" * marks, style=STYLE[finding.severity])]
+
+
+def _wide(ch: str) -> bool:
+    import unicodedata
+
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+class ConciseReporter(Reporter):
+    """One line per finding, `path:line:column: CODE message` (ruff's concise format),
+    then the summary line; nothing for a proposition without findings."""
+
+    def start(self) -> None:
+        self.console = Console(file=self.stream, no_color=not self.options.color,
+                               color_system="auto" if self.options.color else None,
+                               highlight=False, soft_wrap=True, emoji=False, markup=False)
+
+    def handle(self, result: PropositionResult) -> None:
+        for f in result.findings:
+            line = Text(f"{terminal_safe(f.path)}:{f.line}:{f.column}: ", style="bold")
+            line.append(f.code, style=STYLE[f.severity])
+            line.append(f" [{f.severity.value}] {terminal_safe(f.message)}")
+            if self.options.color:
+                self.console.print(line, soft_wrap=True)
+            else:
+                self.stream.write(line.plain + "\n")
+
+    def finish(self, summary: Summary) -> None:
+        line = summary_line(summary, self.options.fail_under, self.options.language == "zh")
+        if self.options.color:
+            self.console.print(line, soft_wrap=True)
+        else:
+            self.stream.write(line.plain + "\n")
+
+
+class StatisticsReporter(Reporter):
+    """Counts per rule code, most frequent first (ruff's --statistics)."""
+
+    def start(self) -> None:
+        self.counts: dict[str, list] = {}
+
+    def handle(self, result: PropositionResult) -> None:
+        for f in result.findings:
+            entry = self.counts.setdefault(f.code, [0, f.name, f.severity])
+            entry[0] += 1
+
+    def finish(self, summary: Summary) -> None:
+        rows = sorted(self.counts.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        width = max((len(str(n)) for n, *_ in self.counts.values()), default=1)
+        for code, (count, name, severity) in rows:
+            self.stream.write(f"{count:>{width}}  {code:<7} {severity.value:<7} {name}\n")
+        self.stream.write(summary_line(summary, self.options.fail_under,
+                                       self.options.language == "zh").plain + "\n")
 
