@@ -230,15 +230,19 @@ def test_junit_has_one_case_per_proposition_and_a_failure_listing_findings(examp
     cases = suite.findall("testcase")
     assert len(cases) == len(example_results)
     assert int(suite.get("tests")) == len(example_results)
-    failing = [r for r in example_results if r.findings]
+    failing = [r for r in example_results if r.errors]  # what fails the gate
     assert int(suite.get("failures")) == int(root.get("failures")) == len(failing) > 0
+    assert len(failing) < len([r for r in example_results if r.findings])
     for case, res in zip(cases, example_results, strict=True):
         assert case.get("classname") == res.path
         props = {p.get("name"): p.get("value") for p in case.iter("property")}
         assert props["score"] == str(res.score) and props["grade"] == res.grade
         failures = case.findall("failure")
-        assert len(failures) == (1 if res.findings else 0)
-        if res.findings:
+        assert len(failures) == (1 if res.errors else 0)
+        if res.findings and not res.errors:  # warnings are shown, not failed
+            out = case.find("system-out").text
+            assert all(f"{f.code} {f.severity.value}: {f.message}" in out for f in res.findings)
+        if res.errors:
             text = failures[0].text
             assert all(f"{f.code} {f.severity.value}: {f.message}" in text
                        for f in res.findings)
@@ -246,7 +250,7 @@ def test_junit_has_one_case_per_proposition_and_a_failure_listing_findings(examp
 
 
 def test_junit_escapes_user_text_and_control_characters(registry):
-    hostile = finding(message=HOSTILE + "\x00\x1b]")
+    hostile = finding(message=HOSTILE + "\x00\x1b]", severity=Severity.ERROR)
     text = render("junit", [result((hostile,), name=HOSTILE)], registry)
     root = ET.fromstring(text)  # well-formed despite <, &, quotes and control characters
     case = root.find("testsuite/testcase")

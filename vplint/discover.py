@@ -13,7 +13,7 @@ What a folder walk takes (ruff's `include`, with a sniff where the suffix says t
 Files named on the command line are linted whatever their name unless excluded.
 
 Never taken: hidden files and folders, virtual environments, node_modules, build
-folders, vplint's own reports (a Markdown report begins with REPORT_MARKER) and the
+folders, vplint's own reports (a Markdown report begins with a REPORT_HEADINGS line) and the
 files this run writes (`--output`, baselines) or reads as configuration.
 
 The result is sorted, so the same files are linted in the same order whatever order the
@@ -40,8 +40,8 @@ CONFIG_FILES = {".vplint.yaml", ".vplint.yml", ".pre-commit-config.yaml",
                 ".pre-commit-hooks.yaml", "action.yml", "action.yaml"}
 DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt", "*.yaml", "*.yml"]
 """What a walk considers by default (YAML then sniffed, see the module docstring)."""
-REPORT_MARKER = "<!-- vplint report -->"
-"""The first line of vplint's Markdown report, so a later walk never lints it."""
+REPORT_HEADINGS = (b"## vplint report\n", "## vplint 报告\n".encode())
+"""The first line of vplint's Markdown report (each language), so a walk never lints it."""
 SNIFF_BYTES = 64 * 1024
 _GENERIC_KEYS = {"name", "language", "category"}
 _TOP_KEY = re.compile(r"^(- )?([A-Za-z_][\w-]*)[ \t]*:", re.M)
@@ -76,10 +76,10 @@ def looks_like_proposition(path: Path) -> bool:
 def _is_report(path: Path) -> bool:
     try:
         with open(path, "rb") as handle:
-            return handle.read(len(REPORT_MARKER) + 3).lstrip(b"\xef\xbb\xbf").startswith(
-                REPORT_MARKER.encode())
+            head = handle.read(64).removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n")
     except OSError:
         return False
+    return head.startswith(REPORT_HEADINGS)
 
 
 @dataclass

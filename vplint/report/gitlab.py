@@ -13,11 +13,24 @@ import json
 
 from vplint.model import PropositionResult, Severity, Summary
 from vplint.report.base import Reporter
+from vplint.report.labels import lang_of
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 """ESLint's convention; "critical" is kept for a score below fail-under (it fails the
 gate on its own) and "blocker" for a rule that crashed (VP900)."""
 CRASH_CODE = "VP900"
+CATEGORIES = {"VP": "Bug Risk", "ADL": "Bug Risk", "CLR": "Clarity"}
+"""Code Climate categories (a fixed English vocabulary GitLab reads) by code prefix: a
+broken file or an advertising-law term is a risk, clarity rules are Clarity, and every
+other rule judges the copy's substance, which Code Climate calls Style."""
+
+
+def category(code: str) -> str:
+    """The Code Climate category of a rule code."""
+    for prefix, name in CATEGORIES.items():
+        if code.startswith(prefix):
+            return name
+    return "Style"
 
 
 def _path(path: str) -> str:
@@ -42,18 +55,20 @@ class GitlabReporter(Reporter):
         from vplint.baseline import occurrence_fingerprints
 
         path = _path(result.path)
+        lang = lang_of(self.options.language or result.language)
         prints = occurrence_fingerprints(path, result.findings)
         for f, fingerprint in zip(result.findings, prints, strict=True):
             description = f"{f.code} {f.message}"
             if f.suggestion:
-                description += f" (suggestion: {f.suggestion})"
+                description += (f"(建议:{f.suggestion})" if lang == "zh"
+                                else f" (suggestion: {f.suggestion})")
             self._write({
                 "type": "issue",
                 "description": description,
                 "check_name": f"{f.code} {f.name}",
                 "fingerprint": fingerprint,
                 "severity": "blocker" if f.code == CRASH_CODE else SEVERITY[f.severity],
-                "categories": ["Clarity"],
+                "categories": [category(f.code)],
                 "location": {"path": path,
                              "lines": {"begin": max(1, f.line),
                                        "end": max(1, f.line, f.end_line)}},
@@ -63,12 +78,14 @@ class GitlabReporter(Reporter):
             key = f"{path}\0score\0{result.index}\0{result.name or ''}"
             self._write({
                 "type": "issue",
-                "description": f"{result.name or path} scores {result.score}, below "
-                               f"fail-under {fail_under:g}",
+                "description": (f"{result.name or path} 得分 {result.score},低于及格线 "
+                                f"{fail_under:g}" if lang == "zh" else
+                                f"{result.name or path} scores {result.score}, below "
+                                f"fail-under {fail_under:g}"),
                 "check_name": "vplint-score",
                 "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest()[:32],
                 "severity": "critical",
-                "categories": ["Clarity"],
+                "categories": ["Bug Risk"],
                 "location": {"path": path, "lines": {"begin": 1}},
             })
 

@@ -17,16 +17,12 @@ import markupsafe
 from vplint import __version__
 from vplint.model import PropositionResult, Summary
 from vplint.report.base import Reporter
+from vplint.report.labels import dimension, label, report_language, severity, summary_text
 from vplint.report.safe import visible_keep_lines
 
 BAR_WIDTH = 220
 ROW_HEIGHT = 22
 LABEL_WIDTH = 130
-DIMENSION_ZH = {
-    "need": "需求", "offering": "产品", "outcome": "结果", "time": "时间", "doubts": "疑虑",
-    "differentiation": "差异", "proof": "证明", "audience": "受众", "clarity": "清晰",
-    "positioning": "定位",
-}
 
 
 def colour(score: int | None) -> str:
@@ -101,34 +97,39 @@ class HtmlReporter(Reporter):
     def handle(self, result: PropositionResult) -> None:
         if self.options.quiet and not result.findings:
             return
-        zh = (self.options.language or result.language) == "zh"
         found = self.options.extra.get("compare", {}).get((result.path, result.index))
-        bars = [Bar("score" if not zh else "总分", result.score,
-                    found.score.before if found else None)]
+        bars = [Bar("score", result.score, found.score.before if found else None)]
         for dim, value in result.dimensions.items():
             before = None
             if found is not None and dim in found.dimensions:
                 before = found.dimensions[dim].before
-            bars.append(Bar(DIMENSION_ZH.get(dim, dim) if zh else dim, value, before))
+            bars.append(Bar(dim, value, before))
         self.codes.update(f.code for f in result.findings)
         self.items.append({"result": result, "bars": bars, "compare": found,
                            "anchor": f"p{len(self.items) + 1}"})
 
-    def _rule_docs(self) -> list[dict]:
+    def _rule_docs(self, lang: str) -> list[dict]:
         docs = []
         for code in sorted(self.codes):
             rule = self.registry.rules.get(code)
             if rule is None:
                 continue
-            lang = self.options.language or "en"
             text = rule.docs.get(lang) or rule.docs.get("en") or {}
             docs.append({"rule": rule, "docs": {k: str(v).strip() for k, v in text.items()}})
         return docs
 
     def finish(self, summary: Summary) -> None:
+        lang = report_language(self.options.language,
+                               [item["result"].language for item in self.items])
+        for item in self.items:  # the bars' labels in the page's language
+            item["bars"] = [Bar(label("total", lang) if i == 0 else dimension(bar.label, lang),
+                                bar.value, bar.before) for i, bar in enumerate(item["bars"])]
         page = environment().get_template(self.template).render(
-            items=self.items, summary=summary, rules=self._rule_docs(), version=__version__,
-            fail_under=self.options.fail_under, language=self.options.language,
+            items=self.items, summary=summary, rules=self._rule_docs(lang), version=__version__,
+            fail_under=self.options.fail_under, language=lang,
+            t=lambda key: label(key, lang), dim=lambda name: dimension(name, lang),
+            sev=lambda name: severity(name, lang),
+            summary_sentence=summary_text(summary, self.options.fail_under, lang),
             baseline=self.options.extra.get("baseline"),
             compare_ref=self.options.extra.get("compare_ref"))
         self.stream.write(page)

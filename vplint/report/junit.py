@@ -1,9 +1,10 @@
 """JUnit XML report: one test case per proposition, for CI test-report views (GitLab's
 `reports: junit`, Jenkins, Azure Pipelines).
 
-A proposition with findings, or with a score below fail-under, fails: its test case holds
-one <failure> whose text lists every finding (many CI views show only one failure per
-case). The score, grade and dimension scores are properties of the case. Built with
+A proposition fails only when it fails the gate: an error-severity finding, or a score
+below fail-under. Its test case then holds one <failure> whose text lists every finding
+(many CI views show only one failure per case); a passing proposition's warnings and infos
+are listed in its <system-out>, so they are visible without turning the build red. The score, grade and dimension scores are properties of the case. Built with
 xml.etree, so user text is escaped by the serializer, never by hand.
 """
 
@@ -47,12 +48,14 @@ class JunitReporter(Reporter):
         self.tests += 1
         fail_under = self.options.fail_under
         below = bool(fail_under) and result.score < fail_under
-        if not result.findings and not below:
-            return
-        self.failures += 1
         lines = [f"{f.path}:{f.line}:{f.column}: {f.code} {f.severity.value}: {f.message}"
                  + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
                  for f in result.findings]
+        if not result.errors and not below:
+            if lines:
+                ET.SubElement(case, "system-out").text = xml_text("\n".join(lines))
+            return
+        self.failures += 1
         if below:
             lines.append(f"score {result.score} is below fail-under {fail_under:g}")
         worst = min((f.severity for f in result.findings), key=lambda s: s.rank,

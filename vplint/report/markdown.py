@@ -16,6 +16,7 @@ from typing import Any
 from vplint import __version__
 from vplint.model import PropositionResult, Severity, Summary
 from vplint.report.base import Reporter
+from vplint.report.labels import dimension, label, report_language, severity, summary_text
 from vplint.report.safe import visible
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
@@ -72,13 +73,19 @@ class MarkdownReporter(Reporter):
         from vplint.report.templating import environment
 
         template = environment().get_template(self.template)
-        macros = template.make_module({"h": html_escape})
+        lang = report_language(self.options.language,
+                               [item["result"].language for item in self.items])
+        macros = template.make_module({
+            "h": html_escape, "lang": lang, "t": lambda key: label(key, lang),
+            "sev": lambda name: severity(name, lang),
+            "dimname": lambda name: dimension(name, lang),
+            "summary_sentence": summary_text(summary, self.options.fail_under, lang)})
         ref = self.options.extra.get("compare_ref")
         head = str(macros.head(ref))
         totals = str(macros.totals(summary, self.options.fail_under,
                                    self.options.extra.get("baseline"), ref))
         footer = str(macros.footer(__version__))
-        zh = self.options.language == "zh"
+        zh = lang == "zh"
         budget = self.limit - NOTE_RESERVE - sum(map(comment_length, (head, totals, footer)))
         rows: list[str] = []
         for item in self.items:
@@ -101,5 +108,5 @@ class MarkdownReporter(Reporter):
         if rows_left or details_left:
             note = str(macros.truncated(rows_left, details_left, self.limit))
         if not self.items:
-            head = "## vplint report\n\nNo proposition files found.\n"
+            head = f"## {label('report', lang)}\n\n{label('no_files', lang)}\n"
         return head + "".join(rows) + totals + "".join(sections) + note + footer

@@ -1,7 +1,9 @@
 """SARIF 2.1.0 report, for GitHub code scanning and other SARIF viewers.
 
-Rules carry their name, descriptions and help (text and Markdown) from the catalogue's
-docs; results carry the physical location with the end of the region, the level mapped
+Rules carry their name, a one-line shortDescription (the message's headline), the
+fullDescription and help (text and Markdown) from the catalogue's docs, and a helpUri to
+docs/rules/<CODE>.md; only the rules that fired are described, so the log grows with the
+findings, not with the catalogue. Results carry the physical location with the end of the region, the level mapped
 from severity (info -> note), and a line-independent fingerprint so that a finding keeps
 its identity when lines move. Columns count Unicode code points, as Python strings do.
 """
@@ -9,15 +11,22 @@ its identity when lines move. Columns count Unicode code points, as Python strin
 from __future__ import annotations
 
 import json
+import os
+import re
 from pathlib import Path
 from urllib.parse import quote
 
 from vplint import __version__
 from vplint.model import PropositionResult, Severity, Summary
 from vplint.report.base import Reporter
+from vplint.report.labels import report_language
 from vplint.rules import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+HOME = "https://github.com/vplint/vplint"
+DOCS_URL = HOME + "/blob/main/docs/rules/{code}.md"
+"""Where each rule's page lives; VPLINT_DOCS_URL (with {code}) points a fork elsewhere."""
+SHORT_LIMIT = 120
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 TITLES = {
     "en": {"what": "What it does", "why": "Why it matters", "example": "Example",
@@ -43,11 +52,29 @@ def _docs(rule: Rule, lang: str) -> dict[str, str]:
     return {k: str(v).strip() for k, v in docs.items() if v}
 
 
+def short_description(rule: Rule, lang: str = "en") -> str:
+    """A rule's one-line summary: its message up to the first colon or full stop
+    ("No specific time bound"), else its name ("Vague time")."""
+    text = rule.text(rule.message, lang) if rule.message else ""
+    head = re.split(r"[:：。]|\.(?:\s|$)", text, maxsplit=1)[0].strip()
+    # A placeholder inside the headline ("{match}" is not ...) leaves nothing readable,
+    # but one at its end ("No time bound{detail}") is an optional detail.
+    head = re.sub(r"\{[^{}]*\}$", "", head).strip()
+    if not head or "{" in head:
+        head = rule.name.replace("-", " ").capitalize()
+    return head if len(head) <= SHORT_LIMIT else head[: SHORT_LIMIT - 1].rstrip() + "…"
+
+
+def help_uri(code: str) -> str:
+    """The address of a rule's documentation page."""
+    return os.environ.get("VPLINT_DOCS_URL", DOCS_URL).replace("{code}", code)
+
+
 def rule_descriptor(rule: Rule, lang: str = "en") -> dict:
     """The reportingDescriptor of a rule: names, descriptions, help and default level."""
     docs = _docs(rule, lang)
     titles = TITLES.get(lang, TITLES["en"])
-    short = docs.get("what") or rule.text(rule.message, lang)
+    short = short_description(rule, lang)
     full = " ".join(x for x in (docs.get("what"), docs.get("why")) if x) or short
     text_parts, md_parts = [], []
     for key in ("what", "why", "example", "use_instead"):
@@ -64,6 +91,7 @@ def rule_descriptor(rule: Rule, lang: str = "en") -> dict:
         "name": rule.name,
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
+        "helpUri": help_uri(rule.code),
         "help": {"text": "\n\n".join(text_parts) or short,
                  "markdown": "\n\n".join(md_parts) or short},
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
@@ -76,24 +104,28 @@ class SarifReporter(Reporter):
     """Collects results (a SARIF log is one JSON document) and writes it at the end."""
 
     def start(self) -> None:
-        self.lang = self.options.language or "en"
-        self.rules = self.registry.sorted()
-        self.index = {rule.code: i for i, rule in enumerate(self.rules)}
         self.results: list[dict] = []
+        self.fired: dict[str, Rule] = {}
+        self.languages: list[str] = []
 
-    def _rule_index(self, code: str, name: str, severity: Severity) -> int:
-        if code not in self.index:  # e.g. a crash code when the catalogue lacks VP900
-            self.index[code] = len(self.rules)
-            self.rules.append(Rule(code=code, name=name, family=code[:2], severity=severity,
-                                   weight=0, dimension=None, message={"en": name}, docs={}))
-        return self.index[code]
+    def _rule_index(self, code: str, name: str, severity: Severity) -> str:
+        """Note that a rule fired; its index is set in finish, once every rule is known."""
+        if code not in self.fired:
+            rule = self.registry.rules.get(code)
+            if rule is None:  # e.g. a crash code when the catalogue lacks VP900
+                rule = Rule(code=code, name=name, family=code[:2], severity=severity,
+                            weight=0, dimension=None, message={"en": name}, docs={})
+            self.fired[code] = rule
+        return code
 
     def handle(self, result: PropositionResult) -> None:
         from vplint.baseline import occurrence_fingerprints
 
         prints = occurrence_fingerprints(result.path, result.findings)
         uri, relative = artifact_uri(result.path)
-        suggestion_title = TITLES.get(self.lang, TITLES["en"])["suggestion"]
+        self.languages.append(result.language)
+        lang = self.options.language or result.language
+        suggestion_title = TITLES.get(lang, TITLES["en"])["suggestion"]
         for finding, fingerprint in zip(result.findings, prints, strict=True):
             region: dict = {"startLine": max(1, finding.line),
                             "startColumn": max(1, finding.column)}
@@ -125,12 +157,18 @@ class SarifReporter(Reporter):
             self.results.append(entry)
 
     def finish(self, summary: Summary) -> None:
+        self.lang = report_language(self.options.language, self.languages)
+        rules = [self.fired[code] for code in sorted(self.fired)]
+        index = {rule.code: i for i, rule in enumerate(rules)}
+        for entry in self.results:
+            entry["ruleIndex"] = index[entry["ruleIndex"]]
         run: dict = {
             "tool": {"driver": {
                 "name": "vplint",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "rules": [rule_descriptor(rule, self.lang) for rule in self.rules],
+                "informationUri": HOME,
+                "rules": [rule_descriptor(rule, self.lang) for rule in rules],
             }},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
             "columnKind": "unicodeCodePoints",

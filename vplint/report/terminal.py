@@ -13,14 +13,11 @@ from rich.text import Text
 
 from vplint.model import Finding, PropositionResult, Severity, Summary
 from vplint.report.base import Reporter
+from vplint.report.labels import DIMENSIONS, SEVERITIES, report_language
 from vplint.report.safe import visible
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-DIMENSION_ZH = {
-    "need": "需求", "offering": "产品", "outcome": "结果", "time": "时间", "doubts": "疑虑",
-    "differentiation": "差异", "proof": "证明", "audience": "受众", "clarity": "清晰",
-    "positioning": "定位",
-}
+DIMENSION_ZH = DIMENSIONS["zh"]
 BAR = 20
 
 
@@ -42,6 +39,7 @@ class TerminalReporter(Reporter):
                                color_system="auto" if self.options.color else None,
                                width=self.options.width, highlight=False, soft_wrap=False,
                                emoji=False, markup=False)
+        self.languages: list[str] = []
 
     def _print(self, *renderables: object) -> None:
         # soft_wrap: one finding stays on one line in CI logs, where grep and editors read it.
@@ -51,6 +49,7 @@ class TerminalReporter(Reporter):
         if self.options.quiet and not result.findings:
             return
         zh = (self.options.language or result.language) == "zh"
+        self.languages.append(result.language)
         head = Text()
         head.append(terminal_safe(result.path), style="bold")
         if result.name:
@@ -79,7 +78,8 @@ class TerminalReporter(Reporter):
             line.append(f"{terminal_safe(f.path)}:{f.line}:{f.column}", style="bold")
             line.append(" ")
             line.append(f.code, style=STYLE[f.severity])
-            line.append(f" {f.severity.value:<7} ", style=STYLE[f.severity])
+            line.append(f" {SEVERITIES['zh'][f.severity.value]:<5} " if zh else
+                        f" {f.severity.value:<7} ", style=STYLE[f.severity])
             line.append(terminal_safe(f.message))
             lines.append(line)
             lines.extend(self._context(f))
@@ -99,8 +99,8 @@ class TerminalReporter(Reporter):
         return []
 
     def finish(self, summary: Summary) -> None:
-        self._print(summary_line(summary, self.options.fail_under,
-                                 self.options.language == "zh"))
+        lang = report_language(self.options.language, self.languages)
+        self._print(summary_line(summary, self.options.fail_under, lang == "zh"))
 
 
 def summary_line(summary: Summary, fail_under: float, zh: bool = False) -> Text:
