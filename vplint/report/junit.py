@@ -4,7 +4,8 @@
 A proposition fails only when it fails the gate: an error-severity finding, or a score
 below fail-under. Its test case then holds one <failure> whose text lists every finding
 (many CI views show only one failure per case); a passing proposition's warnings and infos
-are listed in its <system-out>, so they are visible without turning the build red. The score, grade and dimension scores are properties of the case. Built with
+are listed in its <system-out>, so they are visible without turning the build red. The
+score, grade and dimension scores are properties of the case. Built with
 xml.etree, so user text is escaped by the serializer, never by hand.
 """
 

@@ -55,7 +55,8 @@ LABELS = {
                       "{infos} 个提示;平均分 {score}{fail}。",
            "summary_fail": "(及格线 {fail_under})",
            "compared": "分数与 Git 引用 {ref} 比较:之前 -> 之后(变化)。",
-           "baseline": "基线:报告 {new} 个新问题,{known} 个已知问题未报告,{gone} 个已记录的问题已消失。",
+           "baseline": "基线:报告 {new} 个新问题,{known} 个已知问题未报告,"
+                       "{gone} 个已记录的问题已消失。",
            "at_ref": "在 {ref}:{score},等级 {before} -> {after}。",
            "scores_of": "{name} 的得分", "details_count": "{count} 个问题",
            "was": "在 {ref} 为 {score}",

@@ -3,9 +3,10 @@
 Rules carry their name, a one-line shortDescription (the message's headline), the
 fullDescription and help (text and Markdown) from the catalogue's docs, and a helpUri to
 docs/rules/<CODE>.md; only the rules that fired are described, so the log grows with the
-findings, not with the catalogue. Results carry the physical location with the end of the region, the level mapped
-from severity (info -> note), and a line-independent fingerprint so that a finding keeps
-its identity when lines move. Columns count Unicode code points, as Python strings do.
+findings, not with the catalogue. Results carry the physical location with the end of
+the region, the level mapped from severity (info -> note), and a line-independent
+fingerprint so that a finding keeps its identity when lines move. Columns count Unicode
+code points, as Python strings do.
 """
 
 from __future__ import annotations

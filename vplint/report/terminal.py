@@ -37,6 +37,7 @@ class TerminalReporter(Reporter):
     def start(self) -> None:
         self.console = Console(file=self.stream, no_color=not self.options.color,
                                color_system="auto" if self.options.color else None,
+                               force_terminal=True if self.options.color else None,
                                width=self.options.width, highlight=False, soft_wrap=False,
                                emoji=False, markup=False)
         self.languages: list[str] = []
@@ -166,6 +167,7 @@ class ConciseReporter(Reporter):
     def start(self) -> None:
         self.console = Console(file=self.stream, no_color=not self.options.color,
                                color_system="auto" if self.options.color else None,
+                               force_terminal=True if self.options.color else None,
                                highlight=False, soft_wrap=True, emoji=False, markup=False)
 
     def handle(self, result: PropositionResult) -> None:
