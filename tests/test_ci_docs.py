@@ -101,10 +101,29 @@ def _step(name: str) -> dict:
     return next(s for s in ACTION["runs"]["steps"] if s.get("name") == name)
 
 
+def _lint_env(shell_env: dict[str, str], **values: str) -> dict[str, str]:
+    env = {**shell_env, "VPLINT_PATHS": "copy", "VPLINT_ARGS": "", "VPLINT_FORMAT": "github",
+           "VPLINT_FAIL_UNDER": "", "VPLINT_CONFIG": "", "VPLINT_SARIF": "false"}
+    env.update(values)
+    return env
+
+
+def test_action_leaves_the_callers_python_alone_and_caches():
+    setup = next(s for s in ACTION["runs"]["steps"]
+                 if str(s.get("uses", "")).startswith("actions/setup-python@"))
+    assert setup["with"]["update-environment"] is False
+    install = _step("Install vplint")
+    assert "-m venv" in install["run"] and "-c " in install["run"]
+    assert (ROOT / "ci" / "constraints.txt").is_file()
+    cached = [s["with"]["path"] for s in ACTION["runs"]["steps"]
+              if str(s.get("uses", "")).startswith("actions/cache@")]
+    assert any("vplint-pip" in p for p in cached) and any("vplint-cache" in p for p in cached)
+    assert "vplint-cache" in _step("vplint check")["env"]["VPLINT_CACHE_DIR"]
+
+
 def test_action_gate_script_runs_and_fails_on_findings(copy_repo: Path, shell_env):
     script = _step("vplint check")["run"]
-    env = {**shell_env, "VPLINT_PATHS": "copy", "VPLINT_ARGS": "", "VPLINT_FORMAT": "github",
-           "VPLINT_FAIL_UNDER": ""}
+    env = _lint_env(shell_env)
     done = bash(script, copy_repo, env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("vplint: 1 file(s), 1 proposition(s)")
@@ -117,26 +136,46 @@ def test_action_gate_script_runs_and_fails_on_findings(copy_repo: Path, shell_en
     assert done.returncode == 1 and "below fail-under 101" in done.stdout
 
 
+def test_action_paths_are_one_per_line_and_may_hold_spaces(copy_repo: Path, shell_env):
+    write(copy_repo / "web copy" / "home page.yaml", HYPE)
+    done = bash(_step("vplint check")["run"], copy_repo,
+                _lint_env(shell_env, VPLINT_PATHS="  copy/good.yaml\n\nweb copy/home page.yaml\n"))
+    assert done.returncode == 1, done.stderr
+    assert "::error file=web copy/home page.yaml" in done.stdout
+
+
 def test_action_inputs_cannot_inject_commands(copy_repo: Path, shell_env):
     script = _step("vplint check")["run"]
-    env = {**shell_env, "VPLINT_PATHS": "copy; touch pwned", "VPLINT_ARGS": "$(touch pwned2)",
-           "VPLINT_FORMAT": "github", "VPLINT_FAIL_UNDER": ""}
+    env = _lint_env(shell_env, VPLINT_PATHS="copy; touch pwned", VPLINT_ARGS="$(touch pwned2)")
     done = bash(script, copy_repo, env)
     assert done.returncode == 2 and "path does not exist" in done.stderr
     assert not (copy_repo / "pwned").exists() and not (copy_repo / "pwned2").exists()
 
 
-def test_action_sarif_script_writes_the_report_without_failing(copy_repo: Path, shell_env):
+def test_action_lints_once_for_annotations_and_sarif(copy_repo: Path, shell_env):
     write(copy_repo / "copy" / "bad.yaml", HYPE)
     output = copy_repo.parent / "github-output"
-    env = {**shell_env, "VPLINT_PATHS": "copy", "VPLINT_ARGS": "", "GITHUB_OUTPUT": str(output)}
-    done = bash(_step("SARIF report")["run"], copy_repo, env)
-    assert done.returncode == 0, done.stderr
-    assert output.read_text() == "file=vplint.sarif\n"
-    log = json.loads((copy_repo / "vplint.sarif").read_text("utf-8"))
+    env = _lint_env(shell_env, VPLINT_SARIF="true", GITHUB_OUTPUT=str(output))
+    done = bash(_step("vplint check")["run"], copy_repo, env)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.startswith("::error file=copy/bad.yaml")  # annotations ...
+    assert output.read_text() == "sarif=vplint.sarif\n"
+    log = json.loads((copy_repo / "vplint.sarif").read_text("utf-8"))  # ... and SARIF
     assert log["runs"][0]["results"][0]["ruleId"] == "TST901"
-    done = bash(_step("SARIF report")["run"], copy_repo, {**env, "VPLINT_ARGS": "--select NOPE"})
-    assert done.returncode == 2  # a real error still fails the step
+    assert "hashFiles('vplint.sarif')" in _step("Upload SARIF to code scanning")["if"]
+
+
+def test_action_config_input_replaces_the_repositorys_configuration(copy_repo: Path,
+                                                                     shell_env):
+    write(copy_repo / "copy" / "bad.yaml", HYPE)
+    base_config = (copy_repo / ".vplint.yaml").read_text("utf-8")
+    trusted = write(copy_repo.parent / "trusted" / ".vplint.yaml",  # the base branch's
+                    base_config.replace("[house]", f"['{copy_repo / 'house'}']"))
+    write(copy_repo / ".vplint.yaml", base_config + "ignore: [TST901]\n")  # the PR's
+    env = _lint_env(shell_env)
+    assert bash(_step("vplint check")["run"], copy_repo, env).returncode == 0
+    done = bash(_step("vplint check")["run"], copy_repo, {**env, "VPLINT_CONFIG": str(trusted)})
+    assert done.returncode == 1 and "TST901" in done.stdout
 
 
 # ---- GitHub workflow without the action --------------------------------------------------------

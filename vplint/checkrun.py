@@ -14,7 +14,7 @@ import io
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +62,8 @@ class CheckOptions:
     statistics: bool = False
     respect_gitignore: bool | None = None
     """None: the configuration decides (default: honour .gitignore)."""
+    extra_reports: list[str] = field(default_factory=list)
+    """FORMAT=FILE: more reports written from the same run (e.g. SARIF beside annotations)."""
 
 
 def use_color(no_color: bool | str, stream: object) -> bool:
@@ -150,14 +152,17 @@ def run_check(opts: CheckOptions) -> int:
     run = api.prepare(opts.config, forced_language=opts.lang, select=opts.select,
                       extend_select=opts.extend_select, fail_under=opts.fail_under,
                       extend_ignore=opts.ignore, respect_gitignore=opts.respect_gitignore)
-    run.never.update(_resolved(opts.output, opts.baseline, opts.write_baseline))
+    extras = [_extra_report(spec) for spec in opts.extra_reports]
+    run.never.update(_resolved(opts.output, opts.baseline, opts.write_baseline,
+                               *(target for _, target in extras)))
     files = [] if stdin else run.files(opts.paths or ["."], strict=False)
     stdin_text = _read_stdin() if stdin else None
     for raw in run.missing:
         from vplint.document import printable_path
 
         note(f"error: path does not exist: {printable_path(raw)}")
-    _never_overwrite_linted(files, opts.output, opts.write_baseline)
+    _never_overwrite_linted(files, opts.output, opts.write_baseline,
+                            *(target for _, target in extras))
     if opts.changed is not None:
         files = _changed_only(files, opts.changed)
     baseline = _load_baseline(opts.baseline)
@@ -187,7 +192,12 @@ def run_check(opts: CheckOptions) -> int:
 
     with progress_for(len(files), stream, opts.progress) as (report_stream, tick):
         reporter = reporter_cls(report_stream, run.registry, options)
-        reporter.start()
+        extra_buffers = [(io.StringIO(), target) for _, target in extras]
+        reporters = [reporter] + [
+            cls(buffer, run.registry, replace(options, color=False))
+            for (cls, _), (buffer, _) in zip(extras, extra_buffers, strict=True)]
+        for each in reporters:
+            each.start()
         results = _stdin_results(run, opts, stdin_text or "") if stdin_text is not None \
             else _results(run, files, opts)
         for fail_under, result in _watch(results, tick):
@@ -202,19 +212,24 @@ def run_check(opts: CheckOptions) -> int:
             elif opts.write_baseline:
                 recorded.append(result)
             summary.add(result)
-            reporter.handle(result)
+            for each in reporters:
+                each.handle(result)
             gate.add(result, fail_under)
         if baseline is not None:
             options.extra["baseline"] = baseline.stats()
-        reporter.finish(summary)
+        for each in reporters:
+            each.finish(summary)
         if hasattr(report_stream, "flush"):
             report_stream.flush()
 
-    if buffer is not None and opts.output:
-        from vplint.fsutil import atomic_write
+    from vplint.fsutil import atomic_write
 
+    if buffer is not None and opts.output:
         with _writing(opts.output):
             atomic_write(opts.output, buffer.getvalue())
+    for extra_buffer, target in extra_buffers:
+        with _writing(target):
+            atomic_write(target, extra_buffer.getvalue())
     if baseline is not None:
         _report_baseline(baseline, opts)
     if opts.write_baseline:
@@ -241,6 +256,20 @@ def run_check(opts: CheckOptions) -> int:
         note(f"the gate failed: {gate.explain()}")
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _extra_report(spec: str) -> tuple[Any, str]:
+    """(reporter class, file) of an --extra-report FORMAT=FILE."""
+    from vplint.report import reporter_class
+
+    name, sep, target = spec.partition("=")
+    if not sep or not target:
+        raise UsageError(f"--extra-report wants FORMAT=FILE (e.g. sarif=vplint.sarif), "
+                         f"not '{spec}'")
+    name = name.strip().lower()
+    if name in ("terminal", "full", "concise"):
+        raise UsageError(f"--extra-report writes a file; '{name}' is for the terminal")
+    return reporter_class(name), target
 
 
 def _resolved(*paths: str | None) -> set[Path]:

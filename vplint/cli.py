@@ -219,6 +219,9 @@ def check(
     no_cache: Annotated[bool, typer.Option(
         "--no-cache", help="Neither read nor write the results cache (.vplint_cache).")
     ] = False,
+    extra_report: Annotated[list[str] | None, typer.Option(
+        metavar="FORMAT=FILE", help="Also write a report in another format from the same "
+        "run, e.g. sarif=vplint.sarif (repeatable).")] = None,
 ) -> None:
     """Lint proposition (YAML) and copy (Markdown, text) files and score them.
 
@@ -244,7 +247,8 @@ def check(
         no_color=no_color, color=str(color.value), baseline=baseline,
         write_baseline=write_baseline, changed=changed, compare=compare, progress=progress,
         jobs=jobs, no_cache=no_cache, stdin_filename=stdin_filename, exit_zero=exit_zero,
-        statistics=statistics, respect_gitignore=respect_gitignore)))
+        statistics=statistics, respect_gitignore=respect_gitignore,
+        extra_reports=extra_report or [])))
 
 
 @app.command()
