@@ -174,7 +174,7 @@ def test_markdown_and_html_mention_the_baseline(project: Path, vplint):
     out = vplint(project, "check", "--baseline", "b.json", "-f", "markdown")[1]
     assert "Baseline: 0 new finding(s) reported, 1 known finding(s) not reported" in out
     out = vplint(project, "check", "--baseline", "b.json", "-f", "html")[1]
-    assert "Baseline: 0 new finding(s) reported, 1 known finding(s) hidden" in out
+    assert "Baseline: 0 new finding(s) reported, 1 known finding(s) not reported" in out
 
 
 def test_baseline_errors_exit_2_with_one_line(project: Path, vplint):

@@ -65,15 +65,27 @@ def test_gitignore_is_honoured_unless_turned_off(tmp_path: Path):
         "site/x.draft.md"]
 
 
-def test_own_outputs_and_reports_of_earlier_runs_are_never_linted(tmp_path: Path):
+def test_reports_of_earlier_runs_are_never_linted(tmp_path: Path):
     write(tmp_path / "p.yaml")
-    assert run_cli("check", "-f", "markdown", "-o", "report.md", cwd=tmp_path)[0] == 0
-    assert (tmp_path / "report.md").read_text("utf-8").startswith("## vplint report")
-    assert linted(tmp_path) == ["p.yaml"]
-    # the run's own --output is skipped even before it exists in a form vplint knows
-    write(tmp_path / "out.md", "# stale\n")
-    code, out, _ = run_cli("check", "-f", "concise", "-o", "out.md", cwd=tmp_path)
-    assert code == 0 and "out.md" not in (tmp_path / "out.md").read_text("utf-8")
+    write(tmp_path / "zh.yaml", "name: 披萨\noutcome: 30分钟送到家\n")
+    for fmt, target, lang in (("markdown", "report.md", "en"), ("markdown", "报告.md", "zh"),
+                              ("terminal", "report.txt", "en"), ("concise", "c.txt", "zh"),
+                              ("full", "full.txt", "en")):
+        code, _, err = run_cli("check", "-f", fmt, "-o", target, "--lang", lang,
+                               "--no-cache", cwd=tmp_path)
+        assert code == 0, err
+        assert linted(tmp_path) == ["p.yaml", "zh.yaml"], target
+        # writing it again is no conflict: the report is not one of the linted files
+        assert run_cli("check", "-f", fmt, "-o", target, "--lang", lang, "--no-cache",
+                       cwd=tmp_path)[0] == 0
+
+
+def test_an_output_over_copy_is_refused(tmp_path: Path):
+    write(tmp_path / "p.yaml")
+    write(tmp_path / "notes.md", "# Our copy\n")
+    code, _, err = run_cli("check", "-f", "markdown", "-o", "notes.md", cwd=tmp_path)
+    assert code == 2 and "notes.md is one of the files being linted" in err
+    assert (tmp_path / "notes.md").read_text("utf-8") == "# Our copy\n"
 
 
 def test_cache_folders_are_not_walked(tmp_path: Path):

@@ -35,8 +35,6 @@ class Run:
     """How `prepare` was called, to build the linter of a nested configuration alike."""
     missing: list[str] = field(default_factory=list)
     """Paths given that did not exist (reported; the rest is still linted)."""
-    never: set[Path] = field(default_factory=set)
-    """Files never linted: this run's outputs and baselines (resolved)."""
     _linters: dict[str | None, Linter] = field(default_factory=dict, repr=False)
     _nearest: dict[Path, str | None] = field(default_factory=dict, repr=False)
 
@@ -48,7 +46,7 @@ class Run:
         config = config or self.config
         return FileChooser(root=Path(config.root), exclude=config.walk_excludes(),
                            include=config.include, extend_include=config.extend_include,
-                           respect_gitignore=config.respect_gitignore, never=self.never)
+                           respect_gitignore=config.respect_gitignore)
 
     def files(self, paths: list[str], strict: bool = True) -> list[Path]:
         """The files `paths` expand to, in a stable order. Each path is walked with the

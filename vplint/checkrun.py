@@ -153,8 +153,6 @@ def run_check(opts: CheckOptions) -> int:
                       extend_select=opts.extend_select, fail_under=opts.fail_under,
                       extend_ignore=opts.ignore, respect_gitignore=opts.respect_gitignore)
     extras = [_extra_report(spec) for spec in opts.extra_reports]
-    run.never.update(_resolved(opts.output, opts.baseline, opts.write_baseline,
-                               *(target for _, target in extras)))
     files = [] if stdin else run.files(opts.paths or ["."], strict=False)
     stdin_text = _read_stdin() if stdin else None
     for raw in run.missing:
@@ -270,17 +268,6 @@ def _extra_report(spec: str) -> tuple[Any, str]:
     if name in ("terminal", "full", "concise"):
         raise UsageError(f"--extra-report writes a file; '{name}' is for the terminal")
     return reporter_class(name), target
-
-
-def _resolved(*paths: str | None) -> set[Path]:
-    out = set()
-    for path in paths:
-        if path:
-            try:
-                out.add(Path(path).resolve())
-            except (OSError, RuntimeError):
-                continue
-    return out
 
 
 def _results(run: Run, files: list[Path], opts: CheckOptions

@@ -75,22 +75,13 @@ class RulesFormat(StrEnum):
     json = "json"
 
 
-class PitchFormat(StrEnum):
-    """Formats of `vplint pitch`."""
-
-    text = "text"
-    markdown = "markdown"
-
-
-class Kind(StrEnum):
-    """Kinds of starter proposition."""
-
-    consumer = "consumer"
-    b2b = "b2b"
-
-
 def _value(choice: Enum | None) -> str | None:
     return None if choice is None else str(choice.value)
+
+
+def _lower(value: str | None) -> str | None:
+    """A choice as the commands that validate it themselves expect it (case-insensitive)."""
+    return None if value is None else value.lower()
 
 
 def _codes(value: str | None) -> list[str] | None:
@@ -130,9 +121,9 @@ FILE, CODES, REF = "FILE", "CODES", "REF"
 @app.command("init")
 def init_command(
     path: Annotated[str, typer.Argument(metavar="FILE", hidden=True)] = "proposition.yaml",
-    lang: Annotated[Language, typer.Option(
-        case_sensitive=False, help="The language of the comments.")] = Language.en,
-    kind: Annotated[Kind, typer.Option(case_sensitive=False)] = Kind.consumer,
+    lang: Annotated[str, typer.Option(
+        metavar="en|zh", help="The language of the comments.")] = "en",
+    kind: Annotated[str, typer.Option(metavar="consumer|b2b")] = "consumer",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented starter proposition that documents every field.
@@ -147,7 +138,8 @@ def init_command(
     """
     from vplint.initfile import write_starter
 
-    typer.echo(write_starter(path, lang=str(lang.value), kind=str(kind.value), force=force))
+    typer.echo(write_starter(path, lang=str(_lower(lang)), kind=str(_lower(kind)),
+                             force=force))
 
 
 @app.command(no_args_is_help=False)
@@ -317,10 +309,10 @@ def pitch_command(
         metavar="SECONDS",
         help="Spoken budget in seconds: 30, 60 or 120 (taglines have their own limit).")
     ] = 60,
-    lang: Annotated[Language | None, typer.Option(
-        case_sensitive=False, help="Default: the proposition's language.")] = None,
-    output_format: Annotated[PitchFormat, typer.Option(
-        "--output-format", "--format", "-f", case_sensitive=False)] = PitchFormat.text,
+    lang: Annotated[str | None, typer.Option(
+        metavar="en|zh", help="Default: the proposition's language.")] = None,
+    output_format: Annotated[str, typer.Option(
+        "--output-format", "--format", "-f", metavar="text|markdown")] = "text",
     allow_gaps: Annotated[bool, typer.Option(
         "--allow-gaps", help="Draft with visible [TODO: field] where a field is missing.")
     ] = False,
@@ -342,8 +334,8 @@ def pitch_command(
     if file is None:
         raise UsageError("pitch needs a proposition file, e.g. vplint pitch proposition.yaml")
     text, code = run_pitch(file, template=template, all_templates=all_templates,
-                           seconds=seconds, lang=_value(lang),
-                           output_format=str(output_format.value), allow_gaps=allow_gaps,
+                           seconds=seconds, lang=_lower(lang),
+                           output_format=str(_lower(output_format)), allow_gaps=allow_gaps,
                            config_path=config)
     typer.echo(text, nl=False)
     raise typer.Exit(code)

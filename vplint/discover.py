@@ -12,9 +12,11 @@ What a folder walk takes (ruff's `include`, with a sniff where the suffix says t
   taken without a sniff) or `extend-include` (added to them, without a sniff).
 Files named on the command line are linted whatever their name unless excluded.
 
-Never taken: hidden files and folders, virtual environments, node_modules, build
-folders, vplint's own reports (a Markdown report begins with a REPORT_HEADINGS line) and the
-files this run writes (`--output`, baselines) or reads as configuration.
+Never taken: hidden files and folders, virtual environments, node_modules, build and
+cache folders, configuration files, and vplint's own reports from earlier runs (a Markdown
+report begins with a REPORT_HEADINGS line, a text report ends with its summary line). A
+file this run is asked to write that would be linted is refused by the caller instead
+(vplint never overwrites a file it lints).
 
 The result is sorted, so the same files are linted in the same order whatever order the
 paths were given in; and nothing here can hang or crash on an odd file system (symbolic
@@ -42,6 +44,10 @@ DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt", "*.yaml", "*.yml"]
 """What a walk considers by default (YAML then sniffed, see the module docstring)."""
 REPORT_HEADINGS = (b"## vplint report\n", "## vplint 报告\n".encode())
 """The first line of vplint's Markdown report (each language), so a walk never lints it."""
+TEXT_REPORT_END = re.compile(
+    r"(\d+ files?, \d+ propositions?: \d+ errors?, .*mean score [-\d]+.*"
+    r"|\d+ 个文件,\d+ 个提案:.*平均分.*|No proposition files found\.|未找到提案文件。)\s*\Z")
+"""The last line of a terminal, concise or statistics report written to a file."""
 SNIFF_BYTES = 64 * 1024
 _GENERIC_KEYS = {"name", "language", "category"}
 _TOP_KEY = re.compile(r"^(- )?([A-Za-z_][\w-]*)[ \t]*:", re.M)
@@ -73,13 +79,19 @@ def looks_like_proposition(path: Path) -> bool:
     return bool(mapping) and len(mapping) == len(keys) and all(k in FIELDS for k in mapping)
 
 
-def _is_report(path: Path) -> bool:
+def is_report(path: Path) -> bool:
+    """Whether a Markdown or text file is a report vplint wrote (see the module docstring)."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(64).removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n")
+            if head.startswith(REPORT_HEADINGS):
+                return True
+            size = handle.seek(0, os.SEEK_END)
+            handle.seek(max(0, size - 512))
+            tail = handle.read().decode("utf-8", "replace")
     except OSError:
         return False
-    return head.startswith(REPORT_HEADINGS)
+    return bool(TEXT_REPORT_END.search(tail.splitlines()[-1] if tail.strip() else ""))
 
 
 @dataclass
@@ -91,8 +103,6 @@ class FileChooser:
     include: list[str] | None = None
     extend_include: list[str] = field(default_factory=list)
     respect_gitignore: bool = True
-    never: set[Path] = field(default_factory=set)
-    """Files never taken: this run's outputs and baselines (resolved paths)."""
 
     def __post_init__(self) -> None:
         self.root = Path(self.root).resolve()
@@ -122,17 +132,8 @@ class FileChooser:
             return self._include.match_file(rel)
         name = path.name.lower()
         if name.endswith(COPY_SUFFIXES):
-            return not (name.endswith((".md", ".markdown")) and _is_report(path))
+            return not is_report(path)
         return name.endswith(YAML_SUFFIXES) and looks_like_proposition(path)
-
-    def is_never(self, path: Path) -> bool:
-        """One of this run's own outputs."""
-        if not self.never:
-            return False
-        try:
-            return path.resolve() in self.never
-        except (OSError, RuntimeError):
-            return False
 
 
 def discover(paths: list[str], exclude: list[str] = (), root: str = ".",
@@ -158,7 +159,7 @@ def discover(paths: list[str], exclude: list[str] = (), root: str = ".",
             continue
         if path.is_dir():
             found.extend(_walk(path, chooser))
-        elif not chooser.excluded(path) and not chooser.is_never(path):
+        elif not chooser.excluded(path):
             found.append(path)
     seen: set[Path] = set()
     for item in sorted(found):
@@ -197,7 +198,7 @@ def _walk(top: Path, chooser: FileChooser) -> Iterator[Path]:
             path = base / name
             if ignored is not None and ignored(path, False):
                 continue
-            if chooser.excluded(path) or chooser.is_never(path) or not chooser.included(path):
+            if chooser.excluded(path) or not chooser.included(path):
                 continue
             yield path
     for error in errors:
