@@ -37,6 +37,7 @@ class Run:
     """Paths given that did not exist (reported; the rest is still linted)."""
     _linters: dict[str | None, Linter] = field(default_factory=dict, repr=False)
     _nearest: dict[Path, str | None] = field(default_factory=dict, repr=False)
+    _by_directory: dict[Path, Linter] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._linters[self.config.path] = self.linter
@@ -66,6 +67,12 @@ class Run:
         """The linter of the nearest configuration above `directory`."""
         if self.explicit:
             return self.linter
+        known = self._by_directory.get(directory)
+        if known is None:
+            known = self._by_directory[directory] = self._linter_for(directory)
+        return known
+
+    def _linter_for(self, directory: Path) -> Linter:
         try:
             resolved = directory.resolve()
         except (OSError, RuntimeError):
