@@ -276,7 +276,7 @@ def test_deep_front_matter_is_bounded(linter: Linter, yaml_layer: str):
 def test_deep_nesting_through_the_cli(tmp_path: Path):
     (tmp_path / "deep.yaml").write_text("outcome: " + "[" * 5_000 + "]" * 5_000 + "\n")
     code, out, err = run_cli("check", "deep.yaml", "--no-cache", "--no-color", cwd=tmp_path)
-    assert code == 1 and err == ""
+    assert code == 1 and err == "vplint: the gate failed: 1 error finding(s) in deep.yaml\n"
     assert f"deep.yaml:1:{9 + MAX_DEPTH} VP001 error" in out
     assert "Traceback" not in out
 
