@@ -52,6 +52,10 @@ class CheckOptions:
     jobs: int | None = None
     """Processes to lint with; None: automatic (vplint.parallel), 0: every core."""
     no_cache: bool = False
+    fix: bool = False
+    """Apply the safe fixes to the files before reporting (vplint.fixes)."""
+    diff: bool = False
+    """Print the safe fixes as a unified diff instead of reporting; write nothing."""
 
 
 def use_color(no_color: bool, stream: object) -> bool:
@@ -87,6 +91,10 @@ def run_check(opts: CheckOptions) -> int:
     _never_overwrite_linted(files, opts.output, opts.write_baseline)
     if opts.changed is not None:
         files = _changed_only(files, opts.changed)
+    if opts.fix or opts.diff:
+        fixed = _fix(run, files, opts)
+        if opts.diff:
+            return EXIT_FINDINGS if fixed else EXIT_OK
     baseline = _load_baseline(opts.baseline)
     comparer = _comparer(run, opts.compare)
 
@@ -178,6 +186,20 @@ def _never_overwrite_linted(files: list[Path], *outputs: str | None) -> None:
         if target is not None:
             raise UsageError(f"{target} is one of the files being linted; vplint never "
                              "writes to a linted file (write the report elsewhere)")
+
+
+def _fix(run: Run, files: list[Path], opts: CheckOptions) -> int:
+    """--fix writes the safe fixes (the one case where vplint changes a file it lints, on
+    request); --diff prints them. Returns how many files they change."""
+    from vplint.fixes import fix_files
+
+    fixed = fix_files(run.linter, files, apply_fixes=not opts.diff)
+    if opts.diff:
+        sys.stdout.write("".join(f.diff() for f in fixed))
+    else:
+        count = sum(len(f.applied) for f in fixed)
+        note(f"fixed {count} finding(s) in {len(fixed)} file(s)")
+    return len(fixed)
 
 
 def _watch(results: Iterator[PropositionResult], tick: Any) -> Iterator[PropositionResult]:

@@ -89,6 +89,10 @@ def check(
         "for more than 300 files, else 1). The output is the same either way.")] = None,
     no_cache: Annotated[bool, typer.Option(
         "--no-cache", help="Neither read nor write the results cache (.vplint_cache).")] = False,
+    fix: Annotated[bool, typer.Option(
+        "--fix", help="Apply the safe fixes to the files, then report what remains.")] = False,
+    diff: Annotated[bool, typer.Option(
+        "--diff", help="Print the safe fixes as a unified diff; change no file.")] = False,
 ) -> None:
     """Lint proposition (YAML) and copy (Markdown, text) files and score them."""
     from vplint.checkrun import CheckOptions, run_check
@@ -98,7 +102,7 @@ def check(
         extend_select=_codes(extend_select), ignore=_codes(ignore), fail_under=fail_under,
         lang=lang, config=config, quiet=quiet, no_color=no_color, baseline=baseline,
         write_baseline=write_baseline, changed=changed, compare=compare, progress=progress,
-        jobs=jobs, no_cache=no_cache)))
+        jobs=jobs, no_cache=no_cache, fix=fix, diff=diff)))
 
 
 @app.command("rules")

@@ -24,6 +24,7 @@ ENTRY_POINT_GROUP = "vplint.rules"
 RULE_KEYS = {
     "code", "name", "family", "severity", "weight", "dimension", "message", "suggestion",
     "docs", "source", "extends", "check", "params", "examples", "languages", "advisory",
+    "fix",
 }
 
 
@@ -47,6 +48,8 @@ class Rule:
     suggestion: dict[str, str] = field(default_factory=dict)
     languages: tuple[str, ...] = ("en", "zh")
     advisory: bool = False
+    fix: dict[str, Any] = field(default_factory=dict)
+    """What the rule offers to fix (vplint.fixes reads it): replace, choices, skeleton."""
     path: str = ""
     compiled: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Per-run cache of patterns compiled from this rule's params."""
@@ -131,8 +134,29 @@ def parse_rule(data: Any, path: str) -> Rule:
         suggestion=dict(data.get("suggestion") or {}),
         languages=tuple(data.get("languages") or ("en", "zh")),
         advisory=bool(data.get("advisory", False)),
+        fix=_fix(data.get("fix"), path),
         path=path,
     )
+
+
+FIX_KEYS = {"safe", "replace", "choices", "skeleton"}
+
+
+def _fix(value: Any, path: str) -> dict[str, Any]:
+    """A rule's `fix:` declaration, checked for shape when the rule loads."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise RuleError("'fix' must be a mapping (safe, replace, choices, skeleton)", path)
+    unknown = set(value) - FIX_KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise RuleError(f"unknown fix key '{key}'{did_you_mean(key, FIX_KEYS)}", path)
+    for key in ("replace", "choices", "skeleton"):
+        table = value.get(key)
+        if table is not None and not (isinstance(table, dict) and set(table) <= {"en", "zh"}):
+            raise RuleError(f"fix '{key}' must map en/zh to its entries", path)
+    return dict(value)
 
 
 def builtin_rules_dir() -> Path:
