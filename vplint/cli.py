@@ -235,6 +235,14 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
+@app.command()
+def server() -> None:
+    """Run the language server on stdin/stdout (for editors; see docs/editors.md)."""
+    from vplint.server import serve
+
+    serve()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app, turning domain errors into one line and exit code 2."""
     args = list(sys.argv[1:] if argv is None else argv)
