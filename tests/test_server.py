@@ -291,3 +291,22 @@ async def test_check_workspace_publishes_every_file(client: LanguageClient,
     for name, text in (("a.yaml", EN), ("b.yaml", ZH)):
         uri = (workspace / name).resolve().as_uri()
         assert seen(client.diagnostics[uri]) == expected(workspace / name, text)
+
+
+async def test_each_workspace_folder_has_its_own_configuration(client: LanguageClient,
+                                                               workspace: Path) -> None:
+    second = workspace.parent / "second"
+    second.mkdir()
+    (second / ".vplint.yaml").write_text("ignore: [CLR003]\nlanguage: zh\n", encoding="utf-8")
+    client.workspace_did_change_workspace_folders(types.DidChangeWorkspaceFoldersParams(
+        event=types.WorkspaceFoldersChangeEvent(
+            added=[types.WorkspaceFolder(uri=second.as_uri(), name="second")], removed=[])))
+    first_doc, second_doc = workspace / "p.yaml", second / "p.yaml"
+    got = await diagnostics_after(client, first_doc.as_uri(),
+                                  lambda: open_doc(client, first_doc, EN))
+    assert "CLR003" in [d.code for d in got]
+    got = await diagnostics_after(client, second_doc.as_uri(),
+                                  lambda: open_doc(client, second_doc, EN))
+    assert "CLR003" not in [d.code for d in got]
+    assert seen(got) == expected(second_doc, EN)
+    assert any("没有" in d.message for d in got)  # language: zh, as check reports it
