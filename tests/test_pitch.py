@@ -183,12 +183,14 @@ def test_fitting_gives_back_cuts_a_later_drop_made_unnecessary() -> None:
     report = drafter(seconds=30).draft_file(str(CARS), ["elevator"])
     draft = report.propositions[0].drafts[0]
     assert ("proof", "all") in draft.dropped
-    # The need was shortened before the proof went; with the proof gone it fits whole.
+    # The need and the difference were shortened before the proof went; with the proof
+    # gone they fit whole (a difference cut to the alternative's half is refused anyway).
     assert draft.text.startswith("卖车的人嫌车商压价太狠，买车的人怕买到事故车、调表车，"
                                  "又怕被车商层层加价。")
+    assert "车直达让车主直接卖给买家" in draft.text
     assert "need" not in dict(draft.dropped)
-    assert "为控制长度删去：`offering` 的后半部分、`differentiation.because` 的后半部分、全部 " \
-           "`proof`" in format_text(PitchReport("x", [report.propositions[0]]))
+    assert "为控制长度删去：`offering` 的后半部分、全部 `proof`" in format_text(
+        PitchReport("x", [report.propositions[0]]))
 
 
 def test_rates_come_from_clr002_and_rule_options(tmp_path: Path) -> None:
@@ -237,8 +239,11 @@ def test_missing_field_the_copy_already_covers_says_so(tmp_path: Path) -> None:
                     "outcome: A hot pizza in 30 minutes\ndifferentiation: {unlike: A, "
                     "because: B}\ncopy: {headline: Pizza for families}\n", encoding="utf-8")
     report = drafter(registry).draft_file(str(path), ["moore"])
-    assert ("moore needs `segment.who` (checked by AUD001, which the file passes). Fill it "
-            "in, or draft with --allow-gaps.") in format_text(report)
+    out = format_text(report)
+    assert ("moore needs `segment.who` (AUD001 does not flag the file, which covers it "
+            "elsewhere; the template takes its words from this field). Fill it in, or draft "
+            "with --allow-gaps.") in out
+    assert "passes" not in out  # "needs X (... which the file passes)" read as a contradiction
 
 
 def test_every_missing_field_is_listed_and_chinese_drafts_say_it_in_chinese(
@@ -255,12 +260,15 @@ def test_every_missing_field_is_listed_and_chinese_drafts_say_it_in_chinese(
 def test_allow_gaps_renders_visible_todo_placeholders() -> None:
     report = drafter(allow_gaps=True).draft_file(str(WEAK), ["maxwell", "elevator"])
     maxwell, elevator = report.propositions[0].drafts
-    assert maxwell.text == ("Empower your organization to achieve more. When: [TODO: "
-                            "time_bound]. [TODO: guarantee].")
+    assert maxwell.text == ("Empower your organization to achieve more. [TODO: time_bound]. "
+                            "[TODO: guarantee].")
     assert maxwell.gaps == ["time_bound", "guarantee"] and not maxwell.missing
     assert elevator.text.endswith("[TODO: proof].")
     assert report.exit_code == 0
-    assert "gaps to fill: `time_bound` and `guarantee`" in format_text(report)
+    out = format_text(report)
+    assert "gaps to fill: `time_bound` and `guarantee`" in out
+    # a draft with gaps is not usable as written, and says so
+    assert [p.kind for p in maxwell.problems] == ["placeholder", "placeholder"]
 
 
 COMPLETE = {
@@ -425,11 +433,18 @@ def test_markdown_output_escapes_the_proposition(tmp_path: Path) -> None:
     assert "- Length: 10 of 10 words" in out
 
 
-def test_draft_follows_lang_not_the_proposition() -> None:
-    report = drafter().draft_file(str(PIZZA), ["maxwell"], "zh")
-    draft = report.propositions[0].drafts[0]
-    assert draft.language == "zh" and draft.budget.limit == 220
-    assert "[maxwell · zh · 60 秒]" in format_text(report)
+def test_lang_other_than_the_propositions_is_refused_not_half_translated() -> None:
+    """vplint drafts from the proposition's own words; a Chinese frame around English
+    fields ("对于Creative agencies…") is not a Chinese draft, so it refuses."""
+    with pytest.raises(UsageError, match=r"--lang zh: 'Hotbox Pizza, 30-minute delivery' is "
+                       r"written in English, and vplint drafts from the proposition's own "
+                       r"words without translating them") as info:
+        drafter().draft_file(str(PIZZA), ["maxwell"], "zh")
+    assert info.value.line == 6  # the proposition's first line after the comments
+    with pytest.raises(UsageError, match="is written in Chinese"):
+        drafter().draft_file(str(CARS), None, "en")
+    same = drafter().draft_file(str(CARS), ["maxwell"], "zh").propositions[0].drafts[0]
+    assert same.language == "zh" and same.budget.limit == 220
 
 
 # ---- the command line ----------------------------------------------------------------------------
@@ -443,7 +458,7 @@ def test_cli_pitch_prints_the_elevator_pitch_by_default() -> None:
     assert lines[:4] == ["Hotbox Pizza, 30-minute delivery", "=" * 32, "",
                          "[elevator · en · 60 s]"]
     assert lines[4].startswith("You want dinner on the table tonight")
-    assert "  length: 138 of 150 words (60 s at 150 words a minute)" in lines
+    assert "  length: 139 of 150 words (60 s at 150 words a minute)" in lines
     assert any(line.startswith("  clarity: ") for line in lines)
 
 
@@ -469,13 +484,24 @@ def test_cli_pitch_exits_1_when_a_template_lacks_fields_and_0_with_gaps() -> Non
     (["--template", "moore", "--all"], "give either --template or --all, not both"),
     (["--lang", "fr"], "--lang must be en or zh, not 'fr'"),
     (["--format", "html"], "unknown format 'html' for pitch; choose text or markdown"),
-    (["--seconds", "0"], "--seconds must be between 1 and 600"),
+    (["--seconds", "0"], "--seconds must be 30, 60 or 120"),
+    (["--seconds", "45"], "--seconds must be 30, 60 or 120 (the spoken budgets drafts are "
+                          "fitted to), not 45"),
     (["--template", "mooer"], "unknown template 'mooer' (did you mean 'moore'?)"),
 ])
 def test_cli_pitch_option_errors_exit_2_with_one_line(args: list[str], message: str) -> None:
     code, out, err = run_cli("pitch", str(PIZZA), *args)
     assert code == 2 and out == ""
     assert err.startswith(f"vplint: error: {message}") and err.count("\n") == 1
+
+
+def test_cli_pitch_lang_mismatch_exits_2_naming_the_proposition() -> None:
+    code, out, err = run_cli("pitch", str(PIZZA), "--lang", "zh")
+    assert code == 2 and out == ""
+    assert err == (f"vplint: error: {PIZZA}:6: --lang zh: 'Hotbox Pizza, 30-minute delivery' "
+                   "is written in English, and vplint drafts from the proposition's own words "
+                   "without translating them; leave out --lang, or write a Chinese "
+                   "proposition\n")
 
 
 def test_cli_pitch_bad_files_exit_2(tmp_path: Path) -> None:
