@@ -622,3 +622,91 @@ def test_text_helpers_take_any_text(text: str, keep: int, lang: str) -> None:
         assert isinstance(shape(text), str)
     assert isinstance(is_noun_phrase(text), bool)
     assert "\n\n\n" not in tidy(text, lang)
+
+
+# ---- templates from the repository are untrusted: the loader and rendering bounds ---------
+def evil_dir(tmp_path: Path) -> Path:
+    """A templates folder next to a secret file, with links and includes that reach for it."""
+    (tmp_path / "secret.txt").write_text("SECRET-TOKEN", encoding="utf-8")
+    folder = Path(template_dir(tmp_path))
+    (folder / "leak.en.j2").symlink_to(tmp_path / "secret.txt")
+    (folder / "part.j2").symlink_to(tmp_path / "secret.txt")
+    (folder / "env.en.j2").symlink_to("/proc/self/environ")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "inner.j2").write_text("inner", encoding="utf-8")
+    (folder / "ok.j2").write_text("fine", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("include", [
+    "proc/self/environ", "/etc/passwd", "../secret.txt", "part.j2", "sub/inner.j2",
+    "./ok.j2", "..", "sub/../ok.j2",
+])
+def test_includes_cannot_leave_the_templates_folder(tmp_path: Path, include: str) -> None:
+    folder = evil_dir(tmp_path)
+    (folder / "inc.en.j2").write_text("{{ name }}\n{% include '" + include + "' %}\n",
+                                      encoding="utf-8")
+    with pytest.raises(TemplateError) as info:
+        drafter(templates_dirs=[str(folder)]).draft_file(str(PIZZA), ["inc"])
+    assert info.value.message == (f"template error: cannot include '{include}': only "
+                                  "templates directly inside the templates folders can be "
+                                  "included")
+    assert info.value.path == str(folder / "inc.en.j2") and info.value.line == 2
+    assert "SECRET" not in str(info.value)
+
+
+def test_an_include_inside_the_folder_works(tmp_path: Path) -> None:
+    folder = evil_dir(tmp_path)
+    (folder / "inc.en.j2").write_text("{% include 'ok.j2' %}: {{ name|short }}.",
+                                      encoding="utf-8")
+    draft = drafter(templates_dirs=[str(folder)]).draft_file(str(PIZZA), ["inc"]) \
+        .propositions[0].drafts[0]
+    assert draft.text == "fine: Hotbox Pizza."
+
+
+def test_symlinks_leading_out_of_the_folder_and_fifos_are_not_templates(
+        tmp_path: Path) -> None:
+    folder = evil_dir(tmp_path)
+    os.mkfifo(folder / "fifo.en.j2")
+    d = drafter(templates_dirs=[str(folder)])
+    assert d.templates.names() == [*BUILTIN_ORDER]  # no leak, env, fifo
+    for name in ("leak", "env", "fifo"):
+        with pytest.raises(UsageError, match=f"unknown template '{name}'"):
+            d.draft_file(str(PIZZA), [name])
+
+
+def test_a_huge_template_file_is_refused(tmp_path: Path) -> None:
+    folder = template_dir(tmp_path, big__en__j2="x" * (65 * 1024))
+    with pytest.raises(TemplateError, match="template is larger than 64 KiB"):
+        drafter(templates_dirs=[folder]).draft_file(str(PIZZA), ["big"])
+
+
+@pytest.mark.parametrize(("source", "message"), [
+    ("{% for i in range(10**9) %}x{% endfor %}", "number 1000000000 is over the limit"),
+    ("{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}",
+     "more than 200000 steps"),
+    ("{% set s = 'x' * 9000 %}{% for a in s %}{% for b in s %}{% endfor %}{% endfor %}",
+     "more than 200000 steps"),
+    ("{% for i in range(10000) %}{{ 'x' * 10000 }}{% endfor %}",
+     "output of more than 100000 characters"),
+    ("{{ 'x' * 100000000 }}", "repetition of more than 10000"),
+    ("{{ 'x'|center(1000000000) }}", "number 1000000000 is over the limit"),
+    ("{{ '%0999999d'|format(1) }}", "format width over the limit"),
+    ("{{ '%0999999d' % 1 }}", "format width over the limit"),
+    ("{{ '{:>99999999}'.format(1) }}", "format width over the limit"),
+    ("{{ 2 ** 100000 }}", "exponent 100000 is over the limit"),
+    ("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}", "RecursionError"),
+])
+def test_rendering_is_bounded(tmp_path: Path, source: str, message: str) -> None:
+    import sys
+    import time
+
+    folder = template_dir(tmp_path, hog__en__j2=source)
+    before = sys.gettrace()
+    started = time.monotonic()
+    with pytest.raises(TemplateError) as info:
+        drafter(templates_dirs=[folder]).draft_file(str(PIZZA), ["hog"])
+    assert time.monotonic() - started < 60  # a generous bound: unbounded would not end
+    assert message in info.value.message
+    assert info.value.path == str(Path(folder) / "hog.en.j2")
+    assert sys.gettrace() is before  # the step counter is removed after rendering

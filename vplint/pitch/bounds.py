@@ -69,8 +69,13 @@ def _bounded_filter(func: Callable[..., Any]) -> Callable[..., Any]:
     """`func` with its arguments and result checked against the bounds."""
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        # the filtered value itself may be anything; its extra arguments are checked
-        _check_args(args[2:] if _takes_context(func) else args[1:], kwargs)
+        # the filtered value itself may be anything; its extra arguments are checked,
+        # and a format string given to `format` may not ask for a huge width
+        rest = args[1:] if _takes_context(func) else args
+        if func.__name__ == "do_format" and rest and isinstance(rest[0], str) \
+                and _WIDE_FORMAT.search(rest[0]):
+            raise RenderLimit("format width over the limit")
+        _check_args(rest[1:], kwargs)
         return _check_result(func(*args, **kwargs))
     return wrapper
 
@@ -120,11 +125,17 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         """Every call a template makes: numeric arguments and results bounded."""
         _check_args(args, kwargs)
-        owner = getattr(__obj, "__self__", None)
-        if isinstance(owner, str) and getattr(__obj, "__name__", "") in (
-                "format", "format_map") and _WIDE_FORMAT.search(owner):
-            raise RenderLimit("format width over the limit")
         return _check_result(super().call(__context, __obj, *args, **kwargs))
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """`"...".format` in a template: refused when it asks for a huge width."""
+        owner = getattr(value, "__self__", None)
+        if isinstance(owner, str) and getattr(value, "__name__", "") in (
+                "format", "format_map") and _WIDE_FORMAT.search(owner):
+            def refuse(*args: Any, **kwargs: Any) -> str:
+                raise RenderLimit("format width over the limit")
+            return refuse
+        return super().wrap_str_format(value)
 
     def render_bounded(self, template: jinja2.Template, ctx: Any) -> str:
         """Render with the step, time and output bounds."""

@@ -104,6 +104,11 @@ class FolderLoader(jinja2.BaseLoader):
             real = candidate.resolve()
             if real.parent != real_folder:
                 return None  # a symlink that leads out of the folder (or into a subfolder)
+            try:
+                if not stat.S_ISREG(os.stat(real).st_mode):
+                    return None  # a FIFO or a device would hang or never end
+            except OSError:
+                return None
             return candidate, real
         return None
 
@@ -223,7 +228,7 @@ class Templates:
             raise TemplateError(f"template error: '{exc.path}' is undefined (not a "
                                 "proposition field)", info.filename,
                                 _template_line(exc, info.filename)) from None
-        except Misfit:
+        except (Misfit, TemplateError):
             raise
         except RenderLimit as exc:
             raise TemplateError(f"template stopped: {exc}", info.filename,
