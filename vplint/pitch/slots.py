@@ -141,6 +141,20 @@ def rival_words(ctx: Any) -> set[str]:
     return words - name_words(ctx) - {"the", "a", "an", "other", "status", "quo"}
 
 
+def names_as_written(ctx: Any) -> set[str]:
+    """Capitalised words of every name in the proposition (ours, the alternatives', the
+    leader's), as written: they keep their capital letter mid-sentence."""
+    names: list[str] = []
+    for path in ("name", "differentiation.unlike", "positioning.leader"):
+        value = get_path(ctx, path)
+        if isinstance(value, str):
+            names.append(value)
+    for item in get_path(ctx, "competitors") or []:
+        if isinstance(item, dict) and isinstance(item.get("name"), str):
+            names.append(item["name"])
+    return {w for n in names for w in re.findall(r"[A-Za-z][\w'’&-]*", n) if w[0].isupper()}
+
+
 def rival_terms_zh(ctx: Any) -> list[str]:
     """Chinese alternatives: `differentiation.unlike` and competitor names, split at
     和/与/及/、/等 so "传统车商和二手车贩子" yields both terms."""
@@ -230,7 +244,7 @@ def _audience(f: Fill) -> str:
     if first in _SUBJECT_PRONOUNS | {"our"}:
         raise f.misfit("audience", "name the customer group as a noun phrase, e.g. "
                                    "'Finance teams at companies with 200 to 2,000 employees'")
-    return lower_first(text, name_words(f.ctx))
+    return lower_first(text, names_as_written(f.ctx))
 
 
 def _who(f: Fill) -> str:
@@ -241,13 +255,13 @@ def _who(f: Fill) -> str:
         return f"{who} " + clause(re.sub(r"^\s*you\s+", "", main_clause(f.text), flags=re.I))
     if is_verb_phrase(f.text) or _bare((_words(f.text) or [""])[0]) in (
             "want", "need", "struggle", "spend", "lose", "waste", "worry", "have"):
-        return f"{who} " + lower_first(main_clause(f.text), name_words(f.ctx))
+        return f"{who} " + lower_first(main_clause(f.text), names_as_written(f.ctx))
     raise f.misfit("who", "write the need in the customer's words, e.g. 'You want "
                           "dinner on the table tonight without cooking'")
 
 
 def _category(f: Fill) -> str:
-    text = lower_first(main_clause(f.text), name_words(f.ctx))
+    text = lower_first(main_clause(f.text), names_as_written(f.ctx))
     if is_clause(text):
         raise f.misfit("category", "name the category as a noun phrase, e.g. 'expense "
                                    "management software for agencies'")
@@ -268,7 +282,7 @@ def _category(f: Fill) -> str:
 
 def _that(f: Fill) -> str:
     text = main_clause(f.text)
-    protected = name_words(f.ctx)
+    protected = names_as_written(f.ctx)
     if is_noun_phrase(text):
         return " that gets you " + lower_first(text, protected)
     if is_verb_phrase(text):
@@ -284,7 +298,7 @@ def _that(f: Fill) -> str:
 
 def _help(f: Fill) -> str:
     text = main_clause(f.text)
-    protected = name_words(f.ctx)
+    protected = names_as_written(f.ctx)
     if is_noun_phrase(text):
         return "get " + lower_first(text, protected)
     if is_verb_phrase(text):
@@ -303,7 +317,7 @@ def _object(f: Fill) -> str:
                                               text[:1].isupper()):
         raise f.misfit("object", "describe the offering as a thing, e.g. 'A card and app "
                                  "that capture receipts at the till'")
-    return lower_first(text, name_words(f.ctx))
+    return lower_first(text, names_as_written(f.ctx))
 
 
 _TIME_WORDS = re.compile(
@@ -320,14 +334,14 @@ def _time(f: Fill) -> str:
         outcome = get_path(f.ctx, "outcome")
         lead = "You get it" if not isinstance(outcome, str) or is_noun_phrase(outcome) \
             else "Expect it"
-        return f"{lead} {lower_first(text, name_words(f.ctx))}."
+        return f"{lead} {lower_first(text, names_as_written(f.ctx))}."
     if is_clause(text):
         return sentence(text)
     head = re.split(r"[,;]\s", text, maxsplit=1)[0]
     if _TIME_WORDS.search(head.replace("month-end", "").replace("year-end", "")) and \
             not is_verb_phrase(text):
         # a thing with its time ("instant confirmation on 80% of homes")
-        return f"You get {lower_first(text, name_words(f.ctx))}."
+        return f"You get {lower_first(text, names_as_written(f.ctx))}."
     raise f.misfit("time", "say when the outcome arrives, as a time ('within 30 days', "
                            "'by your second month-end') or a sentence ('Your car sells "
                            "within 3 days')")
@@ -361,7 +375,7 @@ def _difference(f: Fill) -> str:
             return sentence(f.text)
         return f"与{alt}不同，{sentence(f.text)}"
     alt = lower_first(clause(re.sub(r"^\s*unlike\s+", "", unlike, flags=re.I)),
-                      rival_words(f.ctx) | name_words(f.ctx))
+                      names_as_written(f.ctx))
     text = clause(f.text)
     first = _bare((_words(text) or [""])[0])
     if owner == "theirs":
@@ -369,17 +383,17 @@ def _difference(f: Fill) -> str:
         assert turn is not None
         theirs, ours = text[:turn], text[turn + 1:].strip()
         # two sentences, theirs then ours, each short enough to say in one go
-        ours_text = sentence(lower_first(ours, name_words(f.ctx)))
-        ours_text = ours_text[:1].upper() + ours_text[1:]
+        ours_text = sentence(ours)
         if first in _THEIRS:
-            return f"Compared with {alt}: {lower_first(theirs)}. {ours_text}"
+            return f"Compared with {alt}: {lower_first(theirs, names_as_written(f.ctx))}. " \
+                f"{ours_text}"
         return f"{sentence(theirs)} {ours_text}"
     if owner == "ours":
-        return f"Unlike {alt}, {lower_first(text, name_words(f.ctx))}."
+        return f"Unlike {alt}, {lower_first(text, names_as_written(f.ctx))}."
     name = short_name(str(get_path(f.ctx, "name") or ""))
     if (_VERBISH_S.match(first) or first in _FINITE) and first not in _THEIRS and name:
-        return f"Unlike {alt}, {name} {lower_first(text)}."
-    return f"Compared with {alt}: {lower_first(text, name_words(f.ctx))}."
+        return f"Unlike {alt}, {name} {lower_first(text, names_as_written(f.ctx))}."
+    return f"Compared with {alt}: {lower_first(text, names_as_written(f.ctx))}."
 
 
 def _sentence(f: Fill) -> str:
