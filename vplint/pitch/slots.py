@@ -96,6 +96,7 @@ _MASS_HEADS = {
     "credit", "leasing", "rental", "printing", "translation", "tutoring", "consulting",
     "procurement", "compliance", "monitoring", "messaging", "email", "search", "mail",
     "clothing", "eyewear", "skincare", "grooming", "pet", "dental", "telehealth",
+    "transfer", "transfers", "payments",
 }
 _MASS_SUFFIXES = ("ment", "ing", "tion", "sion", "ance", "ence", "ware", "ery", "ics")
 _VERBISH_S = re.compile(r"^[a-z][a-z'-]*[^s'u]s$")
@@ -138,12 +139,24 @@ def rival_words(ctx: Any) -> set[str]:
         if isinstance(item, dict) and isinstance(item.get("name"), str):
             names.append(item["name"])
     words = {_bare(w) for n in names for w in _words(n) if w[:1].isupper()}
-    return words - name_words(ctx) - {"the", "a", "an", "other", "status", "quo"}
+    unlike = get_path(ctx, "differentiation.unlike")
+    if isinstance(unlike, str):  # "traditional bank wires": "banks ..." is theirs too
+        words |= {_stem(_bare(w)) for w in _words(unlike) if len(_bare(w)) >= 4}
+    return words - name_words(ctx) - _GENERIC
+
+
+_GENERIC = {"the", "a", "an", "other", "others", "status", "quo", "that", "also", "with",
+            "from", "like", "traditional", "most", "many", "some", "your", "their"}
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def names_as_written(ctx: Any) -> set[str]:
-    """Capitalised words of every name in the proposition (ours, the alternatives', the
-    leader's), as written: they keep their capital letter mid-sentence."""
+    """The first word of every name in the proposition (ours, the alternatives', the
+    leader's), as written: it keeps its capital letter mid-sentence ("Paydex is ..."),
+    while "Pizza" from "Domino's Pizza" starting a field is an ordinary word."""
     names: list[str] = []
     for path in ("name", "differentiation.unlike", "positioning.leader"):
         value = get_path(ctx, path)
@@ -152,7 +165,8 @@ def names_as_written(ctx: Any) -> set[str]:
     for item in get_path(ctx, "competitors") or []:
         if isinstance(item, dict) and isinstance(item.get("name"), str):
             names.append(item["name"])
-    return {w for n in names for w in re.findall(r"[A-Za-z][\w'’&-]*", n) if w[0].isupper()}
+    firsts = [re.findall(r"[A-Za-z][\w'’&-]*", n)[:1] for n in names]
+    return {w[0] for w in firsts if w and w[0][0].isupper()}
 
 
 def rival_terms_zh(ctx: Any) -> list[str]:
@@ -187,6 +201,10 @@ def _verb_at(words: list[str], i: int) -> bool:
     if word in _FINITE:
         return True
     nxt = words[i + 1] if i + 1 < len(words) else ""
+    if (prev.endswith("s") and not prev.endswith("ss") and word.isalpha()
+            and not word.endswith("s") and word not in _PREPOSITIONS
+            and (nxt in _AFTER_VERB or re.match(r"^[0-9$€£¥]", nxt))):
+        return True  # a plural subject and its verb: "blades arrive every month"
     return bool(_VERBISH_S.match(word) and not prev.isdigit()
                 and (nxt in _AFTER_VERB or re.match(r"^[0-9$€£¥]", nxt)))
 
@@ -224,7 +242,7 @@ def subject_owner(text: str, ctx: Any, lang: str) -> str | None:
     ours, theirs = name_words(ctx), rival_words(ctx)
     words = [_bare(w) for w in _words(clause(text))]
     for i, word in enumerate(words[:4]):
-        if word in theirs or word in _THEIRS:
+        if word in theirs or _stem(word) in theirs or word in _THEIRS:
             return "theirs"
         if word in ours or word in _OURS:
             return "ours"
@@ -251,11 +269,13 @@ def _who(f: Fill) -> str:
     audience = get_path(f.ctx, "segment.who")
     # "For people who X who want Y" reads as a stutter: the second becomes "and"
     who = "and" if isinstance(audience, str) and " who " in main_clause(audience) else "who"
+    need = re.split(r",\s+(?:and|but|so)\s+(?=(?:a|an|the|your|my|our|their|it|they|we)\b)",
+                    main_clause(f.text), maxsplit=1)[0]
     if is_you_form(f.text):
-        return f"{who} " + clause(re.sub(r"^\s*you\s+", "", main_clause(f.text), flags=re.I))
+        return f"{who} " + clause(re.sub(r"^\s*you\s+", "", need, flags=re.I))
     if is_verb_phrase(f.text) or _bare((_words(f.text) or [""])[0]) in (
             "want", "need", "struggle", "spend", "lose", "waste", "worry", "have"):
-        return f"{who} " + lower_first(main_clause(f.text), names_as_written(f.ctx))
+        return f"{who} " + lower_first(need, names_as_written(f.ctx))
     raise f.misfit("who", "write the need in the customer's words, e.g. 'You want "
                           "dinner on the table tonight without cooking'")
 
@@ -280,10 +300,17 @@ def _category(f: Fill) -> str:
     return with_article(text)
 
 
+def _thing(text: str) -> bool:
+    """A noun phrase: one that starts like one, or any two or more words that are
+    neither a clause nor an instruction ("Shoes that fit", "Glasses you chose")."""
+    return is_noun_phrase(text) or (len(_words(text)) >= 2 and not is_clause(text)
+                                    and not is_verb_phrase(text))
+
+
 def _that(f: Fill) -> str:
     text = main_clause(f.text)
     protected = names_as_written(f.ctx)
-    if is_noun_phrase(text):
+    if _thing(text):
         return " that gets you " + lower_first(text, protected)
     if is_verb_phrase(text):
         return " that helps you " + lower_first(text, protected)
@@ -299,7 +326,7 @@ def _that(f: Fill) -> str:
 def _help(f: Fill) -> str:
     text = main_clause(f.text)
     protected = names_as_written(f.ctx)
-    if is_noun_phrase(text):
+    if _thing(text):
         return "get " + lower_first(text, protected)
     if is_verb_phrase(text):
         return lower_first(text, protected)
@@ -313,8 +340,8 @@ def _help(f: Fill) -> str:
 def _object(f: Fill) -> str:
     text = clause(f.text)
     first = _bare((_words(text) or [""])[0])
-    if is_clause(text) or first in _OURS or (first in name_words(f.ctx) and
-                                              text[:1].isupper()):
+    brand = _bare((_words(short_name(str(get_path(f.ctx, "name") or ""))) or [""])[0])
+    if is_clause(text) or first in _OURS or (first == brand and text[:1].isupper()):
         raise f.misfit("object", "describe the offering as a thing, e.g. 'A card and app "
                                  "that capture receipts at the till'")
     return lower_first(text, names_as_written(f.ctx))
@@ -330,7 +357,8 @@ _TIME_WORDS = re.compile(
 
 def _time(f: Fill) -> str:
     text = clause(f.text)
-    if is_time_phrase(text):
+    if is_time_phrase(text) or re.match(r"(?i)(?:every|each|once|twice|daily|weekly|"
+                                        r"monthly|yearly|nightly)\b", text):
         outcome = get_path(f.ctx, "outcome")
         lead = "You get it" if not isinstance(outcome, str) or is_noun_phrase(outcome) \
             else "Expect it"
@@ -352,7 +380,9 @@ def _our_turn(text: str, ctx: Any, lang: str) -> int | None:
     `;`/`；`/`.`/`。` before the first clause whose subject is ours, or None."""
     for match in re.finditer(r"[;；。]|\.\s", text):
         rest = text[match.end():].strip()
-        if rest and subject_owner(rest, ctx, lang) == "ours":
+        owner = subject_owner(rest, ctx, lang) if rest else "theirs"
+        # Chinese often leaves the subject out: any clause not about the alternative
+        if owner == "ours" or (lang == "zh" and owner is None):
             return match.start()
     return None
 
@@ -365,8 +395,9 @@ def _difference(f: Fill) -> str:
     if owner == "theirs" and _our_turn(f.text, f.ctx, f.lang) is None:
         # "Unlike X, X is slow." says nothing about us: a cut that left only the
         # alternative's half is refused too
-        raise f.misfit("difference", "say what you do differently, not only what the "
-                                     "alternative does")
+        raise f.misfit("difference", "说清楚你做得有什么不同，而不只是替代方案怎么做"
+                       if f.lang == "zh" else "say what you do differently, not only what "
+                       "the alternative does")
     if f.lang == "zh":
         alt = clause(unlike)
         if owner == "theirs":
@@ -391,7 +422,8 @@ def _difference(f: Fill) -> str:
     if owner == "ours":
         return f"Unlike {alt}, {lower_first(text, names_as_written(f.ctx))}."
     name = short_name(str(get_path(f.ctx, "name") or ""))
-    if (_VERBISH_S.match(first) or first in _FINITE) and first not in _THEIRS and name:
+    if (_VERBISH_S.match(first) or first in _FINITE) and first not in _THEIRS and name \
+            and not is_clause(text):
         return f"Unlike {alt}, {name} {lower_first(text, names_as_written(f.ctx))}."
     return f"Compared with {alt}: {lower_first(text, names_as_written(f.ctx))}."
 
