@@ -23,7 +23,9 @@ Shapes (English; Chinese templates use `sentence`, `clause` and `difference`):
 - `time`: a sentence saying when ("You get it within 30 minutes.");
 - `difference`: the difference from the named alternative, whose subject is never the
   alternative ("Unlike Expensify, Expensify is ..." cannot happen);
-- `sentence`, `clause`: the field as a sentence, or without its closing stop.
+- `sentence`, `first_sentence`, `clause`, `phrase`, `headword`, `source`: the field as a
+  sentence (whole, or its main clause), without its closing stop (as written, with an
+  ordinary first word lower-cased, or capitalised), or a source's first clause.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ import jinja2
 from vplint.pitch.context import MissingField, get_path, is_placeholder
 from vplint.pitch.text import (
     clause,
+    first_clause,
     is_noun_phrase,
     is_time_phrase,
     is_verb_phrase,
@@ -436,6 +439,20 @@ def _first_sentence(f: Fill) -> str:
     return sentence(main_clause(f.text))
 
 
+def _headword(f: Fill) -> str:
+    text = clause(f.text)
+    return text[:1].upper() + text[1:] if f.lang == "en" else text
+
+
+def _phrase(f: Fill) -> str:
+    return lower_first(clause(f.text), names_as_written(f.ctx)) if f.lang == "en" \
+        else clause(f.text)
+
+
+def _source(f: Fill) -> str:
+    return first_clause(f.text)
+
+
 def _clause(f: Fill) -> str:
     return clause(f.text)
 
@@ -444,7 +461,7 @@ SHAPES: dict[str, Callable[[Fill], str]] = {
     "name": _name, "audience": _audience, "who": _who, "category": _category,
     "that": _that, "help": _help, "object": _object, "time": _time,
     "difference": _difference, "sentence": _sentence, "first_sentence": _first_sentence,
-    "clause": _clause,
+    "clause": _clause, "headword": _headword, "phrase": _phrase, "source": _source,
 }
 """Every shape a slot may declare."""
 _SENTENCE_SHAPES = {"sentence", "first_sentence", "time", "difference"}
