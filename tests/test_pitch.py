@@ -1013,3 +1013,22 @@ def test_generated_chinese_drafts_stay_chinese_and_keep_our_subject(f, tmp_path_
         assert not re.search(r"[A-Za-z]+(?:[\s,]+[A-Za-z]+){3,}", draft.text), draft.text
         assert not re.search(r"(?:^|[。；])\s*(?:时间|结果|需求|目标客户)[:：]", draft.text)
         assert [p.kind for p in draft.problems if p.kind != "long-sentence"] == []
+
+
+def test_every_built_in_template_fills_every_field_through_a_slot() -> None:
+    from vplint.pitch.templates import BUILTIN_DIR
+
+    files = sorted(BUILTIN_DIR.glob("*.j2"))
+    assert len(files) == 2 * len(BUILTIN_ORDER)
+    for path in files:
+        outputs = re.findall(r"\{\{(.*?)\}\}", path.read_text("utf-8"), re.S)
+        assert outputs, path
+        for expression in outputs:
+            assert expression.strip().startswith("slot("), (path.name, expression)
+
+
+def test_an_unknown_slot_shape_is_a_template_error(tmp_path: Path) -> None:
+    folder = template_dir(tmp_path, odd__en__j2='{{ slot("outcome", "poem") }}')
+    with pytest.raises(TemplateError, match="unknown slot shape 'poem'") as info:
+        drafter(templates_dirs=[folder]).draft_file(str(PIZZA), ["odd"])
+    assert info.value.line == 1
