@@ -884,6 +884,10 @@ def test_review_finds_what_makes_a_draft_unusable() -> None:
     assert kinds("When: month-end close.") == ["leftover-label"]
     assert kinds("Fast. Outcome: close in a day.") == ["leftover-label"]
     assert kinds("Close in [TODO: time_bound].") == ["placeholder"]
+    assert kinds("Close in {{ time_bound }}.") == ["placeholder", "placeholder"]
+    assert kinds("None of your data leaves the EU.") == []
+    focus = extract(load_text("positioning: {focus_word: results}\n", "t.yaml", "yaml")[0])
+    assert [p.kind for p in review("Results: close in a day.", "en", None, 10, focus)] == []
     assert kinds("对于Creative and digital agencies with staff，每月结账。", "zh") == [
         "mixed-language"]
     assert kinds("We help agencies 每月结账.") == ["mixed-language"]

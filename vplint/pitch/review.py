@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vplint.pitch.context import LABEL_WORDS, ZH_LABEL_WORDS
+from vplint.pitch.context import LABEL_WORDS, ZH_LABEL_WORDS, get_path
 from vplint.pitch.slots import rival_terms_zh
 from vplint.pitch.text import split_sentences
 from vplint.text.lang import measure
@@ -34,7 +34,7 @@ _LABEL_AT_START = re.compile(
     r"(?:^|(?<=[.!?。！？]\s)|(?<=[.!?。！？]))\s*(?P<label>(?i:"
     + "|".join(re.escape(w) for w in sorted(LABEL_WORDS, key=len, reverse=True))
     + r")|" + "|".join(re.escape(w) for w in ZH_LABEL_WORDS) + r")\s*[:：]")
-_LEFTOVER = re.compile(r"\[TODO:[^\]]*\]|\{\{|\}\}|\{%|%\}|\bUndefined\b|\bNone\b|\bnan\b")
+_LEFTOVER = re.compile(r"\[TODO:[^\]]*\]|\{\{|\}\}|\{%|%\}")
 _DOUBLED = re.compile(r"\b([A-Za-z][\w'’-]+)\s+\1\b", re.I)
 _UNLIKE = re.compile(r"\b[Uu]nlike\s+(?P<alt>[^,]+(?:,[^,]+)??),\s+(?P<subject>[\w'’-]+)")
 _ZH_UNLIKE = re.compile(r"与(?P<alt>[^，。]{1,40}?)不同，(?P<subject>[^，。；]{2,8})")
@@ -121,7 +121,10 @@ def review(text: str, language: str, rate: float | None, limit: int,
     for match in _DOUBLED.finditer(text):
         if match.group(1).lower() not in ("that", "had", "is"):
             add("repeated-subject", "doubled", quote=_quote(match.group(0), language))
+    focus = get_path(ctx, "positioning.focus_word") if ctx is not None else None
     for match in _LABEL_AT_START.finditer(text):
+        if isinstance(focus, str) and match.group("label").lower() == focus.strip().lower():
+            continue  # "Results: ..." is a tagline around the focus word, not a label
         add("leftover-label", quote=_quote(text[match.start("label"):][:40], language))
     for match in _LEFTOVER.finditer(text):
         add("placeholder", quote=_quote(match.group(0), language))
