@@ -310,3 +310,29 @@ async def test_each_workspace_folder_has_its_own_configuration(client: LanguageC
     assert "CLR003" not in [d.code for d in got]
     assert seen(got) == expected(second_doc, EN)
     assert any("没有" in d.message for d in got)  # language: zh, as check reports it
+
+
+async def test_requests_are_answered_while_a_big_page_is_linted(client: LanguageClient,
+                                                                workspace: Path) -> None:
+    small = workspace / "small.yaml"
+    await diagnostics_after(client, small.as_uri(), lambda: open_doc(client, small, EN))
+    big = workspace / "big.md"
+    text = "Utilize the platform to cut costs. " * 1_500  # seconds of linting, not minutes
+    done: list[str] = []
+
+    async def big_diagnostics() -> None:
+        await diagnostics_after(client, big.as_uri(),
+                                lambda: open_doc(client, big, text, "markdown"))
+        done.append("big")
+
+    async def hover() -> None:
+        await asyncio.sleep(0.2)  # the big page is on the worker by now
+        answer = await client.text_document_hover_async(types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=small.as_uri()),
+            position=types.Position(line=1, character=10)))
+        assert answer is not None and "CLR003" in answer.contents.value
+        done.append("hover")
+
+    await asyncio.wait_for(asyncio.gather(big_diagnostics(), hover()), TIMEOUT * 3)
+    assert done == ["hover", "big"]
+    assert len([d for d in client.diagnostics[big.as_uri()] if d.code == "CLR003"]) == 1_500

@@ -280,6 +280,15 @@ class VplintServer(LanguageServer):
         results = linter.lint_text(text, display, kind)
         return Linted(version, text, kind, display, results, lines, project)
 
+    def lint_current(self, uri: str, text: str, kind: str, version: int | None
+                     ) -> Linted | None:
+        """`lint`, unless the text changed while this job waited for the worker (then
+        the job for the newer text will publish)."""
+        current = self.workspace.text_documents.get(uri)
+        if current is None or current.version != version:
+            return None
+        return self.lint(uri, text, kind, version)
+
     @staticmethod
     def _unreadable(text: str, limit: int) -> str | None:
         """Why `vplint check` would not read this text (too big, not text), or None."""
@@ -368,13 +377,13 @@ class VplintServer(LanguageServer):
         version, text = document.version, document.source
         loop = asyncio.get_running_loop()
         try:
-            linted = await loop.run_in_executor(self.worker, self.lint, uri, text, kind,
-                                                version)
+            linted = await loop.run_in_executor(self.worker, self.lint_current, uri, text,
+                                                kind, version)
         except Exception as exc:
             self.internal_error(uri, exc)
             return
         current = self.workspace.text_documents.get(uri)
-        if current is None or current.version != version:
+        if linted is None or current is None or current.version != version:
             return  # the writer typed on: the next lint publishes
         self.linted[uri] = linted
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
