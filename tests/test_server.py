@@ -336,3 +336,20 @@ async def test_requests_are_answered_while_a_big_page_is_linted(client: Language
     await asyncio.wait_for(asyncio.gather(big_diagnostics(), hover()), TIMEOUT * 3)
     assert done == ["hover", "big"]
     assert len([d for d in client.diagnostics[big.as_uri()] if d.code == "CLR003"]) == 1_500
+
+
+async def test_save_relints_and_a_changed_configuration_is_seen_without_notice(
+        client: LanguageClient, workspace: Path) -> None:
+    path = workspace / "platform.yaml"
+    uri = path.as_uri()
+    await diagnostics_after(client, uri, lambda: open_doc(client, path, EN))
+    # No file-watching notification (an editor without it): the next lint sees the change.
+    (workspace / ".vplint.yaml").write_text("ignore: [CLR003]\n", encoding="utf-8")
+
+    def save() -> None:
+        client.text_document_did_save(types.DidSaveTextDocumentParams(
+            text_document=types.TextDocumentIdentifier(uri=uri)))
+
+    got = await diagnostics_after(client, uri, save)
+    assert "CLR003" not in [d.code for d in got]
+    assert seen(got) == expected(path, EN)
