@@ -56,6 +56,8 @@ class CheckOptions:
     """Apply the safe fixes to the files before reporting (vplint.fixes)."""
     diff: bool = False
     """Print the safe fixes as a unified diff instead of reporting; write nothing."""
+    cache_dir: str | None = None
+    """Where the results cache lives (None: $VPLINT_CACHE_DIR or the user's cache dir)."""
 
 
 def use_color(no_color: bool, stream: object) -> bool:
@@ -68,8 +70,14 @@ def use_color(no_color: bool, stream: object) -> bool:
 
 
 def note(message: str) -> None:
-    """One line for the person at the terminal or reading the CI log (never the report)."""
-    print(f"vplint: {message}", file=sys.stderr)
+    """One line for the person at the terminal or reading the CI log (never the report).
+
+    Escaped as a whole: paths, refs and baseline entries come from the repository, and a
+    line break or escape sequence in them must not start a line (`::error::`) of its own.
+    """
+    from vplint.report.safe import visible
+
+    print(f"vplint: {visible(message)}", file=sys.stderr)
 
 
 def run_check(opts: CheckOptions) -> int:
@@ -119,9 +127,7 @@ def run_check(opts: CheckOptions) -> int:
     with progress_for(len(files), stream, opts.progress) as (report_stream, tick):
         reporter = reporter_cls(report_stream, run.registry, options)
         reporter.start()
-        from vplint.cache import Cache
-
-        cache = None if opts.no_cache else Cache.for_linter(run.linter)
+        cache = None if opts.no_cache else _open_cache(run, opts.cache_dir)
         for result in _watch(run.linter.lint_paths(files, opts.jobs, cache), tick):
             if comparer is not None:
                 found = comparer.compare(result)
@@ -161,6 +167,24 @@ def run_check(opts: CheckOptions) -> int:
     if opts.write_baseline:
         return EXIT_OK  # recording today's findings is the point; the next run gates
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _open_cache(run: Run, directory: str | None) -> Any:
+    """The results cache in the user's cache directory, or None (said once on stderr)
+    when it cannot be used safely; a `.vplint_cache/` in the repository is never read."""
+    from vplint.cache import Cache, CacheUnavailable, legacy_dir
+    from vplint.report.safe import visible
+
+    legacy = legacy_dir(run.config.root)
+    if legacy is not None:
+        note(f"ignoring {visible(legacy)}: a cache inside the repository is never read "
+             "(the results cache lives in the user's cache directory; `vplint clean` "
+             "removes the old folder)")
+    try:
+        return Cache.open(run.linter, directory)
+    except CacheUnavailable as exc:
+        note(f"results cache off: {visible(exc)}")
+        return None
 
 
 @contextlib.contextmanager

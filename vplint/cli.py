@@ -13,6 +13,7 @@ import typer
 
 from vplint import __version__
 from vplint.errors import UsageError, VplintError
+from vplint.report.safe import visible, visible_keep_lines
 
 app = typer.Typer(
     name="vplint",
@@ -88,7 +89,10 @@ def check(
         "--jobs", "-j", help="Processes to lint with; 0 = every core (default: every core "
         "for more than 300 files, else 1). The output is the same either way.")] = None,
     no_cache: Annotated[bool, typer.Option(
-        "--no-cache", help="Neither read nor write the results cache (.vplint_cache).")] = False,
+        "--no-cache", help="Neither read nor write the results cache.")] = False,
+    cache_dir: Annotated[str | None, typer.Option(
+        "--cache-dir", metavar="DIR", help="Where the results cache lives (default: "
+        "$VPLINT_CACHE_DIR, else the user's cache directory).")] = None,
     fix: Annotated[bool, typer.Option(
         "--fix", help="Apply the safe fixes to the files, then report what remains.")] = False,
     diff: Annotated[bool, typer.Option(
@@ -102,7 +106,7 @@ def check(
         extend_select=_codes(extend_select), ignore=_codes(ignore), fail_under=fail_under,
         lang=lang, config=config, quiet=quiet, no_color=no_color, baseline=baseline,
         write_baseline=write_baseline, changed=changed, compare=compare, progress=progress,
-        jobs=jobs, no_cache=no_cache, fix=fix, diff=diff)))
+        jobs=jobs, no_cache=no_cache, fix=fix, diff=diff, cache_dir=cache_dir)))
 
 
 @app.command("rules")
@@ -128,7 +132,8 @@ def list_rules(
     for r in rules:
         dim = r.dimension or "-"
         mark = "  advisory" if r.advisory else ""
-        typer.echo(f"{r.code:<7} {r.name:<32} {r.severity.value:<8} {dim:<16} {r.weight:g}{mark}")
+        typer.echo(f"{r.code:<7} {visible(r.name):<32} {r.severity.value:<8} {dim:<16} "
+                   f"{r.weight:g}{mark}")
 
 
 SECTION_TITLES = {
@@ -163,24 +168,32 @@ def explain(
             lines += [f"## {titles[key]}", str(docs[key]).rstrip(), ""]
     if rule.source:
         lines += [f"## {titles['source']}", rule.source, ""]
-    typer.echo("\n".join(lines).rstrip())
+    # Rule files may come from the repository: show their text, never its control codes.
+    typer.echo(visible_keep_lines("\n".join(lines).rstrip()))
 
 
 @app.command()
 def clean(
     config: Annotated[str | None, typer.Option(help="Configuration file.")] = None,
+    cache_dir: Annotated[str | None, typer.Option(
+        "--cache-dir", metavar="DIR", help="The cache to clean (default: "
+        "$VPLINT_CACHE_DIR, else the user's cache directory).")] = None,
 ) -> None:
-    """Remove the results cache (.vplint_cache) of this project and of this directory."""
+    """Remove the cached results of this project and of this directory (and an old
+    in-repository .vplint_cache folder)."""
     from pathlib import Path
 
-    from vplint.cache import cache_dir
+    from vplint.cache import cache_dir as where_of
     from vplint.cache import clean as remove
     from vplint.config import load_config
 
     roots = dict.fromkeys([Path(load_config(config).root).resolve(), Path.cwd().resolve()])
     for root in roots:
-        where = cache_dir(root)
-        typer.echo(f"removed {where}" if remove(root) else f"no cache at {where}")
+        removed = remove(root, cache_dir)
+        for folder in removed:
+            typer.echo(f"removed {visible(folder)}")
+        if not removed:
+            typer.echo(f"no cache at {visible(where_of(root, cache_dir))}")
 
 
 @app.command("pitch")
@@ -261,11 +274,11 @@ def main(argv: list[str] | None = None) -> None:
     except VplintError as exc:
         if debug:
             raise
-        typer.echo(f"vplint: error: {exc}", err=True)
+        typer.echo(f"vplint: error: {visible(exc)}", err=True)
         sys.exit(EXIT_ERROR)
     except Exception as exc:
         if debug:
             raise
-        typer.echo(f"vplint: internal error: {type(exc).__name__}: {exc} "
+        typer.echo(f"vplint: internal error: {type(exc).__name__}: {visible(exc)} "
                    "(run with --debug for the traceback)", err=True)
         sys.exit(EXIT_ERROR)
