@@ -181,10 +181,9 @@ def test_a_cache_that_cannot_be_written_is_skipped(project):
     assert all(shard.is_file() for shard in cache.directory.iterdir())
 
 
-def test_results_of_a_crashing_rule_are_not_cached(project, monkeypatch):
-    (project / "boommod.py").write_text(
+def test_results_of_a_crashing_rule_are_not_cached(project):
+    (project / "rules" / "myx" / "boommod.py").write_text(
         "def boom(ctx):\n    raise RuntimeError('no')\n", encoding="utf-8")
-    monkeypatch.syspath_prepend(str(project))
     rule = RULE.replace("MYX001", "MYX002").replace("no-widgets", "boom").replace(
         "extends: existence", "check: boommod:boom")
     (project / "rules" / "myx" / "MYX002.yaml").write_text(rule, encoding="utf-8")
