@@ -25,7 +25,9 @@ class Run:
     linter: Linter
 
     def files(self, paths: list[str]) -> list[Path]:
-        """The files `paths` expand to, in a stable order."""
+        """The files `paths` expand to, in a stable order; the linter will read only files
+        that really live in the project or in `paths` (links out are reported)."""
+        self.linter.confine(paths)
         return list(discover(paths, self.config.walk_excludes(), self.config.root))
 
     def results(self, paths: list[str]) -> Iterator[PropositionResult]:

@@ -91,6 +91,9 @@ class Linter:
                        for code, rule in self.registry.rules.items()}
         self._rules_for: dict[frozenset[str], list[Rule]] = {}
         self.budget = Budget(self.config.rule_timeout)
+        self.confined_to: tuple[Path, ...] | None = None
+        """Resolved folders (and files) a linted file may really live in; None: anywhere.
+        Set by `confine` for a run over the repository under review."""
 
     # ---- public API -------------------------------------------------------------------
     def lint_paths(self, files: Iterable[Path], jobs: int | None = 1,
@@ -109,9 +112,28 @@ class Linter:
 
         yield from lint_many(self, files, jobs, cache)
 
+    def confine(self, paths: Iterable[str | Path]) -> None:
+        """Lint only files that really live in the project root or in `paths` (the folders
+        asked for, and the folders of the files asked for): a symbolic link leading elsewhere (`/proc/self/environ`,
+        another checkout) is reported as VP001, never read."""
+        roots = [Path(self.config.root)]
+        for given in map(Path, paths):
+            # A file named on the command line may be a link too: its folder counts.
+            roots.append(given if given.is_dir() else given.absolute().parent)
+        confined = []
+        for root in roots:
+            try:
+                confined.append(root.resolve())
+            except (OSError, RuntimeError):
+                continue
+        self.confined_to = tuple(confined)
+
     def lint_file(self, path: Path, display: str | None = None) -> list[PropositionResult]:
         """Lint one file (every proposition in it)."""
         display = display or path.as_posix()
+        if self.confined_to is not None and not self._inside(path):
+            return self._lint_docs([failed_document(
+                display, "a symbolic link to a file outside the project; not read")], display)
         size = _size(path)
         if size is not None and size > self.config.max_file_size:
             reason = (f"the file is {size:,} bytes, over the {self.config.max_file_size:,}"
@@ -124,6 +146,14 @@ class Linter:
         return self._lint_docs(load_text(text, display, kind), display)
 
     # ---- internals ---------------------------------------------------------------------
+    def _inside(self, path: Path) -> bool:
+        assert self.confined_to is not None
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):  # a loop: the loader reports it
+            return True
+        return any(real == root or root in real.parents for root in self.confined_to)
+
     def _rules(self, enabled: set[str]) -> list[Rule]:
         key = frozenset(enabled)
         if key not in self._rules_for:
