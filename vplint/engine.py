@@ -114,8 +114,8 @@ class Linter:
 
     def confine(self, paths: Iterable[str | Path]) -> None:
         """Lint only files that really live in the project root or in `paths` (the folders
-        asked for, and the folders of the files asked for): a symbolic link leading elsewhere (`/proc/self/environ`,
-        another checkout) is reported as VP001, never read."""
+        asked for, and the folders of the files asked for): a symbolic link leading
+        elsewhere (`/proc/self/environ`, another checkout) is VP001, never read."""
         roots = [Path(self.config.root)]
         for given in map(Path, paths):
             # A file named on the command line may be a link too: its folder counts.
