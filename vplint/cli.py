@@ -13,7 +13,7 @@ import typer
 
 from vplint import __version__
 from vplint.errors import UsageError, VplintError
-from vplint.report.safe import visible, visible_keep_lines
+from vplint.report.safe import inert_lines, visible
 
 app = typer.Typer(
     name="vplint",
@@ -169,7 +169,7 @@ def explain(
     if rule.source:
         lines += [f"## {titles['source']}", rule.source, ""]
     # Rule files may come from the repository: show their text, never its control codes.
-    typer.echo(visible_keep_lines("\n".join(lines).rstrip()))
+    typer.echo(inert_lines("\n".join(lines).rstrip()))
 
 
 @app.command()
