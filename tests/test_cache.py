@@ -259,3 +259,17 @@ def test_a_fifo_is_never_opened(tmp_path, registry):
     assert cache is not None and cache.key(fifo, "pipe.yaml") is None  # returns, no block
 
 
+
+
+def test_changing_a_check_module_beside_a_rule_invalidates(project):
+    """A stale cached pass must not survive an edit of a rules_dirs check module."""
+    module = project / "rules" / "myx" / "helper.py"
+    module.write_text("def check(ctx):\n    return ()\n", encoding="utf-8")
+    rule = RULE.replace("MYX001", "MYX002").replace("extends: existence", "check: helper:check")
+    (project / "rules" / "myx" / "MYX002.yaml").write_text(rule, encoding="utf-8")
+    run(project)
+    module.write_text("from vplint.checks import Hit\n\ndef check(ctx):\n"
+                      "    yield Hit(field='name')\n", encoding="utf-8")
+    results, cache, _ = run(project)
+    assert (cache.hits, cache.misses) == (0, 3)
+    assert len(messages(results, "MYX002")) == 3

@@ -74,7 +74,7 @@ _BUILTIN_CHECK = re.compile(r"[a-z_][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*\Z")
 _MODULE_CHECK = re.compile(r"([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)"
                            r":([A-Za-z_][A-Za-z0-9_]*)\Z")
 _local_modules: dict[str, Any] = {}
-"""Modules loaded from rules_dirs folders, by file path (each executed once)."""
+"""Modules loaded from rules_dirs folders, by file path and stamp (each executed once)."""
 
 
 def check_allowed(rule: Rule) -> None:
@@ -157,7 +157,8 @@ def _load_local(path: Path) -> Any:
     import hashlib
     import importlib.util
 
-    key = str(path)
+    info = path.stat()
+    key = f"{path}:{info.st_size}:{info.st_mtime_ns}"  # an edited module is loaded afresh
     if key not in _local_modules:
         name = "vplint_local_checks.m" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
         spec = importlib.util.spec_from_file_location(name, path)

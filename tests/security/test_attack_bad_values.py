@@ -75,3 +75,18 @@ def test_a_module_beside_the_rule_file_is_its_check(repo: Path):
     messages = [f["message"] for e in json.loads(out)["files"] for f in e["findings"]
                 if f["code"] == "LOC001"]
     assert messages == ["local says no"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_check_module_exiting_on_import_cannot_pass_the_gate(repo: Path, jobs: str):
+    (repo / "rules").mkdir()
+    (repo / "rules" / "EXT001.yaml").write_text(
+        "code: EXT001\nname: exit\nseverity: warning\nmessage: m\ncheck: bye:check\n",
+        encoding="utf-8")
+    (repo / "rules" / "bye.py").write_text("raise SystemExit(0)\n", encoding="utf-8")
+    (repo / "copy" / "second.yaml").write_text(FAILING, encoding="utf-8")
+    (repo / ".vplint.yaml").write_text("rules_dirs: [rules]\n", encoding="utf-8")
+    code, out, err = gate(repo, "-f", "json", "--jobs", jobs, "--no-cache")
+    assert code == 2, err
+    crashes = [f for e in json.loads(out)["files"] for f in e["findings"] if f["code"] == "VP900"]
+    assert len(crashes) == 2 and all("EXT001" in c["message"] for c in crashes)

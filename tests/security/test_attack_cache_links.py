@@ -104,3 +104,14 @@ def test_a_legacy_cache_linked_outside_is_neither_read_nor_written(repo, outside
     code, out, err = gate(repo)
     assert (code, out) == clean_verdict and LEGACY_DIR in err
     assert snapshot(outside) == before
+
+
+def test_clean_removes_a_linked_legacy_cache_but_not_its_target(repo, outside):
+    from tests.cli_runner import run_cli
+
+    (repo / LEGACY_DIR).symlink_to(outside)
+    before = snapshot(outside)
+    code, out, _ = run_cli("clean", cwd=repo)
+    assert code == 0 and "removed" in out
+    assert not os.path.lexists(repo / LEGACY_DIR)
+    assert snapshot(outside) == before
