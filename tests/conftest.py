@@ -32,3 +32,12 @@ def lint(source: str, registry: Registry | None = None, kind: str = "yaml",
 def codes(results: list[PropositionResult]) -> list[str]:
     """Every finding code of a lint, in report order."""
     return [f.code for r in results for f in r.findings]
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+                   ) -> Path:
+    """Every test gets its own results cache, never the user's (~/.cache/vplint)."""
+    root = tmp_path_factory.mktemp("vplint-cache")
+    monkeypatch.setenv("VPLINT_CACHE_DIR", str(root))
+    return root

@@ -636,12 +636,10 @@ def test_a_broken_plugin_rule_is_vp900_and_the_run_goes_on(check, expected: str)
     assert linter.crashed
 
 
-def test_a_crashing_rule_makes_the_cli_exit_2(tmp_path: Path, monkeypatch):
-    (tmp_path / "plug").mkdir()
-    (tmp_path / "plug" / "vplint_broken_plugin.py").write_text(
-        "def check(ctx):\n    raise ValueError('plugin bug')\n")
-    monkeypatch.syspath_prepend(str(tmp_path / "plug"))
+def test_a_crashing_rule_makes_the_cli_exit_2(tmp_path: Path):
     (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "vplint_broken_plugin.py").write_text(  # beside its rule file
+        "def check(ctx):\n    raise ValueError('plugin bug')\n")
     (tmp_path / "rules" / "BRK001.yaml").write_text(
         "code: BRK001\nname: broken\nseverity: warning\ncheck: vplint_broken_plugin:check\n"
         "message: {en: m, zh: m}\n")

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli_runner import run_cli
-from vplint import __version__
-from vplint.cache import CACHE_DIR, Cache, decode, encode
+from vplint.cache import LEGACY_DIR, Cache, decode, encode
 from vplint.config import Config
 from vplint.engine import Linter
 from vplint.rules import Registry
@@ -148,8 +147,8 @@ def test_the_same_content_at_another_path_is_its_own_entry(project):
                                      b'{"format": 1, "results": "x"}', b"\xff\xfe\x00",
                                      b'{"format": 999, "results": []}', b"[]"])
 def test_a_corrupt_entry_is_a_miss_not_an_error(project, garbage):
-    fresh, _, _ = run(project)
-    entries = list((project / CACHE_DIR / __version__).glob("*/*"))  # <shard>/<entry>
+    fresh, cache, _ = run(project)
+    entries = list(cache.directory.glob("*/*"))  # <shard>/<entry>
     assert len(entries) == 3
     for entry in entries:
         entry.write_bytes(garbage)
@@ -160,16 +159,31 @@ def test_a_corrupt_entry_is_a_miss_not_an_error(project, garbage):
     assert cache.hits == 3
 
 
+def test_a_cache_that_cannot_be_made_is_skipped(project, _private_cache):
+    blocked = _private_cache / "file"
+    blocked.write_text("not a directory", encoding="utf-8")
+    rules = project / "rules"
+    linter = Linter(Config(root=str(project), rules_dirs=[str(rules)]),
+                    Registry.default([rules], plugins=False))
+    assert Cache.for_linter(linter, blocked) is None
+    assert len(list(linter.lint_paths(files(project), jobs=1, cache=None))) == 3
+
+
 def test_a_cache_that_cannot_be_written_is_skipped(project):
-    (project / CACHE_DIR).write_text("not a directory", encoding="utf-8")
+    import shutil
+
+    fresh, cache, _ = run(project)
+    for shard in list(cache.directory.iterdir()):
+        shutil.rmtree(shard)
+        shard.write_text("a file where a folder should be", encoding="utf-8")
     results, cache, _ = run(project)
-    assert len(results) == 3 and cache.hits == 0
+    assert results == fresh and cache.hits == 0
+    assert all(shard.is_file() for shard in cache.directory.iterdir())
 
 
-def test_results_of_a_crashing_rule_are_not_cached(project, monkeypatch):
-    (project / "boommod.py").write_text(
+def test_results_of_a_crashing_rule_are_not_cached(project):
+    (project / "rules" / "myx" / "boommod.py").write_text(
         "def boom(ctx):\n    raise RuntimeError('no')\n", encoding="utf-8")
-    monkeypatch.syspath_prepend(str(project))
     rule = RULE.replace("MYX001", "MYX002").replace("no-widgets", "boom").replace(
         "extends: existence", "check: boommod:boom")
     (project / "rules" / "myx" / "MYX002.yaml").write_text(rule, encoding="utf-8")
@@ -187,17 +201,11 @@ def test_encode_and_decode_round_trip(registry):
     assert decode(json.loads(json.dumps(encode(results)))) == results
 
 
-def test_in_memory_text_never_touches_the_cache(tmp_path, registry):
+def test_in_memory_text_never_touches_the_cache(tmp_path, registry, _private_cache):
     linter = Linter(Config(root=str(tmp_path)), registry)
     linter.lint_text("name: X\n", "x.yaml")
-    assert not (tmp_path / CACHE_DIR).exists()
-
-
-def test_a_symlinked_cache_directory_is_not_used(tmp_path, registry):
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
-    (tmp_path / CACHE_DIR).symlink_to(elsewhere)
-    assert Cache.for_linter(Linter(Config(root=str(tmp_path)), registry)) is None
+    assert not any(_private_cache.iterdir())
+    assert not (tmp_path / LEGACY_DIR).exists()
 
 
 @pytest.fixture
@@ -210,24 +218,36 @@ def cli(tmp_path):
     return invoke
 
 
-def test_cli_cache_no_cache_and_clean(cli, tmp_path):
+def test_cli_cache_no_cache_and_clean(cli, tmp_path, _private_cache):
     (tmp_path / "a.yaml").write_text(textwrap.dedent("""\
         name: Pizza
         outcome: Hot pizza at your door, fast and world-class.
         """), encoding="utf-8")
     fresh = cli("check", "--no-cache", "a.yaml")
-    assert not (tmp_path / CACHE_DIR).exists()
+    assert not any(_private_cache.iterdir())
     first = cli("check", "a.yaml")
-    cache = tmp_path / CACHE_DIR
-    assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
-    assert (cache / "CACHEDIR.TAG").is_file()
+    assert (_private_cache / "CACHEDIR.TAG").is_file()
+    projects = list((_private_cache / "projects").iterdir())
+    assert len(projects) == 1
     second = cli("check", "a.yaml")
     assert fresh == first == second
+    assert not (tmp_path / LEGACY_DIR).exists()  # nothing written into the repository
     code, out = cli("clean")
-    assert code == 0 and f"removed {cache.resolve()}" in out
-    assert not cache.exists()
+    assert code == 0 and f"removed {projects[0]}" in out
+    assert not projects[0].exists()
     code, out = cli("clean")
     assert code == 0 and "no cache at" in out
+
+
+def test_cache_dir_option_and_variable_move_the_cache(cli, tmp_path, _private_cache):
+    (tmp_path / "a.yaml").write_text("name: Pizza\noutcome: Hot pizza, fast.\n",
+                                     encoding="utf-8")
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-cache"
+    code, _ = cli("check", "--cache-dir", str(elsewhere), "a.yaml")
+    assert code in (0, 1)
+    assert list(elsewhere.glob("projects/*/*/*/*")) and not any(_private_cache.iterdir())
+    code, out = cli("clean", "--cache-dir", str(elsewhere))
+    assert "removed" in out and not list(elsewhere.glob("projects/*"))
 
 
 def test_a_fifo_is_never_opened(tmp_path, registry):
@@ -239,3 +259,17 @@ def test_a_fifo_is_never_opened(tmp_path, registry):
     assert cache is not None and cache.key(fifo, "pipe.yaml") is None  # returns, no block
 
 
+
+
+def test_changing_a_check_module_beside_a_rule_invalidates(project):
+    """A stale cached pass must not survive an edit of a rules_dirs check module."""
+    module = project / "rules" / "myx" / "helper.py"
+    module.write_text("def check(ctx):\n    return ()\n", encoding="utf-8")
+    rule = RULE.replace("MYX001", "MYX002").replace("extends: existence", "check: helper:check")
+    (project / "rules" / "myx" / "MYX002.yaml").write_text(rule, encoding="utf-8")
+    run(project)
+    module.write_text("from vplint.checks import Hit\n\ndef check(ctx):\n"
+                      "    yield Hit(field='name')\n", encoding="utf-8")
+    results, cache, _ = run(project)
+    assert (cache.hits, cache.misses) == (0, 3)
+    assert len(messages(results, "MYX002")) == 3

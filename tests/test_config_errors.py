@@ -47,8 +47,8 @@ _WRONG = {
     "select": "TIM001", "extend_select": "{a: b}", "ignore": "3", "per_file_ignores": "[a]",
     "severity": "error", "weights": "[1]", "fail_under": "high", "language": "[en]",
     "rules_dirs": "rules", "exclude": "drafts/", "lexicons": "[hype]", "rule_options": "7",
-    "templates_dirs": "templates", "max_file_size": "big", "include": "'*.md'",
-    "extend_include": "7", "respect_gitignore": "'no'",
+    "templates_dirs": "templates", "max_file_size": "big", "rule_timeout": "soon",
+    "include": "'*.md'", "extend_include": "7", "respect_gitignore": "'no'",
 }
 
 
@@ -69,7 +69,7 @@ def test_wrong_type_of_every_key_names_its_line(tmp_path: Path, key: str):
     ("select:\n  - OUT\n  - [TIM]\n", 3, "'select' must list text, not list"),
     ("language: fr\n", 1, "'language' must be en, zh or auto"),
     ("fail-under: 150\n", 1, "'fail-under' must be between 0 and 100"),
-    ("max-file-size: 0\n", 1, "'max-file-size' must be a positive number of bytes"),
+    ("max-file-size: 0\n", 1, "'max-file-size' must be a number of bytes from 1 to"),
 ])
 def test_wrong_values_inside_settings_name_their_line(tmp_path: Path, config: str, line: int,
                                                       message: str):

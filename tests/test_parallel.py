@@ -11,7 +11,6 @@ import pytest
 
 from tests.cli_runner import run_cli
 from vplint import __version__, parallel
-from vplint.cache import CACHE_DIR
 from vplint.errors import UsageError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,10 +99,11 @@ def test_a_rule_crashing_in_a_worker_fails_the_run_the_same_way(cli, pools, monk
     assert two == serial and "VP900" in serial[1]
 
 
-def test_jobs_with_the_cache_give_the_same_output_cold_and_warm(cli, pools, corpus):
+def test_jobs_with_the_cache_give_the_same_output_cold_and_warm(cli, pools, corpus,
+                                                               _private_cache):
     serial = cli("check", "--no-cache", "--jobs", "1", "props")
     cold = cli("check", "--jobs", "2", "props")
-    entries = list((corpus / CACHE_DIR / __version__).glob("*/*"))
+    entries = list(_private_cache.glob(f"projects/*/{__version__}/*/*"))
     assert len(entries) == 200
     warm = cli("check", "--jobs", "2", "props")
     warm_serial = cli("check", "--jobs", "1", "props")

@@ -38,6 +38,7 @@ class Run:
     _linters: dict[str | None, Linter] = field(default_factory=dict, repr=False)
     _nearest: dict[Path, str | None] = field(default_factory=dict, repr=False)
     _by_directory: dict[Path, Linter] = field(default_factory=dict, repr=False)
+    _confine: list[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._linters[self.config.path] = self.linter
@@ -52,7 +53,12 @@ class Run:
     def files(self, paths: list[str], strict: bool = True) -> list[Path]:
         """The files `paths` expand to, in a stable order. Each path is walked with the
         settings of its nearest configuration. With `strict=False` a path that does not
-        exist is recorded in `missing` instead of raising a UsageError."""
+        exist is recorded in `missing` instead of raising a UsageError. The linters will
+        read only files that really live in their project or in `paths` (links out are
+        reported)."""
+        self._confine = list(paths)
+        for linter in self.linters():
+            linter.confine(paths)
         found: set[Path] = set()
         for raw in paths:
             config = self.config
@@ -90,7 +96,10 @@ class Run:
             except ValueError:
                 pass
         if key not in self._linters:
-            self._linters[key] = _prepare(key, None, **self.settings).linter
+            linter = _prepare(key, resolved if key is None else None, **self.settings).linter
+            if self._confine is not None:
+                linter.confine(self._confine)
+            self._linters[key] = linter
         return self._linters[key]
 
     def linters(self) -> list[Linter]:

@@ -32,6 +32,8 @@ from vplint.errors import ConfigError, UsageError
 from vplint.model import Finding, PropositionResult
 
 BASELINE_VERSION = 1
+MAX_BASELINE = 256 * 1024 * 1024
+"""Bytes a baseline file may have (a million findings take about 200 MB)."""
 _SPACE = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 
@@ -147,8 +149,14 @@ class Baseline:
             raise UsageError(f"baseline file not found: {path} "
                              f"(create it with --write-baseline {path})")
         try:
-            data = json.loads(file.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            # The baseline is usually committed: a link to /dev/zero or a FIFO must not
+            # hang the run (is_file() follows links, so check the opened file itself).
+            with open(file, "rb") as handle:
+                if os.fstat(handle.fileno()).st_size > MAX_BASELINE:
+                    raise ConfigError(f"the baseline is over {MAX_BASELINE:,} bytes",
+                                      str(path))
+                data = json.loads(handle.read(MAX_BASELINE + 1).decode("utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             raise ConfigError(f"cannot read the baseline: {exc}", str(path)) from None
         if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
             raise ConfigError("not a vplint baseline (expected {\"version\": 1, "

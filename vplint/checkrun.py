@@ -22,6 +22,7 @@ from vplint.errors import UsageError
 
 if TYPE_CHECKING:
     from vplint.api import Run
+    from vplint.engine import Linter
     from vplint.model import PropositionResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -64,6 +65,12 @@ class CheckOptions:
     """None: the configuration decides (default: honour .gitignore)."""
     extra_reports: list[str] = field(default_factory=list)
     """FORMAT=FILE: more reports written from the same run (e.g. SARIF beside annotations)."""
+    fix: bool = False
+    """Apply the safe fixes to the files before reporting (vplint.fixes)."""
+    diff: bool = False
+    """Print the safe fixes as a unified diff instead of reporting; write nothing."""
+    cache_dir: str | None = None
+    """Where the results cache lives (None: $VPLINT_CACHE_DIR or the user's cache dir)."""
 
 
 def use_color(no_color: bool | str, stream: object) -> bool:
@@ -82,8 +89,14 @@ def use_color(no_color: bool | str, stream: object) -> bool:
 
 
 def note(message: str) -> None:
-    """One line for the person at the terminal or reading the CI log (never the report)."""
-    print(f"vplint: {message}", file=sys.stderr)
+    """One line for the person at the terminal or reading the CI log (never the report).
+
+    Escaped as a whole: paths, refs and baseline entries come from the repository, and a
+    line break or escape sequence in them must not start a line (`::error::`) of its own.
+    """
+    from vplint.report.safe import visible
+
+    print(f"vplint: {visible(message)}", file=sys.stderr)
 
 
 @dataclass
@@ -163,6 +176,10 @@ def run_check(opts: CheckOptions) -> int:
                             *(target for _, target in extras))
     if opts.changed is not None:
         files = _changed_only(files, opts.changed)
+    if opts.fix or opts.diff:
+        fixed = _fix(run, files, opts)
+        if opts.diff:
+            return EXIT_FINDINGS if fixed else EXIT_OK
     baseline = _load_baseline(opts.baseline)
     comparer = _comparer(run, opts.compare)
 
@@ -273,10 +290,9 @@ def _extra_report(spec: str) -> tuple[Any, str]:
 def _results(run: Run, files: list[Path], opts: CheckOptions
              ) -> Iterator[tuple[float, PropositionResult]]:
     """(fail-under of the file's configuration, result) for every proposition, in order."""
-    from vplint.cache import Cache
-
+    warned: set[str] = set()
     for linter, batch in run.batches(files):
-        cache = None if opts.no_cache else Cache.for_linter(linter, root=run.config.root)
+        cache = None if opts.no_cache else _open_cache(run, opts.cache_dir, linter, warned)
         for result in linter.lint_paths(batch, opts.jobs, cache):
             yield linter.config.fail_under, result
 
@@ -322,6 +338,31 @@ class _SourceLines:
         return lines[line - 1] if 0 < line <= len(lines) else None
 
 
+def _open_cache(run: Run, directory: str | None, linter: Linter | None = None,
+                warned: set[str] | None = None) -> Any:
+    """The results cache of `linter` (default: the run's) in the user's cache directory,
+    or None (said once on stderr) when it cannot be used safely; a `.vplint_cache/` in the
+    repository is never read. `warned` keeps each note to once per run."""
+    from vplint.cache import Cache, CacheUnavailable, legacy_dir
+    from vplint.report.safe import visible
+
+    warned = set() if warned is None else warned
+    linter = linter or run.linter
+    legacy = legacy_dir(run.config.root)
+    if legacy is not None and "legacy" not in warned:
+        warned.add("legacy")
+        note(f"ignoring {visible(legacy)}: a cache inside the repository is never read "
+             "(the results cache lives in the user's cache directory; `vplint clean` "
+             "removes the old folder)")
+    try:
+        return Cache.open(linter, directory)
+    except CacheUnavailable as exc:
+        if "off" not in warned:
+            warned.add("off")
+            note(f"results cache off: {visible(exc)}")
+        return None
+
+
 @contextlib.contextmanager
 def _writing(target: str) -> Iterator[None]:
     """A file vplint cannot write (no such folder, disk full) is one line, not a crash;
@@ -345,6 +386,20 @@ def _never_overwrite_linted(files: list[Path], *outputs: str | None) -> None:
         if target is not None:
             raise UsageError(f"{target} is one of the files being linted; vplint never "
                              "writes to a linted file (write the report elsewhere)")
+
+
+def _fix(run: Run, files: list[Path], opts: CheckOptions) -> int:
+    """--fix writes the safe fixes (the one case where vplint changes a file it lints, on
+    request); --diff prints them. Returns how many files they change."""
+    from vplint.fixes import fix_files
+
+    fixed = fix_files(run.linter, files, apply_fixes=not opts.diff)
+    if opts.diff:
+        sys.stdout.write("".join(f.diff() for f in fixed))
+    else:
+        count = sum(len(f.applied) for f in fixed)
+        note(f"fixed {count} finding(s) in {len(fixed)} file(s)")
+    return len(fixed)
 
 
 def _watch(results: Iterator[tuple[float, PropositionResult]], tick: Any

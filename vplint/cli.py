@@ -14,6 +14,7 @@ import typer
 
 from vplint import __version__
 from vplint.errors import UsageError, VplintError
+from vplint.report.safe import inert_lines, visible
 
 app = typer.Typer(
     name="vplint",
@@ -73,6 +74,16 @@ class RulesFormat(StrEnum):
 
     table = "table"
     json = "json"
+
+
+def __getattr__(name: str) -> object:
+    """SECTION_TITLES, the rule-doc headings by language, now live in
+    vplint.report.labels.LABELS; the old name still works for vplint.server."""
+    if name == "SECTION_TITLES":
+        from vplint.report.labels import LABELS
+
+        return LABELS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _value(choice: Enum | None) -> str | None:
@@ -209,8 +220,14 @@ def check(
         "(default: every core for more than 300 files, else 1). The output is the same "
         "either way.")] = None,
     no_cache: Annotated[bool, typer.Option(
-        "--no-cache", help="Neither read nor write the results cache (.vplint_cache).")
-    ] = False,
+        "--no-cache", help="Neither read nor write the results cache.")] = False,
+    cache_dir: Annotated[str | None, typer.Option(
+        "--cache-dir", metavar="DIR", help="Where the results cache lives (default: "
+        "$VPLINT_CACHE_DIR, else the user's cache directory).")] = None,
+    fix: Annotated[bool, typer.Option(
+        "--fix", help="Apply the safe fixes to the files, then report what remains.")] = False,
+    diff: Annotated[bool, typer.Option(
+        "--diff", help="Print the safe fixes as a unified diff; change no file.")] = False,
     extra_report: Annotated[list[str] | None, typer.Option(
         metavar="FORMAT=FILE", help="Also write a report in another format from the same "
         "run, e.g. sarif=vplint.sarif (repeatable).")] = None,
@@ -240,7 +257,7 @@ def check(
         write_baseline=write_baseline, changed=changed, compare=compare, progress=progress,
         jobs=jobs, no_cache=no_cache, stdin_filename=stdin_filename, exit_zero=exit_zero,
         statistics=statistics, respect_gitignore=respect_gitignore,
-        extra_reports=extra_report or [])))
+        extra_reports=extra_report or [], fix=fix, diff=diff, cache_dir=cache_dir)))
 
 
 @app.command()
@@ -263,7 +280,9 @@ def explain(
     from vplint import api
     from vplint.explain import explain_text
 
-    typer.echo(explain_text(api.prepare(config).registry, code or "", str(lang.value)))
+    # Rule files may come from the repository: show their text, never its control codes.
+    typer.echo(inert_lines(explain_text(api.prepare(config).registry, code or "",
+                                        str(lang.value))))
 
 
 @app.command("rules")
@@ -295,7 +314,8 @@ def list_rules(
     for r in rules:
         dim = r.dimension or "-"
         mark = "  advisory" if r.advisory else ""
-        typer.echo(f"{r.code:<7} {r.name:<32} {r.severity.value:<8} {dim:<16} {r.weight:g}{mark}")
+        typer.echo(f"{r.code:<7} {visible(r.name):<32} {r.severity.value:<8} {dim:<16} "
+                   f"{r.weight:g}{mark}")
 
 
 @app.command("pitch")
@@ -361,18 +381,33 @@ def schema() -> None:
 def clean(
     config: Annotated[str | None, typer.Option(metavar=FILE, help="Configuration file.")
                       ] = None,
+    cache_dir: Annotated[str | None, typer.Option(
+        "--cache-dir", metavar="DIR", help="The cache to clean (default: "
+        "$VPLINT_CACHE_DIR, else the user's cache directory).")] = None,
 ) -> None:
-    """Remove the results cache (.vplint_cache) of this project and of this directory."""
+    """Remove the cached results of this project and of this directory (and an old
+    in-repository .vplint_cache folder)."""
     from pathlib import Path
 
-    from vplint.cache import cache_dir
+    from vplint.cache import cache_dir as where_of
     from vplint.cache import clean as remove
     from vplint.config import load_config
 
     roots = dict.fromkeys([Path(load_config(config).root).resolve(), Path.cwd().resolve()])
     for root in roots:
-        where = cache_dir(root)
-        typer.echo(f"removed {where}" if remove(root) else f"no cache at {where}")
+        removed = remove(root, cache_dir)
+        for folder in removed:
+            typer.echo(f"removed {visible(folder)}")
+        if not removed:
+            typer.echo(f"no cache at {visible(where_of(root, cache_dir))}")
+
+
+@app.command()
+def server() -> None:
+    """Run the language server on stdin/stdout (for editors; see docs/editors.md)."""
+    from vplint.server import serve
+
+    serve()
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -393,11 +428,11 @@ def main(argv: list[str] | None = None) -> None:
     except VplintError as exc:
         if debug:
             raise
-        typer.echo(f"vplint: error: {exc}", err=True)
+        typer.echo(f"vplint: error: {visible(exc)}", err=True)
         sys.exit(EXIT_ERROR)
     except Exception as exc:
         if debug:
             raise
-        typer.echo(f"vplint: internal error: {type(exc).__name__}: {exc} "
+        typer.echo(f"vplint: internal error: {type(exc).__name__}: {visible(exc)} "
                    "(run with --debug for the traceback)", err=True)
         sys.exit(EXIT_ERROR)

@@ -1,8 +1,19 @@
 """Configuration: `.vplint.yaml` or `[tool.vplint]` in pyproject.toml, merged with CLI
 flags (flags win).
 
-Like ruff, each file is governed by the nearest configuration above it, looking no higher
-than its repository's root (the folder holding `.git`); `--config` replaces them all.
+Like ruff, each file is governed by the nearest configuration above it (vplint.api looks
+from each file's folder); `--config` replaces them all.
+
+The walk stops at the repository root (the nearest folder holding `.git`): a file above
+the checkout (a shared CI workspace, another user's folder) is never read. Outside any
+Git repository it stops at the user's home directory when the walk starts below it, and
+at the filesystem root otherwise. `--config FILE` reads that file alone: nothing is
+discovered, so a pull request's own `.vplint.yaml` cannot change a trusted gate.
+
+Folders a configuration names (`rules_dirs`, `templates_dirs`) must resolve, symbolic
+links followed, inside its project: the Git repository holding the configuration file,
+else the file's own folder. A path leading elsewhere (`/`, `../..`, a link out) is an
+error at its line.
 
 Keys may be written with hyphens or underscores (`fail-under` == `fail_under`).
 """
@@ -10,6 +21,8 @@ Keys may be written with hyphens or underscores (`fail-under` == `fail_under`).
 from __future__ import annotations
 
 import fnmatch
+import math
+import os
 import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -19,6 +32,10 @@ from vplint.errors import ConfigError, did_you_mean
 from vplint.model import Severity
 
 CONFIG_NAMES = (".vplint.yaml", ".vplint.yml", "pyproject.toml")
+MAX_FILE_SIZE_LIMIT = 1 << 30
+"""The largest `max-file-size` accepted (1 GiB): copy is never that big."""
+DEFAULT_RULE_TIMEOUT = 5.0
+MAX_RULE_TIMEOUT = 600.0
 
 
 @dataclass
@@ -43,6 +60,8 @@ class Config:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     templates_dirs: list[str] = field(default_factory=list)
     max_file_size: int = 4 * 1024 * 1024
+    rule_timeout: float = DEFAULT_RULE_TIMEOUT
+    """Seconds one rule may spend on one file before it is stopped and reported (VP900)."""
     path: str | None = None
     root: str = "."
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -94,28 +113,50 @@ _TYPES: dict[str, Any] = {
     "severity": dict, "weights": dict, "fail_under": (int, float), "language": str,
     "rules_dirs": list, "exclude": list, "include": list, "extend_include": list,
     "respect_gitignore": bool, "lexicons": dict, "rule_options": dict,
-    "templates_dirs": list, "max_file_size": int,
+    "templates_dirs": list, "max_file_size": int, "rule_timeout": (int, float),
 }
 KEYS = tuple(_TYPES)
+
+
+def search_folders(start: Path) -> list[Path]:
+    """The folders configuration discovery looks in, nearest first: up to the repository
+    root (the nearest folder holding `.git`), else up to the home directory when `start`
+    is below it, else up to the filesystem root."""
+    chain = [start, *start.parents]
+    for index, directory in enumerate(chain):
+        if os.path.lexists(directory / ".git"):
+            return chain[: index + 1]
+    try:
+        home = Path.home().resolve()
+    except (RuntimeError, OSError):
+        return chain
+    if home in chain:
+        return chain[: chain.index(home) + 1]
+    return chain
+
+
+def project_root(folder: Path) -> Path:
+    """The folder a configuration in `folder` may name paths in: its Git repository's
+    root, else `folder` itself (both resolved)."""
+    folder = folder.resolve()
+    for directory in [folder, *folder.parents]:
+        if os.path.lexists(directory / ".git"):
+            return directory
+    return folder
 
 
 def repository_root(start: Path) -> Path | None:
     """The nearest folder at or above `start` that holds `.git`, or None."""
     for directory in [start, *start.parents]:
-        if (directory / ".git").exists():
+        if os.path.lexists(directory / ".git"):
             return directory
     return None
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest .vplint.yaml, or pyproject.toml with a [tool.vplint] table, at or above
-    `start` and no higher than its repository's root (anywhere above outside a repository).
-    """
-    directories = [start, *start.parents]
-    top = repository_root(start)
-    if top is not None:
-        directories = directories[: directories.index(top) + 1]
-    for directory in directories:
+    """The nearest .vplint.yaml, or pyproject.toml with a [tool.vplint] table, looked for
+    in `search_folders(start)`."""
+    for directory in search_folders(start):
         for name in CONFIG_NAMES:
             candidate = directory / name
             if not candidate.is_file():
@@ -248,12 +289,32 @@ def _build(raw: dict[str, Any], lines: dict[str, int], path: Path) -> Config:
     base = path.parent
     for key in ("rules_dirs", "templates_dirs"):
         if key in values:
-            resolved = [str((base / str(d)).resolve()) for d in values[key]]
+            resolved = [str(_inside_project(base, str(d), key, path, where))
+                        for d in values[key]]
             for original, absolute in zip(values[key], resolved, strict=True):
                 where.setdefault(f"{key}/{absolute}", where.get(f"{key}/{original}", 0))
             values[key] = resolved
     return Config(**values, path=str(path), root=str(base),
                   lines={k: v for k, v in where.items() if v})
+
+
+def _inside_project(base: Path, folder: str, key: str, path: Path,
+                    where: dict[str, int]) -> Path:
+    """A configured folder, resolved; a ConfigError at its line when it leads (as an
+    absolute path, through `..` or through a symbolic link) outside the project: a pull
+    request must not make vplint read rules or templates from elsewhere on the machine."""
+    line = where.get(f"{key}/{folder}") or where.get(key) or None
+    name = key.replace("_", "-")
+    root = project_root(base)
+    try:
+        resolved = (base / folder).resolve()
+    except (OSError, RuntimeError) as exc:  # a loop of symbolic links
+        raise ConfigError(f"{name} entry '{folder}' cannot be resolved: {exc}",
+                          str(path), line) from None
+    if resolved != root and root not in resolved.parents:
+        raise ConfigError(f"{name} entry '{folder}' leads outside the project ({root}); "
+                          "configured folders must be inside it", str(path), line)
+    return resolved
 
 
 def _item_lines(key: str, norm: str, value: Any, lines: dict[str, int]) -> dict[str, int]:
@@ -299,7 +360,8 @@ def _check_values(values: dict[str, Any], where: dict[str, int], path: str) -> N
             raise fail(f"severity of {code} must be error, warning or info, not '{sev}'",
                        f"severity/{code}", "severity")
     for code, weight in values.get("weights", {}).items():
-        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight < 0:
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or \
+                not math.isfinite(weight) or weight < 0:
             raise fail(f"weight of {code} must be a number of 0 or more, not '{weight}'",
                        f"weights/{code}", "weights")
     for code, options in values.get("rule_options", {}).items():
@@ -315,8 +377,26 @@ def _check_values(values: dict[str, Any], where: dict[str, int], path: str) -> N
         raise fail("'language' must be en, zh or auto", "language")
     if "fail_under" in values and not 0 <= values["fail_under"] <= 100:
         raise fail("'fail-under' must be between 0 and 100", "fail_under")
-    if "max_file_size" in values and values["max_file_size"] <= 0:
-        raise fail("'max-file-size' must be a positive number of bytes", "max_file_size")
+    if "max_file_size" in values and not 0 < values["max_file_size"] <= MAX_FILE_SIZE_LIMIT:
+        raise fail(f"'max-file-size' must be a number of bytes from 1 to "
+                   f"{MAX_FILE_SIZE_LIMIT}", "max_file_size")
+    if "rule_timeout" in values and not 0 < values["rule_timeout"] <= MAX_RULE_TIMEOUT:
+        raise fail(f"'rule-timeout' must be a number of seconds above 0 and at most "
+                   f"{MAX_RULE_TIMEOUT:g}", "rule_timeout")
+    for pattern in values.get("exclude", ()):
+        if not _valid_gitignore(pattern):
+            raise fail(f"exclude pattern '{pattern}' is not a valid gitignore pattern",
+                       f"exclude/{pattern}", "exclude")
+
+
+def _valid_gitignore(pattern: str) -> bool:
+    import pathspec
+
+    try:
+        pathspec.GitIgnoreSpec.from_lines([pattern])
+    except Exception:  # pathspec raises re.error, ValueError... depending on the pattern
+        return False
+    return True
 
 
 def _plain_type(name: str) -> str:

@@ -177,13 +177,20 @@ def _collect_texts(node: Node, path: str, out: list[tuple[str, Node]]) -> None:
 
 # ---- reading --------------------------------------------------------------------------
 def printable_path(path: str) -> str:
-    """A path as text any output can carry: bytes of a non-UTF-8 file name as \\xNN.
+    """A path as text any output can carry: bytes of a non-UTF-8 file name as \\xNN,
+    control characters as escapes (report.safe.visible).
 
     os.walk and sys.argv turn such bytes into lone surrogates, which no UTF-8 stream
     accepts; a report must show the name, not crash on it.
     """
-    if path.isascii() or not _SURROGATE.search(path):
+    if path.isprintable():
         return path
+    from vplint.report.safe import visible  # a leaf module: escaping, no report machinery
+
+    if not _SURROGATE.search(path):
+        # Control characters in a file name ("\n::error::", ESC sequences) must not
+        # reach any report or CI log raw: every format shows the escaped name.
+        return visible(path)
     out = []
     for ch in path:
         code = ord(ch)
@@ -193,7 +200,7 @@ def printable_path(path: str) -> str:
             out.append("\ufffd")
         else:
             out.append(ch)
-    return "".join(out)
+    return visible("".join(out))
 
 
 def read_text(path: Path, limit: int | None = None

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vplint.budget import Budget, RuleTimeout
 from vplint.checks import CheckContext, Hit
 from vplint.config import Config, Selector
 from vplint.document import Document, failed_document, load_file, load_text, printable_path
@@ -89,6 +90,10 @@ class Linter:
         self.params = {code: {**rule.params, **self.config.rule_options.get(code, {})}
                        for code, rule in self.registry.rules.items()}
         self._rules_for: dict[frozenset[str], list[Rule]] = {}
+        self.budget = Budget(self.config.rule_timeout)
+        self.confined_to: tuple[Path, ...] | None = None
+        """Resolved folders (and files) a linted file may really live in; None: anywhere.
+        Set by `confine` for a run over the repository under review."""
 
     # ---- public API -------------------------------------------------------------------
     def lint_paths(self, files: Iterable[Path], jobs: int | None = 1,
@@ -107,9 +112,28 @@ class Linter:
 
         yield from lint_many(self, files, jobs, cache)
 
+    def confine(self, paths: Iterable[str | Path]) -> None:
+        """Lint only files that really live in the project root or in `paths` (the folders
+        asked for, and the folders of the files asked for): a symbolic link leading
+        elsewhere (`/proc/self/environ`, another checkout) is VP001, never read."""
+        roots = [Path(self.config.root)]
+        for given in map(Path, paths):
+            # A file named on the command line may be a link too: its folder counts.
+            roots.append(given if given.is_dir() else given.absolute().parent)
+        confined = []
+        for root in roots:
+            try:
+                confined.append(root.resolve())
+            except (OSError, RuntimeError):
+                continue
+        self.confined_to = tuple(confined)
+
     def lint_file(self, path: Path, display: str | None = None) -> list[PropositionResult]:
         """Lint one file (every proposition in it)."""
         display = display or path.as_posix()
+        if self.confined_to is not None and not self._inside(path):
+            return self._lint_docs([failed_document(
+                display, "a symbolic link to a file outside the project; not read")], display)
         size = _size(path)
         if size is not None and size > self.config.max_file_size:
             reason = (f"the file is {size:,} bytes, over the {self.config.max_file_size:,}"
@@ -122,6 +146,14 @@ class Linter:
         return self._lint_docs(load_text(text, display, kind), display)
 
     # ---- internals ---------------------------------------------------------------------
+    def _inside(self, path: Path) -> bool:
+        assert self.confined_to is not None
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):  # a loop: the loader reports it
+            return True
+        return any(real == root or root in real.parents for root in self.confined_to)
+
     def _rules(self, enabled: set[str]) -> list[Rule]:
         key = frozenset(enabled)
         if key not in self._rules_for:
@@ -132,6 +164,20 @@ class Linter:
         display = printable_path(display)  # a non-UTF-8 file name must not break a report
         enabled = self.selector.enabled_codes(display)
         rules = self._rules(enabled)
+        with self.budget.for_file():
+            staged = self._stage(docs, rules)
+            self._post_rules(staged, rules)
+        results = []
+        for doc, facts, ran, kept in staged:
+            overall, dims = score(kept, ran, self.weights)
+            kept.sort(key=lambda f: f.sort_key)
+            results.append(PropositionResult(
+                path=display, name=doc.name, language=facts.language, score=overall,
+                grade=grade(overall), dimensions=dims, findings=tuple(kept), index=doc.index))
+        return results
+
+    def _stage(self, docs: list[Document], rules: list[Rule]) -> list:
+        """Each document with its facts, the rules that ran and the findings kept."""
         staged = []
         for doc in docs:
             facts = Facts(doc, self.registry, self.forced_language)
@@ -145,15 +191,7 @@ class Linter:
             kept = [f for f in findings
                     if not (doc.suppressions and doc.suppressions.silences(f.code, f.line))]
             staged.append((doc, facts, ran, kept))
-        self._post_rules(staged, rules)
-        results = []
-        for doc, facts, ran, kept in staged:
-            overall, dims = score(kept, ran, self.weights)
-            kept.sort(key=lambda f: f.sort_key)
-            results.append(PropositionResult(
-                path=display, name=doc.name, language=facts.language, score=overall,
-                grade=grade(overall), dimensions=dims, findings=tuple(kept), index=doc.index))
-        return results
+        return staged
 
     def _post_rules(self, staged: list, rules: list[Rule]) -> None:
         post = [r for r in rules if r.code in POST_RULES]
@@ -178,12 +216,20 @@ class Linter:
              extra: dict[str, Any] | None = None) -> list[Finding]:
         ctx = CheckContext(doc, facts, rule, self.params[rule.code], extra or {})
         try:
+            if self.budget.exhausted(rule.code):
+                raise RuleTimeout  # it used up its time on an earlier proposition
             found: list[Finding] = []
-            for hit in rule.function()(ctx) or ():
-                if len(found) == MAX_HITS:  # an endless generator must not eat the memory
-                    raise RuntimeError(f"more than {MAX_HITS:,} findings in one proposition")
-                found.append(self._finding(rule, hit, doc, facts))
+            with self.budget.run(rule.code):
+                for hit in rule.function()(ctx) or ():
+                    if len(found) == MAX_HITS:  # an endless generator must not eat memory
+                        raise RuntimeError(f"more than {MAX_HITS:,} findings in one "
+                                           "proposition")
+                    found.append(self._finding(rule, hit, doc, facts))
             return found
+        except RuleTimeout:
+            # A rule may not hold the gate: it is reported, and the other rules go on.
+            self.crashed = True
+            return [self._crash(rule, doc, facts, RuleTimeout(self.budget.describe()))]
         # A broken rule must not stop the run, nor end it: a plugin calling sys.exit(0)
         # would otherwise turn a failing gate green.
         except (Exception, SystemExit) as exc:

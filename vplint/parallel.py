@@ -102,17 +102,38 @@ _cache: Cache | None = None
 _files: Sequence[Path] = ()
 
 
-def _init(linter: Linter, cache: Cache | None, files: Sequence[Path]) -> None:
-    """Worker set-up: keep the run's state; leave Ctrl-C and the terminal to the parent."""
+def _init(linter: Linter, cache: Cache | None, files: Sequence[Path], parent: int) -> None:
+    """Worker set-up: keep the run's state; leave Ctrl-C and the terminal to the parent;
+    exit when the parent is gone."""
     import signal
 
     global _linter, _cache, _files
     _linter, _cache, _files = linter, cache, files
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with(parent)
     # A forked worker holds a copy of the parent's unflushed output buffers; they must
     # never be flushed a second time from here.
     devnull = open(os.devnull, "w")  # lives as long as the worker
     sys.stdout = sys.stderr = devnull
+
+
+PARENT_CHECK = 0.5
+"""Seconds between a worker's checks that its parent is still alive."""
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker soon after `parent` dies (killed with SIGKILL, say): otherwise it
+    would wait for work forever, holding its memory and the CI job open."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK)
+            if os.getppid() != parent:
+                os._exit(1)  # nothing of the worker's is worth flushing; the parent is gone
+
+    threading.Thread(target=watch, name="vplint-parent-watch", daemon=True).start()
 
 
 def _work(start: int, end: int) -> tuple[list[PropositionResult], bool]:
@@ -165,7 +186,7 @@ def _start(linter: Linter, cache: Cache | None, files: list[Path], jobs: int):  
             # refresh thread); workers never touch the locks that thread may hold.
             warnings.filterwarnings("ignore", category=DeprecationWarning)
             pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init,
-                                       initargs=(linter, cache, files))
+                                       initargs=(linter, cache, files, os.getpid()))
     except (OSError, NotImplementedError, ImportError, ValueError):
         return None  # e.g. no working semaphores in a sandbox: lint in this process
     return pool
@@ -176,7 +197,9 @@ def _warm(linter: Linter) -> None:
     for rule in linter.registry.rules.values():
         try:
             rule.function()
-        except Exception:  # the run reports it as VP900 for each file
+        # The run reports it as VP900 for each file; a check module calling sys.exit()
+        # when imported must not end the run here with its exit code.
+        except (Exception, SystemExit):
             continue
     for lexicon in linter.registry.lexicons.values():
         try:

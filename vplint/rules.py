@@ -24,6 +24,7 @@ ENTRY_POINT_GROUP = "vplint.rules"
 RULE_KEYS = {
     "code", "name", "family", "severity", "weight", "dimension", "message", "suggestion",
     "docs", "source", "extends", "check", "params", "examples", "languages", "advisory",
+    "fix",
 }
 
 
@@ -47,7 +48,13 @@ class Rule:
     suggestion: dict[str, str] = field(default_factory=dict)
     languages: tuple[str, ...] = ("en", "zh")
     advisory: bool = False
+    fix: dict[str, Any] = field(default_factory=dict)
+    """What the rule offers to fix (vplint.fixes reads it): replace, choices, skeleton."""
     path: str = ""
+    scope: str = ""
+    """Where the rule came from, which decides what its `check:` may import: "builtin"
+    (vplint's catalogue), "local" (a configured rules_dirs folder: only modules in that
+    folder), "plugin:<package>" (only that package), "" (built in code: trusted)."""
     compiled: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Per-run cache of patterns compiled from this rule's params."""
     _function: Callable[..., Any] | None = field(default=None, repr=False)
@@ -63,23 +70,104 @@ class Rule:
         return self._function
 
 
+_BUILTIN_CHECK = re.compile(r"[a-z_][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*\Z")
+_MODULE_CHECK = re.compile(r"([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)"
+                           r":([A-Za-z_][A-Za-z0-9_]*)\Z")
+_local_modules: dict[str, Any] = {}
+"""Modules loaded from rules_dirs folders, by file path and stamp (each executed once)."""
+
+
+def check_allowed(rule: Rule) -> None:
+    """Raise a RuleError unless the rule's `check:` names code its origin may use.
+
+    A built-in check (`family.function`, in vplint.checks) is open to every rule. A
+    `module:function` is, for a rules_dirs rule, a `module.py` in the rule file's own
+    folder (never an installed module: a pull request must not make vplint import one);
+    for a plugin's rule, a module of that plugin's package; built-in and code-built rules
+    may name any module.
+    """
+    if not rule.check:
+        return
+    if _BUILTIN_CHECK.match(rule.check):
+        return
+    match = _MODULE_CHECK.match(rule.check)
+    if match is None:
+        raise RuleError(f"check '{rule.check}' must be family.function (a built-in check) "
+                        "or module:function", rule.path, _line_of(rule.path, "check"))
+    module = match.group(1)
+    if rule.scope.startswith("plugin:"):
+        package = rule.scope.partition(":")[2]
+        if module != package and not module.startswith(package + "."):
+            raise RuleError(f"check '{rule.check}' is outside the plugin's package "
+                            f"'{package}'", rule.path, _line_of(rule.path, "check"))
+    elif rule.scope == "local":
+        _local_file(rule, module)
+
+
+def _local_file(rule: Rule, module: str) -> Path:
+    """The file of a rules_dirs rule's check module: `module.py` beside the rule file
+    (dots are folders), never leaving that folder."""
+    folder = Path(rule.path).parent.resolve()
+    candidate = (folder / (module.replace(".", "/") + ".py")).resolve()
+    if folder not in candidate.parents or not candidate.is_file():
+        raise RuleError(f"check '{rule.check}' must name a module in the rule's own folder "
+                        f"({module.replace('.', '/')}.py beside the rule file); installed "
+                        "modules are not imported for rules_dirs rules",
+                        rule.path, _line_of(rule.path, "check"))
+    return candidate
+
+
+def _line_of(path: str, key: str) -> int | None:
+    """The line of a top-level key in a rule file, for error messages."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, start=1):
+                if line.startswith(f"{key}:"):
+                    return number
+    except OSError:
+        pass
+    return None
+
+
 def _resolve_check(rule: Rule) -> Callable[..., Any]:
     if rule.extends:
         from vplint.checks import declarative
 
         return getattr(declarative, rule.extends)
     assert rule.check
+    check_allowed(rule)
     if ":" in rule.check:
         module_name, _, attr = rule.check.partition(":")
     else:
         module_name, _, attr = rule.check.rpartition(".")
         module_name = f"vplint.checks.{module_name}"
     try:
-        module = importlib.import_module(module_name)
+        if rule.scope == "local" and ":" in rule.check:
+            module = _load_local(_local_file(rule, module_name))
+        else:
+            module = importlib.import_module(module_name)
         return getattr(module, attr)
     except (ImportError, AttributeError) as exc:
         raise RuleError(f"rule {rule.code}: cannot load check '{rule.check}': {exc}",
                         rule.path) from exc
+
+
+def _load_local(path: Path) -> Any:
+    """Execute a rules_dirs check module from its file, once, without touching sys.path."""
+    import hashlib
+    import importlib.util
+
+    info = path.stat()
+    key = f"{path}:{info.st_size}:{info.st_mtime_ns}"  # an edited module is loaded afresh
+    if key not in _local_modules:
+        name = "vplint_local_checks.m" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+        spec = importlib.util.spec_from_file_location(name, path)
+        if spec is None or spec.loader is None:
+            raise ImportError(f"cannot load {path}")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        _local_modules[key] = module
+    return _local_modules[key]
 
 
 def parse_rule(data: Any, path: str) -> Rule:
@@ -131,8 +219,29 @@ def parse_rule(data: Any, path: str) -> Rule:
         suggestion=dict(data.get("suggestion") or {}),
         languages=tuple(data.get("languages") or ("en", "zh")),
         advisory=bool(data.get("advisory", False)),
+        fix=_fix(data.get("fix"), path),
         path=path,
     )
+
+
+FIX_KEYS = {"safe", "replace", "choices", "skeleton"}
+
+
+def _fix(value: Any, path: str) -> dict[str, Any]:
+    """A rule's `fix:` declaration, checked for shape when the rule loads."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise RuleError("'fix' must be a mapping (safe, replace, choices, skeleton)", path)
+    unknown = set(value) - FIX_KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise RuleError(f"unknown fix key '{key}'{did_you_mean(key, FIX_KEYS)}", path)
+    for key in ("replace", "choices", "skeleton"):
+        table = value.get(key)
+        if table is not None and not (isinstance(table, dict) and set(table) <= {"en", "zh"}):
+            raise RuleError(f"fix '{key}' must map en/zh to its entries", path)
+    return dict(value)
 
 
 def builtin_rules_dir() -> Path:
@@ -155,9 +264,9 @@ class Registry:
     def default(cls, rules_dirs: Iterable[Path] = (), plugins: bool = True) -> Registry:
         """Built-in rules, then configured directories, then installed plugins."""
         registry = cls()
-        registry.load_dir(builtin_rules_dir())
+        registry.load_dir(builtin_rules_dir(), scope="builtin")
         for directory in rules_dirs:
-            registry.load_dir(Path(directory))
+            registry.load_dir(Path(directory), scope="local")
         if plugins:
             registry.load_plugins()
         return registry
@@ -169,19 +278,34 @@ class Registry:
                             f"(also in {self.rules[rule.code].path})", rule.path)
         self.rules[rule.code] = rule
 
-    def load_dir(self, directory: Path) -> None:
-        """Load every rule file below `directory`; lexicons live in its `lexicons/` folder."""
+    def load_dir(self, directory: Path, scope: str = "local") -> None:
+        """Load every rule file below `directory`; lexicons live in its `lexicons/` folder.
+
+        `scope` says whose folder it is (see Rule.scope). A file that is a symbolic link
+        leading out of the folder is an error, never read.
+        """
         if not directory.is_dir():
             raise RuleError("rules directory does not exist", str(directory))
         self.sources.append(str(directory))
+        inside = directory.resolve()
         for path in sorted(directory.rglob("*.y*ml")):
             if path.suffix not in (".yaml", ".yml"):
                 continue
+            try:
+                real = path.resolve()
+            except (OSError, RuntimeError):
+                real = None
+            if real is None or (inside != real and inside not in real.parents):
+                raise RuleError("a symbolic link leading out of the rules folder; "
+                                "not read", str(path))
             data = _read_yaml(path)
             if "lexicons" in path.relative_to(directory).parts[:-1]:
                 self.add_lexicon(data, str(path))
             else:
-                self.add(parse_rule(data, str(path)))
+                rule = parse_rule(data, str(path))
+                rule.scope = scope
+                check_allowed(rule)
+                self.add(rule)
 
     def add_lexicon(self, data: Any, path: str) -> None:
         """Register (or extend) a lexicon from a parsed lexicon file."""
@@ -221,9 +345,10 @@ class Registry:
             except Exception as exc:
                 raise RuleError(f"rule plugin '{ep.name}' from package '{dist}' failed to "
                                 f"load: {type(exc).__name__}: {exc}") from exc
-            self._add_produced(produced, ep.name, dist)
+            package = ep.value.partition(":")[0].strip().split(".")[0]
+            self._add_produced(produced, ep.name, dist, package)
 
-    def _add_produced(self, produced: Any, name: str, dist: str) -> None:
+    def _add_produced(self, produced: Any, name: str, dist: str, package: str = "") -> None:
         if hasattr(produced, "__file__") and produced.__file__:
             produced = Path(produced.__file__).parent / "rules"
         items = produced if isinstance(produced, (list, tuple)) else [produced]
@@ -231,7 +356,7 @@ class Registry:
             if isinstance(item, Rule):
                 self.add(item)
             elif isinstance(item, (str, Path)):
-                self.load_dir(Path(item))
+                self.load_dir(Path(item), scope=f"plugin:{package}" if package else "")
             else:
                 raise RuleError(f"rule plugin '{name}' from package '{dist}' returned "
                                 f"{type(item).__name__}, not a rules directory or Rule")

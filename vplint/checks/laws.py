@@ -128,8 +128,11 @@ def ladder_rank(ctx: CheckContext) -> int | None:
         return None
     if isinstance(node.value, int):
         return node.value
-    if isinstance(node.value, str) and node.value.strip().isdigit():
-        return int(node.value.strip())
+    text = node.value.strip() if isinstance(node.value, str) else ""
+    # A rung is a small number: thousands of digits (or '²', a digit int() refuses) are
+    # not one, and VP003 already reports text where a whole number belongs.
+    if text.isdecimal() and len(text) <= 9:
+        return int(text)
     return None
 
 

@@ -8,16 +8,23 @@ The flow for one proposition and one template:
 
 1. fields: the proposition's non-empty fields become the template context (empty
    fields are left out, so the template sees them as undefined);
-2. render in a sandbox with strict undefined variables; a template that touches a field
-   the proposition lacks raises `MissingField`, which becomes "moore needs `segment.who`
-   (AUD001 would flag it)" -- or, with `allow_gaps`, a visible [TODO: segment.who];
+2. render in a sandbox with strict undefined variables; every field fills a *slot* that
+   declares the grammatical shape it needs (`slots`), adapted when it can be; a template
+   that touches a field the proposition lacks raises `MissingField`, which becomes
+   "moore needs `segment.who` (AUD001 would flag it)", and a field that cannot take the
+   slot's shape raises `Misfit`, which says which field to rewrite -- or, with
+   `allow_gaps`, a visible [TODO: segment.who];
 3. fit: while the draft is longer than its budget (spoken seconds, or a fixed word limit
    for taglines), drop the lowest-priority material -- the weakest extra proof items,
    secondary bullets, then trailing sentences and clauses -- and record what was dropped;
-4. lint the draft with the clarity rules (CLR) as a proposition of its own.
+4. lint the draft with the clarity rules (CLR) as a proposition of its own, and review it
+   for what makes it unusable (`review`: mixed languages, the alternative as our subject,
+   labels and placeholders left in, sentences too long to say): a draft with such a
+   problem never scores above D.
 
-Modules: `context` (fields, undefined ones), `templates` (sandboxed Jinja2), `text`
-(shaping and cutting phrases), `fit` (the budget), `report` (text and Markdown output).
+Modules: `context` (fields, undefined ones), `slots` (shapes), `templates` (sandboxed
+Jinja2 and its loader), `bounds` (rendering limits), `text` (shaping and cutting
+phrases), `fit` (the budget), `review` (usability), `report` (text and Markdown).
 """
 
 from __future__ import annotations
@@ -37,6 +44,8 @@ from vplint.errors import ConfigError, UsageError, did_you_mean
 from vplint.model import PropositionResult
 from vplint.pitch.context import FieldMap, MissingField, extract, known_field, placeholder, set_path
 from vplint.pitch.fit import Budget, Fitter
+from vplint.pitch.review import DraftProblem, capped_score, review
+from vplint.pitch.slots import Misfit
 from vplint.pitch.templates import (
     BUILTIN_ORDER,
     LANGUAGES,
@@ -57,7 +66,10 @@ __all__ = [
 DEFAULT_TEMPLATE = "elevator"
 FORMATS = ("text", "markdown")
 DEFAULT_SECONDS = 60
-MAX_SECONDS = 600
+SECONDS = (30, 60, 120)
+"""The spoken budgets `vplint pitch --seconds` accepts: 30 s at the lift, one minute, two
+minutes (rulebook section 6). The library's Drafter takes any positive number."""
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 RATES = {"en": 150, "zh": 220}
 """Spoken rate: English words / Chinese characters a minute (rulebook section 6)."""
 BUDGET_RULE = "CLR002"
@@ -88,6 +100,8 @@ class Draft:
     budget: Budget
     text: str | None = None
     missing: list[str] = field(default_factory=list)
+    misfits: list[tuple[str, str]] = field(default_factory=list)
+    """(field, what to write instead) for fields that cannot take their slot's shape."""
     gaps: list[str] = field(default_factory=list)
     dropped: list[tuple[str, str]] = field(default_factory=list)
     """(field, what): "kind of item" for a dropped list item, "end" for a shortened text,
@@ -96,11 +110,25 @@ class Draft:
     lint: PropositionResult | None = None
     flagged: dict[str, tuple[str, bool]] = field(default_factory=dict)
     """For a missing field: the rule that checks it, and whether it fires on the file."""
+    problems: list[DraftProblem] = field(default_factory=list)
+    """What makes the draft unusable as written (see `review`)."""
 
     @property
     def fits(self) -> bool:
         """True when the draft is within its budget."""
         return self.text is not None and self.length <= self.budget.limit
+
+    @property
+    def blocked(self) -> bool:
+        """True when no draft was printed: a field is missing or does not fit."""
+        return self.text is None and bool(self.missing or self.misfits)
+
+    @property
+    def score(self) -> int | None:
+        """The clarity score, capped when the draft has problems; None when not linted."""
+        if self.lint is None:
+            return None
+        return capped_score(self.lint.score, self.problems)
 
 
 @dataclass
@@ -122,8 +150,9 @@ class PitchReport:
 
     @property
     def exit_code(self) -> int:
-        """1 when a template lacked fields (and gaps were not allowed), else 0."""
-        return 1 if any(d.missing for p in self.propositions for d in p.drafts) else 0
+        """1 when a template lacked fields or a field did not fit (and gaps were not
+        allowed), else 0."""
+        return 1 if any(d.blocked for p in self.propositions for d in p.drafts) else 0
 
 
 def rates(config: Config, registry: Registry) -> dict[str, float]:
@@ -203,7 +232,15 @@ class Drafter:
         fired = self._fired(file, path)
         out = []
         for doc in docs:
-            lang = language or language_of(doc)
+            lang = language_of(doc)
+            if language is not None and language != lang:
+                who = f"'{doc.name}'" if doc.name else "the proposition"
+                raise UsageError(
+                    f"--lang {language}: {who} is written in {LANGUAGE_NAMES[lang]}, and "
+                    "vplint drafts from the proposition's own words without translating "
+                    f"them; leave out --lang, or write a {LANGUAGE_NAMES[language]} "
+                    "proposition", path,
+                    doc.lines.position(doc.start)[0] if doc.source else None)
             wanted = names if names is not None else [
                 n for n in self.templates.names() if self.templates.has(n, lang)]
             drafts = [self.draft(doc, name, lang, fired.get(doc.index, set()))
@@ -223,28 +260,35 @@ class Drafter:
         base = extract(doc)
         base = set_path(base, "lang", language)
         missing: list[str] = []
-        for _ in range(100):  # each pass finds one more missing field
+        misfits: list[tuple[str, str]] = []
+        for _ in range(100):  # each pass finds one more missing or misfit field
             try:
                 self.templates.render(info, base)
                 break
             except MissingField as exc:
                 missing.append(re.sub(r"\[\d+\]", "", exc.path))
                 base = set_path(base, exc.path, placeholder(exc.path))
+            except Misfit as exc:
+                misfits.append((exc.path, exc.hint))
+                base = set_path(base, exc.path, f"[TODO: rewrite {exc.path}]")
         else:  # pragma: no cover - a template would need 100 distinct fields
             raise TemplateError("template needs too many missing fields", info.filename)
         draft = Draft(name, language, budget)
         draft.flagged = {f: (FIELD_RULES[f], FIELD_RULES[f] in fired) for f in missing
                          if FIELD_RULES.get(f) in self.registry.rules}
-        if missing and not self.allow_gaps:
+        if (missing or misfits) and not self.allow_gaps:
             draft.missing = missing
+            draft.misfits = misfits
             return draft
-        draft.gaps = missing
+        draft.gaps = missing + [f for f, _ in misfits]
         fitter = Fitter(lambda ctx: tidy(self.templates.render(info, ctx), language),
                         base, budget)
         draft.text = fitter.run()
         draft.length = fitter.length
         draft.dropped = list(fitter.dropped.items())
         draft.lint = self._lint(draft.text, language, info.lint_field)
+        draft.problems = review(draft.text, language, budget.rate if budget.spoken else None,
+                                budget.limit, base)
         return draft
 
     def _lint(self, text: str, language: str, lint_field: str) -> PropositionResult:
@@ -267,9 +311,9 @@ def run_pitch(file: str, template: str | None = None, all_templates: bool = Fals
                          f"markdown{did_you_mean(output_format, FORMATS)}")
     if template is not None and all_templates:
         raise UsageError("give either --template or --all, not both")
-    if not 1 <= seconds <= MAX_SECONDS:
-        raise UsageError(f"--seconds must be between 1 and {MAX_SECONDS} (30, 60 and 120 "
-                         f"are the usual budgets), not {seconds}")
+    if seconds not in SECONDS:
+        raise UsageError(f"--seconds must be 30, 60 or 120 (the spoken budgets drafts are "
+                         f"fitted to), not {seconds}")
     run = api.prepare(config_path)
     drafter = Drafter(run.config, run.registry, seconds, allow_gaps)
     names = None if all_templates else [template or DEFAULT_TEMPLATE]

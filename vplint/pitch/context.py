@@ -91,8 +91,37 @@ class FieldUndefined(jinja2.StrictUndefined):
         return FieldUndefined(name=str(name), path=join_path(self._vp_path, name))
 
 
+LABEL_WORDS = (
+    "when", "time", "time bound", "timing", "deadline", "by when", "outcome", "result",
+    "results", "need", "needs", "pain", "problem", "guarantee", "promise", "offer",
+    "offering", "product", "solution", "proof", "evidence", "source", "benefit",
+    "experience", "difference", "differentiation", "unlike", "because", "why",
+    "category", "segment", "who", "audience", "customer", "customers", "target", "name",
+    "focus", "focus word", "tagline", "headline", "pitch", "what", "how", "doubt",
+    "answer", "objection", "value", "value proposition",
+)
+ZH_LABEL_WORDS = (
+    "时间", "时限", "期限", "结果", "成果", "需求", "痛点", "保证", "承诺", "产品", "方案",
+    "产品/方案", "证明", "证据", "来源", "利益", "体验", "差异", "区别", "品类", "客户",
+    "目标客户", "名称", "焦点词", "疑虑", "回答", "价值主张",
+)
+_LABEL = re.compile(
+    r"^\s*(?:(?i:" + "|".join(re.escape(w) for w in sorted(LABEL_WORDS, key=len,
+                                                             reverse=True)) + r")"
+    r"|" + "|".join(re.escape(w) for w in ZH_LABEL_WORDS) + r")\s*[:：]\s*(?=\S)")
+
+
+def strip_label(text: str) -> str:
+    """The text without a leading field label such as "When:" or "结果：" (repeated labels
+    too): a draft says the field's content, never the form it was copied from."""
+    previous = None
+    while previous != text:
+        previous, text = text, _LABEL.sub("", text, count=1)
+    return text
+
+
 def _clean(text: str) -> str:
-    return " ".join(text.split())
+    return strip_label(" ".join(text.split()))
 
 
 def extract(doc: Document) -> FieldMap:
@@ -171,6 +200,14 @@ def set_path(ctx: FieldMap, path: str, value: Any) -> FieldMap:
     return rebuild(ctx, 0, "")
 
 
+TODO = "[TODO: "
+
+
+def is_placeholder(text: object) -> bool:
+    """True for a visible [TODO: field] stand-in."""
+    return isinstance(text, str) and text.startswith(TODO)
+
+
 GAP_KEYS = {"proof": "text", "objections": "answer", "competitors": "name"}
 
 
@@ -178,7 +215,7 @@ def placeholder(path: str) -> Any:
     """The visible [TODO: field] stand-in for a missing field, shaped like the field."""
     bare = re.sub(r"\[\d+\]", "", path)
     spec = spec_at(bare.split("."))
-    todo = f"[TODO: {bare}]"
+    todo = f"{TODO}{bare}]"
     kind = spec[0] if spec else None
     if isinstance(kind, list):
         key = GAP_KEYS.get(bare.rsplit(".", 1)[-1], "text")

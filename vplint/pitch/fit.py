@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from vplint.pitch.context import FieldList, FieldMap, MissingField, get_path, join_path, set_path
+from vplint.pitch.slots import Misfit
 from vplint.pitch.templates import TemplateError
 from vplint.pitch.text import count_units, cut_text, lang_of
 from vplint.text.lang import measure
@@ -181,8 +182,8 @@ class Fitter:
     def _render(self, plan: _Plan) -> str | None:
         try:
             return self.render(plan.apply(self.base))
-        except (MissingField, TemplateError):
-            return None  # the template cannot do without it: keep it
+        except (MissingField, Misfit, TemplateError):
+            return None  # the template cannot do without it, or a cut broke its shape
 
     def _take(self, plan: _Plan, step: tuple[str, Any], key: str, label: str) -> bool:
         text = self._render(plan)

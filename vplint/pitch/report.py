@@ -8,6 +8,7 @@ from typing import Any
 
 from vplint.errors import UsageError, did_you_mean
 from vplint.pitch import FORMATS, Draft, PitchReport, PropositionDrafts
+from vplint.scoring import grade
 
 _WORDS = {
     "en": {
@@ -17,7 +18,14 @@ _WORDS = {
         "clean": "no findings", "and": " and ",
         "needs": "{template} needs {fields}. Fill {them} in, or draft with --allow-gaps.",
         "it": "it", "them": "them", "fires": " ({code} would flag it)",
-        "quiet": " (checked by {code}, which the file passes)",
+        "quiet": " ({code} does not flag the file, which covers it elsewhere; the template "
+                 "takes its words from this field)",
+        "misfit": "{template} cannot use `{field}` as written: {hint}.",
+        "rewrite": "Rewrite {them}, or draft with --allow-gaps.",
+        "fill_rewrite": "Fill in or rewrite them, or draft with --allow-gaps.",
+        "capped": "{score}/100 {grade}, capped: {n} {problems} the draft unusable as "
+                  "written (the wording alone scores {clarity})",
+        "problem": "problem makes", "problems": "problems make",
         "head": "{template} · {language} · {budget}", "secs": "{s} s",
         "max": "at most {limit} words",
         "untitled": "proposition {n}", "length_label": "length",
@@ -28,7 +36,13 @@ _WORDS = {
         "gaps": "待补字段", "clarity": "清晰度", "clean": "没有问题", "and": "、",
         "needs": "{template} 模板需要 {fields}。请补全，或用 --allow-gaps 起草。",
         "it": "", "them": "", "fires": "（{code} 会报告它缺失）",
-        "quiet": "（由 {code} 检查，本文件已通过）",
+        "quiet": "（文件在别处已满足 {code}，所以它不报告；但模板要用这个字段本身的文字）",
+        "misfit": "{template} 模板无法直接使用 `{field}`：{hint}。",
+        "rewrite": "请改写，或用 --allow-gaps 起草。",
+        "fill_rewrite": "请补全或改写，或用 --allow-gaps 起草。",
+        "capped": "{score}/100 {grade}，已封顶：{n} 个问题使草稿不能直接使用"
+                  "（只看措辞为 {clarity} 分）",
+        "problem": "问题", "problems": "问题",
         "head": "{template} · {language} · {budget}", "secs": "{s} 秒", "max": "最多 {limit} 字",
         "untitled": "第 {n} 个价值主张", "length_label": "长度",
     },
@@ -66,11 +80,28 @@ def _field_list(draft: Draft, fields: list[str]) -> str:
 
 
 def missing_message(draft: Draft) -> str:
-    """"moore needs `segment.who` (AUD001 would flag it). Fill it in, or ..."."""
+    """"moore needs `segment.who` (AUD001 would flag it). Fill it in, or ...", and for a
+    field that does not fit its slot, which field to rewrite and how."""
     lang = draft.language
-    them = _t(lang, "them" if len(draft.missing) > 1 else "it")
-    return _t(lang, "needs", template=draft.template, fields=_field_list(draft, draft.missing),
-              them=them).replace("Fill  in", "Fill in")
+    sep = " " if lang == "en" else ""
+    if not draft.misfits:
+        them = _t(lang, "them" if len(draft.missing) > 1 else "it")
+        return _t(lang, "needs", template=draft.template,
+                  fields=_field_list(draft, draft.missing), them=them
+                  ).replace("Fill  in", "Fill in")
+    parts = []
+    if draft.missing:
+        needs = _t(lang, "needs", template=draft.template,
+                   fields=_field_list(draft, draft.missing), them="")
+        parts.append(re.split(r"(?<=[.。])", needs, maxsplit=1)[0])
+    parts += [_t(lang, "misfit", template=draft.template, field=f, hint=hint)
+              for f, hint in draft.misfits]
+    if draft.missing:
+        parts.append(_t(lang, "fill_rewrite"))
+    else:
+        parts.append(_t(lang, "rewrite", them=_t(lang, "them" if len(draft.misfits) > 1
+                                                   else "it")))
+    return sep.join(parts)
 
 
 def _heading(draft: Draft) -> str:
@@ -102,11 +133,22 @@ def _facts(draft: Draft) -> list[tuple[str, str]]:
         rows.append((_t(lang, "gaps"), _field_list(draft, draft.gaps)))
     if draft.lint is not None:
         r = draft.lint
-        value = f"{r.score}/100 {r.grade}"
-        if not r.findings:
-            value += (", " if lang == "en" else "，") + _t(lang, "clean")
+        if draft.problems:
+            n = len(draft.problems)
+            score = draft.score or 0
+            value = _t(lang, "capped", score=score, grade=grade(score), n=n,
+                       problems=_t(lang, "problem" if n == 1 else "problems"),
+                       clarity=r.score)
+        else:
+            value = f"{r.score}/100 {r.grade}"
+            if not r.findings:
+                value += (", " if lang == "en" else "，") + _t(lang, "clean")
         rows.append((_t(lang, "clarity"), value))
     return rows
+
+
+def _problem_lines(draft: Draft) -> list[tuple[str, str]]:
+    return [(p.kind, p.message) for p in draft.problems]
 
 
 def _title(props: PropositionDrafts) -> str:
@@ -127,6 +169,7 @@ def format_text(report: PitchReport) -> str:
             out += [draft.text, ""]
             colon = ": " if draft.language == "en" else "："
             out += [f"  {label}{colon}{value}" for label, value in _facts(draft)]
+            out += [f"    {kind} {message}" for kind, message in _problem_lines(draft)]
             if draft.lint is not None:
                 out += [f"    {f.code} {f.severity.value:<7} {f.message}"
                         for f in draft.lint.findings]
@@ -149,6 +192,7 @@ def format_markdown(report: PitchReport) -> str:
             colon = ": " if draft.language == "en" else "："
             for label, value in _facts(draft):
                 out.append(f"- {label.capitalize()}{colon}{_md(value, code=True)}")
+            out += [f"  - `{kind}`: {_md(message)}" for kind, message in _problem_lines(draft)]
             if draft.lint is not None:
                 out += [f"  - `{f.code}` {f.severity.value}: {_md(f.message, code=True)}"
                         for f in draft.lint.findings]

@@ -221,6 +221,18 @@ def sentence_cuts(text: str) -> list[int]:
     return cuts
 
 
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a draft (paragraphs are separated by blank lines)."""
+    out = []
+    for paragraph in text.split("\n\n"):
+        start = 0
+        for cut in sentence_cuts(paragraph):
+            out.append(paragraph[start:cut].strip())
+            start = cut
+        out.append(paragraph[start:].strip())
+    return [s for s in out if s]
+
+
 def clause_cuts(text: str, minimum: int) -> list[int]:
     """Indexes where a clause ends (before ", ", "; ", ": ", " - ", "，", "；"), keeping
     at least `minimum` words/characters before the first cut."""

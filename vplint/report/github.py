@@ -3,13 +3,16 @@
 
 User text is escaped by GitHub's rules (as in @actions/core): `%`, CR and LF in the
 message, and also `:` and `,` in the properties. A proposition whose copy says
-`::error::` therefore cannot inject a command or a property.
+`::error::` therefore cannot inject a command or a property. Control characters (escape
+sequences, bidirectional overrides) from file names and copy are shown as visible escapes
+first (vplint.report.safe), as every other format does.
 """
 
 from __future__ import annotations
 
 from vplint.model import PropositionResult, Severity, Summary
 from vplint.report.base import Reporter
+from vplint.report.safe import visible, visible_keep_lines
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -26,9 +29,9 @@ def escape_property(value: object) -> str:
 
 def command(name: str, message: str, **properties: object) -> str:
     """One workflow command line, e.g. `::error file=a.yaml,line=3::Message`."""
-    props = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items()
-                     if value is not None)
-    return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
+    props = ",".join(f"{key}={escape_property(visible(value))}"
+                     for key, value in properties.items() if value is not None)
+    return f"::{name}{' ' + props if props else ''}::{escape_data(visible_keep_lines(message))}"
 
 
 class GithubReporter(Reporter):

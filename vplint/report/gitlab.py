@@ -14,6 +14,7 @@ import json
 from vplint.model import PropositionResult, Severity, Summary
 from vplint.report.base import Reporter
 from vplint.report.labels import lang_of
+from vplint.report.safe import visible
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 """ESLint's convention; "critical" is kept for a score below fail-under (it fails the
@@ -34,9 +35,10 @@ def category(code: str) -> str:
 
 
 def _path(path: str) -> str:
+    """The path as GitLab shows it: no leading ./, control characters as escapes."""
     while path.startswith("./"):
         path = path[2:]
-    return path
+    return visible(path)
 
 
 class GitlabReporter(Reporter):

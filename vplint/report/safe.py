@@ -26,3 +26,11 @@ def visible_keep_lines(text: object) -> str:
     """Like `visible`, but line breaks stay line breaks (for multi-line blocks such as rule
     docs in an HTML page, where the markup already keeps them inert)."""
     return str(text).translate(_VISIBLE_KEEP_LINES)
+
+
+def inert_lines(text: object) -> str:
+    """Like `visible_keep_lines`, and no line can start with `::` (which a GitHub Actions
+    log would run as a workflow command): such a line gets a leading space. For
+    multi-line text from the repository printed to stdout or stderr (rule docs)."""
+    lines = visible_keep_lines(text).split("\n")
+    return "\n".join(" " + line if line.startswith("::") else line for line in lines)
