@@ -140,3 +140,19 @@ def test_a_missing_path_is_reported_and_the_rest_still_linted(tmp_path: Path):
     assert code == 2
     assert [f["path"] for f in json.loads(out)["files"]] == ["p.yaml"]
     assert err == "vplint: error: path does not exist: nope\n"
+
+
+def test_the_walk_never_opens_a_fifo_or_follows_a_link_to_sniff_it(tmp_path: Path):
+    import os
+    import subprocess
+    import sys
+
+    write(tmp_path / "p.yaml")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "link.yml").symlink_to(tmp_path / "p.yaml")
+    command = [sys.executable, "-c", "from vplint.cli import main; main()", "check", "-f",
+               "json", "--no-cache"]
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120, check=False)
+    paths = [f["path"] for f in json.loads(done.stdout)["files"]]
+    assert {"p.yaml", "pipe.yaml", "link.yml"} <= set(paths)  # taken unread; reported

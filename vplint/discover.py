@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,16 +63,38 @@ def _spec(patterns: Iterable[str]) -> Any:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
+def _plain_file(path: Path) -> bool:
+    """A regular file that is not a symbolic link: the only kind a walk peeks into. A link
+    may lead out of the project (the linter reports it, unread) and opening a FIFO blocks."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _head(path: Path, size: int) -> bytes | None:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            return handle.read(size)
+        except OSError:
+            return None
+
+
 def looks_like_proposition(path: Path) -> bool:
     """Whether a YAML file's top-level keys include a proposition field (see the module
-    docstring). A file that cannot be read is taken, so linting it reports why."""
+    docstring). A file that is not a plain readable file is taken, so linting it reports
+    why (a link out of the project, a FIFO, an unreadable file)."""
     from vplint.schema import FIELDS
 
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(SNIFF_BYTES).decode("utf-8", "replace")
-    except OSError:
+    raw = _head(path, SNIFF_BYTES) if _plain_file(path) else None
+    if raw is None:
         return True
+    head = raw.decode("utf-8", "replace")
     keys = _TOP_KEY.findall(head)
     if any(key in FIELDS and key not in _GENERIC_KEYS for _, key in keys):
         return True
@@ -81,16 +104,23 @@ def looks_like_proposition(path: Path) -> bool:
 
 def is_report(path: Path) -> bool:
     """Whether a Markdown or text file is a report vplint wrote (see the module docstring)."""
+    if not _plain_file(path):
+        return False
     try:
-        with open(path, "rb") as handle:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    with os.fdopen(fd, "rb") as handle:
+        try:
             head = handle.read(64).removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n")
             if head.startswith(REPORT_HEADINGS):
                 return True
             size = handle.seek(0, os.SEEK_END)
             handle.seek(max(0, size - 512))
             tail = handle.read().decode("utf-8", "replace")
-    except OSError:
-        return False
+        except OSError:
+            return False
     return bool(TEXT_REPORT_END.search(tail.splitlines()[-1] if tail.strip() else ""))
 
 
