@@ -131,7 +131,7 @@ class Linter:
     def lint_file(self, path: Path, display: str | None = None) -> list[PropositionResult]:
         """Lint one file (every proposition in it)."""
         display = display or path.as_posix()
-        if self.confined_to is not None and not self._inside(path):
+        if not self.allowed(path):
             return self._lint_docs([failed_document(
                 display, "a symbolic link to a file outside the project; not read")], display)
         size = _size(path)
@@ -145,15 +145,18 @@ class Linter:
         """Lint text held in memory (used by tests, `pitch` and stdin)."""
         return self._lint_docs(load_text(text, display, kind), display)
 
-    # ---- internals ---------------------------------------------------------------------
-    def _inside(self, path: Path) -> bool:
-        assert self.confined_to is not None
+    def allowed(self, path: Path) -> bool:
+        """Whether `path` may be read: it really lives where `confine` allows (always
+        true when the linter is not confined)."""
+        if self.confined_to is None:
+            return True
         try:
             real = path.resolve()
         except (OSError, RuntimeError):  # a loop: the loader reports it
             return True
         return any(real == root or root in real.parents for root in self.confined_to)
 
+    # ---- internals ---------------------------------------------------------------------
     def _rules(self, enabled: set[str]) -> list[Rule]:
         key = frozenset(enabled)
         if key not in self._rules_for:

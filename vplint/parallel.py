@@ -62,7 +62,8 @@ def check_file(linter: Linter, cache: Cache | None, path: Path
                ) -> tuple[list[PropositionResult], bool]:
     """Lint one file through the cache: (its results, whether a rule crashed on it)."""
     display = path.as_posix()
-    key = cache.key(path, display) if cache is not None else None
+    # A file linked out of the project is not even read to be hashed (lint_file says why).
+    key = cache.key(path, display) if cache is not None and linter.allowed(path) else None
     if key is not None:
         assert cache is not None
         cached = cache.get(key)

@@ -44,3 +44,21 @@ def test_a_link_inside_the_repository_is_linted(repo: Path):
     code, out, _ = gate(repo, "-f", "json", "--no-cache")
     files = {Path(e["path"]).name: e for e in json.loads(out)["files"]}
     assert "VP001" not in [f["code"] for f in files["again.yaml"]["findings"]]
+
+
+def test_a_link_out_is_not_even_read_to_be_hashed_for_the_cache(repo: Path, outside: Path,
+                                                                monkeypatch):
+    from vplint.cache import Cache
+
+    (repo / "copy" / "leak.md").symlink_to(outside / "secret.txt")
+    keyed: list[str] = []
+    real_key = Cache.key
+
+    def key(self, path, display):  # type: ignore[no-untyped-def]
+        keyed.append(Path(path).name)
+        return real_key(self, path, display)
+
+    monkeypatch.setattr(Cache, "key", key)
+    code, _, err = gate(repo)
+    assert code == 1, err
+    assert keyed == ["pizza.yaml"]
