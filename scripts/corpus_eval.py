@@ -177,6 +177,21 @@ def group_means(results: list[Judged]) -> dict[str, float]:
     return means
 
 
+def auc(strong: list[float], weak: list[float]) -> float | None:
+    """Probability that a random strong entry outscores a random weak one (ties count
+    half): the area under the ROC curve of the score as a strong-vs-weak classifier."""
+    if not strong or not weak:
+        return None
+    wins = sum(1.0 if s > w else 0.5 if s == w else 0.0 for s in strong for w in weak)
+    return wins / (len(strong) * len(weak))
+
+
+def group_auc(results: list[Judged]) -> float | None:
+    """Strong-over-weak AUC of the overall scores."""
+    return auc([r.score for r in results if r.entry.group == "strong"],
+               [r.score for r in results if r.entry.group == "weak"])
+
+
 def _ratio(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
@@ -191,6 +206,7 @@ def markdown(table: dict[str, Tally], means: dict[str, float], results: list[Jud
     counts = {g: sum(1 for r in results if r.entry.group == g) for g in GROUPS}
     lines += ["", "| Group | Propositions | Mean score |", "|-------|---:|---:|"]
     lines += [f"| {g} | {counts[g]} | {means[g]:.1f} |" for g in GROUPS]
+    lines += ["", f"Strong-over-weak AUC: {_ratio(group_auc(results))}"]
     return "\n".join(lines)
 
 
