@@ -192,3 +192,22 @@ def test_strength_rewards_the_customer_side_and_punishes_the_company_side() -> N
     feature = CopyEvidence(units=12, company=1, centred=2, outcomes=0, customer=0,
                            need=1, abstraction=2)
     assert benefit.strength >= 80 > 20 >= feature.strength
+
+
+# ---- vplint explain --scoring -------------------------------------------------------------
+def test_explain_scoring_says_what_90_70_and_50_mean_in_both_languages() -> None:
+    from tests.cli_runner import run_cli
+
+    code, out, _ = run_cli("explain", "--scoring")
+    assert code == 0
+    for mark in ("90 means", "70 means", "50 means", "90-100 A", " 0-59  F"):
+        assert mark in out
+    code, out, _ = run_cli("explain", "--scoring", "--lang", "zh")
+    assert code == 0 and "90分意味着" in out and "50分意味着" in out
+
+
+def test_explain_without_a_code_or_scoring_is_a_usage_error() -> None:
+    from tests.cli_runner import run_cli
+
+    code, out, err = run_cli("explain")
+    assert code == 2 and out == "" and "--scoring" in err and "Traceback" not in err

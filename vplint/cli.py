@@ -147,15 +147,24 @@ SECTION_TITLES = {
 
 @app.command()
 def explain(
-    code: Annotated[str, typer.Argument(help="A rule code, e.g. TIM001.")],
+    code: Annotated[str | None, typer.Argument(help="A rule code, e.g. TIM001.")] = None,
     lang: Annotated[str, typer.Option(help="en or zh.")] = "en",
     config: Annotated[str | None, typer.Option(help="Configuration file.")] = None,
+    scoring: Annotated[bool, typer.Option(
+        "--scoring", help="Explain what the score and the grades mean.")] = False,
 ) -> None:
-    """Show a rule's documentation."""
+    """Show a rule's documentation, or what the score means (--scoring)."""
     from vplint import api
 
     if lang not in ("en", "zh"):
         raise UsageError(f"--lang must be en or zh, not '{lang}'")
+    if scoring:
+        from vplint.scoring import meaning
+
+        typer.echo(meaning(lang))
+        return
+    if code is None:
+        raise UsageError("give a rule code (e.g. vplint explain TIM001) or --scoring")
     rule = api.prepare(config).registry.get(code)
     titles = SECTION_TITLES[lang]
     docs = rule.docs.get(lang) or rule.docs.get("en") or {}

@@ -123,3 +123,57 @@ def score(findings: Iterable[Finding], ran: Iterable[Rule], weights: dict[str, f
         share = WORDS_WEIGHT["copy" if copy else "proposition"]
         overall = round((1 - share) * part + share * words.strength)
     return min(overall, cap(findings, families, words)), dims
+
+
+MEANING = {
+    "en": """\
+What the score means (0-100, grade A-F)
+
+90-100 A  Ready to publish. A buyer sees at a glance who it is for, the result they get,
+          when, and why to believe it, and nothing in it breaks advertising law.
+80-89  B  Publishable after a small fix: one of the musts is weak - a time, a proof, a
+          doubt answered.
+70-79  C  The idea is there, but a buyer would not act on it yet: the result is vague or
+          the copy talks about you more than about the customer. Fix what it lists.
+60-69  D  Rewrite before use: mostly features and the company, or an error to fix first
+          (no outcome stated, a contradiction). No score with an error is above 69.
+ 0-59  F  Do not publish. Either a legal red flag - a disease or weight-loss claim, a
+          guaranteed cure, return or exam pass, "free" with a price, fake urgency
+          (one caps the score at 59, two at 39) - or the text says nothing a buyer can act
+          on: no customer, no result, no need (capped at 49).
+
+So 90 means "a customer would get it and act"; 70 means "a draft with the right idea,
+fix the gaps listed"; 50 means "not publishable: it says nothing, or it breaks the law".
+
+How it is made: the rules that did not fire (each weighted, in ten dimensions) and the
+benefit strength of the words (the customer and their result as the subject, an outcome,
+a moment or time, figures, a doubt answered, against company-centred and abstract
+language). Copy (Markdown, or YAML with only `copy`) takes 60% from its words and is not
+charged for fields only a proposition file has; a proposition takes 30%. Then the caps.
+Details: docs/scoring.md.""",
+    "zh": """\
+分数的含义（0–100，等级 A–F）
+
+90–100 A  可以发布。顾客一眼看懂为谁、得到什么结果、多久、凭什么相信，且没有违反广告法的内容。
+80–89  B  小改后可发布：某一项必备要素偏弱——时间、证明或对疑虑的回应。
+70–79  C  思路对了，但顾客还不会行动：结果含糊，或谈自己多于谈顾客。按列出的问题修改。
+60–69  D  使用前需要重写：大多在讲功能和公司，或有必须先修正的错误（没写结果、自相矛盾）。
+          有错误级问题时分数不超过69。
+ 0–59  F  不要发布。要么触碰广告法红线——疾病或减肥功效、保证治愈/收益/通过考试、
+          “免费”却要付费、虚假紧迫感（一条封顶59分，两条及以上封顶39分）——
+          要么什么都没说：没有顾客、没有结果、没有需求（封顶49分）。
+
+也就是说，90分意味着“顾客能看懂并会行动”；70分意味着“方向对的草稿，补上列出的缺口”；
+50分意味着“不能发布：什么都没说，或者违法”。
+
+计算方法：未触发的规则（按权重，分十个维度）加上文案的利益强度（以顾客和顾客得到的结果为主语、
+结果、场景或时间、数字、对疑虑的回应，对照以公司为中心和空洞的说法）。文案（Markdown，
+或只有 `copy` 的 YAML）60% 看文字本身，不因缺少只有主张文件才有的字段扣分；主张文件文字占30%。
+最后应用封顶规则。详见 docs/scoring.md。""",
+}
+"""What a score means to a marketer (`vplint explain --scoring`)."""
+
+
+def meaning(lang: str = "en") -> str:
+    """The meaning of the score and the grades, in English or Chinese."""
+    return MEANING.get(lang, MEANING["en"])
