@@ -114,6 +114,11 @@ class CopyEvidence:
         return max(0, min(100, round(gained - lost)))
 
 
+def _title_case(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return len(words) > 2 and sum(w[0].isupper() for w in words) > len(words) / 2
+
+
 def _texts(doc: Document, facts: Facts) -> list[tuple[str, object]]:
     return [(path, node) for path, node in facts.texts("")
             if not path.startswith(SKIPPED) and not path.endswith(".kind")]
@@ -140,7 +145,8 @@ def evidence(doc: Document, facts: Facts) -> CopyEvidence:
         times += sum(1 for t in times_of(facts, node) if t.is_bound)  # type: ignore[arg-type]
         if facts.language == "en":
             imperative += len(_IMPERATIVE.findall(text)) + len(_HELPED.findall(text))
-            named += len(_NAMED.findall(text))
+            if not _title_case(text):  # In Title Case every word looks like a name
+                named += len(_NAMED.findall(text))
         else:
             imperative += len(_ZH_IMPERATIVE.findall(text))
     return CopyEvidence(
