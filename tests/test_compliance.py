@@ -97,3 +97,11 @@ def test_rule_files_name_their_legal_source() -> None:
         text = path.read_text("utf-8")
         assert "source:" in text and any(law in text for law in (
             "广告法", "FTC", "CAP Code")), path.name
+
+
+def test_traditional_chinese_is_read_through_its_simplified_form() -> None:
+    source = "language: zh\ncopy:\n  headline: 喝一個月，降血壓降血糖，7天見效\n"
+    found = {f.code: f for f in reversed(lint(source)[0].findings)}  # the first of each
+    assert found["CMP001"].match == "降血壓"  # reported in the copy's own characters
+    assert (found["CMP001"].column, found["CMP001"].end_column) == (18, 21)
+    assert "CMP002" in found

@@ -211,3 +211,9 @@ def test_explain_without_a_code_or_scoring_is_a_usage_error() -> None:
 
     code, out, err = run_cli("explain")
     assert code == 2 and out == "" and "--scoring" in err and "Traceback" not in err
+
+
+def test_traditional_chinese_copy_shows_its_benefit() -> None:
+    simplified = _copy("# 彻底告别下午三点的犯困，一路精神饱满到下班\n")
+    traditional = _copy("# 徹底告別下午三點的犯睏，一路精神飽滿到下班\n")
+    assert traditional == simplified > NOTHING_CAP

@@ -16,6 +16,7 @@ from typing import Any
 
 from vplint.checks import CheckContext, Hit, scalar_text
 from vplint.nodes import Node
+from vplint.text.fold import fold
 from vplint.text.sentences import sentence_spans, span_of
 
 _EXCLUDED = ("competitors", "objections")
@@ -59,10 +60,11 @@ def claim(ctx: CheckContext) -> Iterator[Hit]:
     unless = _patterns(ctx, "unless")
     anywhere = _patterns(ctx, "unless_anywhere")
     texts = _claim_texts(ctx)
-    if anywhere and _any(anywhere, "\n".join(str(n.value) for _, n in ctx.facts.texts(""))):
+    if anywhere and _any(anywhere, fold("\n".join(str(n.value) for _, n in ctx.facts.texts("")))):
         return
     for path, node in texts:
-        text = str(node.value)
+        original = str(node.value)
+        text = fold(original)
         spans = sentence_spans(text)
         taken: list[tuple[int, int]] = []
         for pattern in patterns:
@@ -76,8 +78,9 @@ def claim(ctx: CheckContext) -> Iterator[Hit]:
                 if unless and _any(unless, sentence):
                     continue
                 taken.append((m.start(), m.end()))
+                found = original[m.start():m.end()]
                 yield Hit(field=path, node=node, start=m.start(), end=m.end(),
-                          match=m.group(0), args={"match": m.group(0).strip()})
+                          match=found, args={"match": found.strip()})
 
 
 def free_with_price(ctx: CheckContext) -> Iterator[Hit]:
@@ -92,7 +95,8 @@ def free_with_price(ctx: CheckContext) -> Iterator[Hit]:
     prices = _patterns(ctx, "price")
     conditions = _patterns(ctx, "conditions")
     for path, node in _claim_texts(ctx):
-        text = str(node.value)
+        original = str(node.value)
+        text = fold(original)
         for a, b in sentence_spans(text):
             sentence = text[a:b]
             free = next((m for p in frees for m in p.finditer(sentence)), None)
@@ -102,8 +106,9 @@ def free_with_price(ctx: CheckContext) -> Iterator[Hit]:
             if price is None or _any(conditions, sentence[free.end():price.start()]):
                 continue
             start, end = a + free.start(), a + price.end()
-            yield Hit(field=path, node=node, start=start, end=end, match=text[start:end],
-                      args={"match": text[start:end].strip()})
+            found = original[start:end]
+            yield Hit(field=path, node=node, start=start, end=end, match=found,
+                      args={"match": found.strip()})
 
 
 def testimonial_source(ctx: CheckContext) -> Iterator[Hit]:
@@ -124,7 +129,7 @@ def health_testimonial(ctx: CheckContext) -> Iterator[Hit]:
     effect (`health` regexes anywhere in it). The PRC Advertising Law forbids both for
     medicines, medical devices and health foods outright, whatever the source."""
     health = _patterns(ctx, "health")
-    every = "\n".join(str(n.value) for _, n in _claim_texts(ctx))
+    every = fold("\n".join(str(n.value) for _, n in _claim_texts(ctx)))
     if not _any(health, every):
         return
     for path, node, source, start, end in _testimonials(ctx):

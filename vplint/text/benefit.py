@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from vplint.text.fold import fold
 from vplint.text.lang import length_units
-from vplint.text.numbers import quantities_of
+from vplint.text.numbers import find_quantities, quantities_of
 from vplint.text.timeexpr import times_of
 
 if TYPE_CHECKING:
@@ -54,7 +55,8 @@ _IMPERATIVE = re.compile(
     r"keep|find|enjoy|cut|send|pay|order|try|snap|turn|close|sell|hire|ship|meet|cook|eat|"
     r"drink|shop|live|fly|travel|taste|feel|see|watch|take|make|bring|rent|buy|grow|win|"
     r"finish|spend|share|say|pick|open|call|ask|put|wake|forget|leave|go|start|run|move|"
-    r"plan|build|let|give|choose|switch|swap|join|stay|treat|wear|walk|drive|relax|lose)"
+    r"plan|build|let|give|choose|switch|swap|join|stay|treat|wear|walk|drive|relax|lose|"
+    r"compare|check|protect|clean|kick|step|have|discover)"
     r"(?![A-Za-z])", re.IGNORECASE | re.MULTILINE)
 _ZH_IMPERATIVE = re.compile(
     r"(?:(?:^|(?<=[，。！？；,!?;\s]))(?:喝|吃|用|买|选|来|找|住|穿|订|点|去|带|试试|认准|拍|扫|上|叫)"
@@ -141,14 +143,16 @@ def evidence(doc: Document, facts: Facts) -> CopyEvidence:
         text = str(node.value)
         words, chars = length_units(text)
         units += words + chars
-        figures += len(quantities_of(facts, node))  # type: ignore[arg-type]
+        folded = fold(text)
+        figures += len(quantities_of(facts, node) if folded is text  # type: ignore[arg-type]
+                       else find_quantities(folded))
         times += sum(1 for t in times_of(facts, node) if t.is_bound)  # type: ignore[arg-type]
         if facts.language == "en":
             imperative += len(_IMPERATIVE.findall(text)) + len(_HELPED.findall(text))
             if not _title_case(text):  # In Title Case every word looks like a name
                 named += len(_NAMED.findall(text))
         else:
-            imperative += len(_ZH_IMPERATIVE.findall(text))
+            imperative += len(_ZH_IMPERATIVE.findall(folded))
     return CopyEvidence(
         units=units, customer=counts["customer"] + imperative, company=counts["company"],
         centred=counts["centred"], outcomes=counts["outcomes"] + imperative,
