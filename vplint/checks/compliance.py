@@ -66,21 +66,24 @@ def claim(ctx: CheckContext) -> Iterator[Hit]:
         original = str(node.value)
         text = fold(original)
         spans = sentence_spans(text)
-        taken: list[tuple[int, int]] = []
-        for pattern in patterns:
-            for m in pattern.finditer(text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                a, b = span_of(spans, m.start())
-                sentence = text[a:b]
-                if with_ and not _any(with_, sentence):
-                    continue
-                if unless and _any(unless, sentence):
-                    continue
-                taken.append((m.start(), m.end()))
-                found = original[m.start():m.end()]
-                yield Hit(field=path, node=node, start=m.start(), end=m.end(),
-                          match=found, args={"match": found.strip()})
+        found = sorted((m.start(), -m.end()) for p in patterns for m in p.finditer(text))
+        allowed: dict[tuple[int, int], bool] = {}  # per sentence: many claims, one look
+        reached = -1
+        for start, neg_end in found:
+            end = -neg_end
+            if start < reached:  # overlaps a claim already reported
+                continue
+            span = span_of(spans, start)
+            if span not in allowed:
+                sentence = text[span[0]:span[1]]
+                allowed[span] = ((not with_ or _any(with_, sentence))
+                                 and not (unless and _any(unless, sentence)))
+            if not allowed[span]:
+                continue
+            reached = end
+            claimed = original[start:end]
+            yield Hit(field=path, node=node, start=start, end=end, match=claimed,
+                      args={"match": claimed.strip()})
 
 
 def free_with_price(ctx: CheckContext) -> Iterator[Hit]:
