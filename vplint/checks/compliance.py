@@ -65,8 +65,10 @@ def claim(ctx: CheckContext) -> Iterator[Hit]:
     for path, node in texts:
         original = str(node.value)
         text = fold(original)
-        spans = sentence_spans(text)
         found = sorted((m.start(), -m.end()) for p in patterns for m in p.finditer(text))
+        if not found:
+            continue
+        spans = sentence_spans(text)
         allowed: dict[tuple[int, int], bool] = {}  # per sentence: many claims, one look
         reached = -1
         for start, neg_end in found:
@@ -100,6 +102,8 @@ def free_with_price(ctx: CheckContext) -> Iterator[Hit]:
     for path, node in _claim_texts(ctx):
         original = str(node.value)
         text = fold(original)
+        if not _any(frees, text):
+            continue
         for a, b in sentence_spans(text):
             sentence = text[a:b]
             free = next((m for p in frees for m in p.finditer(sentence)), None)
