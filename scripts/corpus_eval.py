@@ -1,6 +1,11 @@
 #!/usr/bin/env python
 """Judge vplint on real propositions: precision and recall per rule, strong vs weak scores.
 
+With --verdicts, judge the score on copy with outside verdicts instead
+(tests/corpus/verdicts/verdicts.yaml: critics' judgements, published before/after
+rewrites, regulators' rulings, collected blind): the strong-over-weak AUC overall, per
+language and per kind of verdict, and the share of rewrites that outscore their originals.
+
 Runs every entry of tests/corpus/propositions.yaml through vplint as the proposition
 {language: <lang>, copy: {headline: <line>}} and compares the codes it reports with the
 hand labels (see the corpus file's header for the labelling scheme). Prints a Markdown
@@ -11,6 +16,7 @@ Exit status: 0 when strong propositions outscore weak ones on average, 1 otherwi
 2 when the corpus file is malformed.
 
     python scripts/corpus_eval.py [--corpus PATH] [--errors]
+    python scripts/corpus_eval.py --verdicts [PATH] [--check-targets]
 """
 
 from __future__ import annotations
@@ -26,7 +32,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus" / "propositions.yaml"
+VERDICTS = ROOT / "tests" / "corpus" / "verdicts" / "verdicts.yaml"
 GROUPS = ("strong", "weak")
+TARGETS = {"auc": 0.9, "rewrites": 0.9}
+"""Issue 14's targets for the outside verdicts."""
 
 
 @dataclass
@@ -177,6 +186,21 @@ def group_means(results: list[Judged]) -> dict[str, float]:
     return means
 
 
+def auc(strong: list[float], weak: list[float]) -> float | None:
+    """Probability that a random strong entry outscores a random weak one (ties count
+    half): the area under the ROC curve of the score as a strong-vs-weak classifier."""
+    if not strong or not weak:
+        return None
+    wins = sum(1.0 if s > w else 0.5 if s == w else 0.0 for s in strong for w in weak)
+    return wins / (len(strong) * len(weak))
+
+
+def group_auc(results: list[Judged]) -> float | None:
+    """Strong-over-weak AUC of the overall scores."""
+    return auc([r.score for r in results if r.entry.group == "strong"],
+               [r.score for r in results if r.entry.group == "weak"])
+
+
 def _ratio(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
@@ -191,6 +215,7 @@ def markdown(table: dict[str, Tally], means: dict[str, float], results: list[Jud
     counts = {g: sum(1 for r in results if r.entry.group == g) for g in GROUPS}
     lines += ["", "| Group | Propositions | Mean score |", "|-------|---:|---:|"]
     lines += [f"| {g} | {counts[g]} | {means[g]:.1f} |" for g in GROUPS]
+    lines += ["", f"Strong-over-weak AUC: {_ratio(group_auc(results))}"]
     return "\n".join(lines)
 
 
@@ -206,12 +231,126 @@ def disagreements(table: dict[str, Tally], results: list[Judged]) -> list[str]:
     return out
 
 
+# ---- outside verdicts ------------------------------------------------------------------
+@dataclass
+class Verdict:
+    """One piece of copy with an outside verdict."""
+
+    id: str
+    lang: str
+    kind: str
+    text: str
+    verdict: str
+    rewrite_of: str | None = None
+    source: str = ""
+
+
+def load_verdicts(path: Path = VERDICTS) -> list[Verdict]:
+    """The verdict entries, validated: ids unique, verdicts strong or weak, every
+    `rewrite_of` naming an entry of the file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if isinstance(data, dict):
+        data = data.get("entries")
+    if not isinstance(data, list):
+        raise CorpusError(f"{path}: needs a list of entries")
+    out: list[Verdict] = []
+    for raw in data:
+        if not isinstance(raw, dict) or not raw.get("id") or not raw.get("text"):
+            raise CorpusError(f"an entry needs an id and a text: {raw!r}")
+        ident = str(raw["id"])
+        lang = raw.get("language", raw.get("lang"))
+        if lang not in ("en", "zh") or raw.get("verdict") not in GROUPS:
+            raise CorpusError(f"{ident}: language must be en or zh and verdict strong or weak")
+        out.append(Verdict(ident, lang, str(raw.get("kind") or ""), str(raw["text"]),
+                           raw["verdict"], raw.get("rewrite_of"), str(raw.get("source") or "")))
+    ids = [v.id for v in out]
+    if len(set(ids)) != len(ids):
+        raise CorpusError("an entry id is used twice")
+    missing = [v.id for v in out if v.rewrite_of and v.rewrite_of not in set(ids)]
+    if missing:
+        raise CorpusError(f"{missing[0]}: rewrite_of names no entry")
+    return out
+
+
+def score_verdicts(entries: Iterable[Verdict]) -> dict[str, int]:
+    """Each entry's overall score, linted as copy: {language, copy: {headline: text}}."""
+    from vplint.config import Config
+    from vplint.engine import Linter
+    from vplint.rules import Registry
+
+    linter = Linter(Config(), Registry.default(plugins=False))
+    scores = {}
+    for v in entries:
+        text = yaml.safe_dump({"name": v.id, "language": v.lang, "copy": {"headline": v.text}},
+                              allow_unicode=True, sort_keys=False)
+        scores[v.id] = linter.lint_text(text, f"verdicts/{v.id}.yaml")[0].score
+    return scores
+
+
+def rewrite_share(entries: list[Verdict], scores: dict[str, int]) -> tuple[int, int]:
+    """(rewrites that outscore their original, rewrites): a tie is not a win."""
+    pairs = [(v.id, v.rewrite_of) for v in entries if v.rewrite_of]
+    wins = sum(1 for new, old in pairs if scores[new] > scores[old])
+    return wins, len(pairs)
+
+
+def verdict_report(entries: list[Verdict], scores: dict[str, int]) -> tuple[str, dict]:
+    """The Markdown report and the headline numbers {auc, rewrites}."""
+    def auc_of(subset: list[Verdict]) -> float | None:
+        return auc([scores[v.id] for v in subset if v.verdict == "strong"],
+                   [scores[v.id] for v in subset if v.verdict == "weak"])
+
+    lines = ["| Slice | Strong | Weak | Mean strong | Mean weak | AUC |",
+             "|-------|---:|---:|---:|---:|---:|"]
+    slices = [("all", entries)]
+    slices += [(f"language {lang}", [v for v in entries if v.lang == lang])
+               for lang in ("en", "zh")]
+    kinds = sorted({v.kind for v in entries})
+    slices += [(f"kind {kind}", [v for v in entries if v.kind == kind]) for kind in kinds]
+    for name, subset in slices:
+        strong = [scores[v.id] for v in subset if v.verdict == "strong"]
+        weak = [scores[v.id] for v in subset if v.verdict == "weak"]
+        mean_s = f"{sum(strong) / len(strong):.1f}" if strong else "-"
+        mean_w = f"{sum(weak) / len(weak):.1f}" if weak else "-"
+        lines.append(f"| {name} | {len(strong)} | {len(weak)} | {mean_s} | {mean_w} | "
+                     f"{_ratio(auc_of(subset))} |")
+    wins, pairs = rewrite_share(entries, scores)
+    share = wins / pairs if pairs else None
+    numbers = {"auc": auc_of(entries), "rewrites": share}
+    lines += ["", f"Rewrites that outscore their original: {wins} of {pairs} "
+              f"({_ratio(share)}; a tie counts as a miss)"]
+    for key, target in TARGETS.items():
+        value = numbers[key]
+        met = value is not None and value >= target
+        lines.append(f"Target {key} >= {target}: {_ratio(value)} - {'met' if met else 'MISSED'}")
+    return "\n".join(lines), numbers
+
+
+def verdicts_main(path: Path, check_targets: bool) -> int:
+    """Print the verdict evaluation; with `check_targets`, exit 1 when a target is missed."""
+    try:
+        entries = load_verdicts(path)
+    except (CorpusError, OSError, yaml.YAMLError) as exc:
+        print(f"corpus_eval: {exc}", file=sys.stderr)
+        return 2
+    report, numbers = verdict_report(entries, score_verdicts(entries))
+    print(report)
+    missed = [k for k, t in TARGETS.items() if numbers[k] is None or numbers[k] < t]
+    return 1 if check_targets and missed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the evaluation; exit 1 when strong propositions do not outscore weak ones."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    parser.add_argument("--verdicts", type=Path, nargs="?", const=VERDICTS, default=None,
+                        help="judge the score on copy with outside verdicts")
+    parser.add_argument("--check-targets", action="store_true",
+                        help="with --verdicts: exit 1 when a target is missed")
     args = parser.parse_args(argv)
+    if args.verdicts is not None:
+        return verdicts_main(args.verdicts, args.check_targets)
     try:
         judged, entries = load(args.corpus)
     except (CorpusError, OSError, yaml.YAMLError) as exc:

@@ -266,22 +266,35 @@ def explain(
     lang: Annotated[Language, typer.Option(case_sensitive=False)] = Language.en,
     config: Annotated[str | None, typer.Option(metavar=FILE, help="Configuration file.")
                       ] = None,
+    scoring: Annotated[bool, typer.Option(
+        "--scoring", help="Explain what the score and the grades mean.")] = False,
 ) -> None:
-    """Show a rule's documentation, or list the rules a prefix selects.
+    """Show a rule's documentation, list the rules a prefix selects, or say what the score
+    means (--scoring).
 
-    CODE is a rule code (TIM001) or a prefix (TIM); without it every rule is listed.
+    CODE is a rule code (TIM001) or a prefix (TIM); `vplint rules` lists every rule.
 
     \b
     Examples:
       vplint explain TIM001
       vplint explain TIM            # every TIM rule, one line each
       vplint explain OUT001 --lang zh
+      vplint explain --scoring
     """
     from vplint import api
     from vplint.explain import explain_text
 
+    if scoring:
+        from vplint.scoring import meaning
+
+        typer.echo(meaning(str(lang.value)))
+        return
+    if code is None:
+        raise UsageError("give a rule code or prefix (e.g. vplint explain TIM001, "
+                         "vplint explain TIM) or --scoring")
+
     # Rule files may come from the repository: show their text, never its control codes.
-    typer.echo(inert_lines(explain_text(api.prepare(config).registry, code or "",
+    typer.echo(inert_lines(explain_text(api.prepare(config).registry, code,
                                         str(lang.value))))
 
 

@@ -19,7 +19,8 @@ from vplint.document import Document, failed_document, load_file, load_text, pri
 from vplint.errors import did_you_mean
 from vplint.model import Finding, PropositionResult, Severity
 from vplint.rules import Registry, Rule
-from vplint.scoring import grade, score
+from vplint.scoring import WORDS_RULE, grade, score
+from vplint.text.benefit import CopyEvidence, evidence, is_copy
 from vplint.text.facts import Facts
 
 if TYPE_CHECKING:
@@ -172,7 +173,8 @@ class Linter:
             self._post_rules(staged, rules)
         results = []
         for doc, facts, ran, kept in staged:
-            overall, dims = score(kept, ran, self.weights)
+            overall, dims = score(kept, ran, self.weights, words=self._words(doc, facts, ran),
+                                  copy=is_copy(doc))
             kept.sort(key=lambda f: f.sort_key)
             results.append(PropositionResult(
                 path=display, name=doc.name, language=facts.language, score=overall,
@@ -195,6 +197,13 @@ class Linter:
                     if not (doc.suppressions and doc.suppressions.silences(f.code, f.line))]
             staged.append((doc, facts, ran, kept))
         return staged
+
+    def _words(self, doc: Document, facts: Facts, ran: list[Rule]) -> CopyEvidence | None:
+        """What the words show (vplint.text.benefit), shared with the rule that reads it;
+        None when that rule did not run (then the words do not count in the score)."""
+        if doc.tree is None or all(r.code != WORDS_RULE for r in ran):
+            return None
+        return facts.memo(("benefit-evidence",), lambda: evidence(doc, facts))
 
     def _post_rules(self, staged: list, rules: list[Rule]) -> None:
         post = [r for r in rules if r.code in POST_RULES]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from vplint.nodes import Node
+from vplint.text.fold import fold
 from vplint.text.lang import detect_language
 from vplint.text.lexicon import TextBatch
 
@@ -81,7 +82,8 @@ class Facts:
         key = ("batch", prefixes)
         if key not in self._cache:
             fields = self.texts(prefixes)
-            self._cache[key] = (fields, TextBatch([str(node.value) for _, node in fields]))
+            # Traditional Chinese is read through its simplified form (same offsets).
+            self._cache[key] = (fields, TextBatch([fold(str(node.value)) for _, node in fields]))
         return self._cache[key]  # type: ignore[return-value]
 
     def any(self, lexicon: str, prefixes: tuple[str, ...] | list[str] | str = "") -> bool:

@@ -1,0 +1,171 @@
+"""CMP: red flags of advertising law - claims that the PRC Advertising Law, the US FTC or
+the UK CAP Code forbid outright or allow only with evidence or terms the copy lacks.
+
+The rules are data: each names regular expressions per language in its params, and the
+checks here only decide where they apply (same sentence, anywhere in the proposition).
+Precision comes first: a pattern names the forbidden claim itself (a disease after a
+curing verb, an amount of weight with a period), never a mere mention of health, price or
+time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from vplint.checks import CheckContext, Hit, scalar_text
+from vplint.nodes import Node
+from vplint.text.fold import fold
+from vplint.text.sentences import sentence_spans, span_of
+
+_EXCLUDED = ("competitors", "objections")
+"""Fields that quote others or the buyer's doubts, not what the proposition claims."""
+
+
+def _patterns(ctx: CheckContext, name: str) -> list[re.Pattern[str]]:
+    """The rule's regexes under param `name` for the proposition's language, compiled once."""
+    key = (name, ctx.language)
+    cache = ctx.rule.compiled
+    if key not in cache:
+        value = ctx.params.get(name) or []
+        if isinstance(value, dict):
+            value = value.get(ctx.language) or []
+        cache[key] = [re.compile(str(p), re.IGNORECASE) for p in value]
+    return cache[key]
+
+
+def _claim_texts(ctx: CheckContext) -> list[tuple[str, Node]]:
+    excluded = tuple(ctx.params.get("exclude") or _EXCLUDED)
+    return [(path, node) for path, node in ctx.facts.texts("")
+            if not path.startswith(excluded) and path not in ("name", "language")]
+
+
+def _any(patterns: list[re.Pattern[str]], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+def claim(ctx: CheckContext) -> Iterator[Hit]:
+    """A forbidden or unsupported claim, located on its words.
+
+    Params (each an {en: [...], zh: [...]} table of regexes):
+    `patterns` - the claim; `with` - when given, one must also match in the same
+    sentence (a weight-loss amount needs a period); `unless` - none may match in the same
+    sentence (a deadline with a date); `unless_anywhere` - none may match anywhere in the
+    proposition (a named study). One finding per claim, in every customer-facing field
+    (not `competitors` or `objections`, which quote others).
+    """
+    patterns = _patterns(ctx, "patterns")
+    with_ = _patterns(ctx, "with")
+    unless = _patterns(ctx, "unless")
+    anywhere = _patterns(ctx, "unless_anywhere")
+    texts = _claim_texts(ctx)
+    if anywhere and _any(anywhere, fold("\n".join(str(n.value) for _, n in ctx.facts.texts("")))):
+        return
+    for path, node in texts:
+        original = str(node.value)
+        text = fold(original)
+        found = sorted((m.start(), -m.end()) for p in patterns for m in p.finditer(text))
+        if not found:
+            continue
+        spans = sentence_spans(text)
+        allowed: dict[tuple[int, int], bool] = {}  # per sentence: many claims, one look
+        reached = -1
+        for start, neg_end in found:
+            end = -neg_end
+            if start < reached:  # overlaps a claim already reported
+                continue
+            span = span_of(spans, start)
+            if span not in allowed:
+                sentence = text[span[0]:span[1]]
+                allowed[span] = ((not with_ or _any(with_, sentence))
+                                 and not (unless and _any(unless, sentence)))
+            if not allowed[span]:
+                continue
+            reached = end
+            claimed = original[start:end]
+            yield Hit(field=path, node=node, start=start, end=end, match=claimed,
+                      args={"match": claimed.strip()})
+
+
+def free_with_price(ctx: CheckContext) -> Iterator[Hit]:
+    """CMP008: "free" that the same sentence contradicts with a price to pay.
+
+    Fires when a sentence calls the offer free (`free` regexes) and then names a price
+    introduced as what you pay (`price` regexes: "just $49.99", 只需299元) with no condition
+    between them (`conditions`: a trial that ends, a threshold, a paid plan); "Free
+    shipping on orders over $50" and "Free 14-day trial, then $9 a month" pass.
+    """
+    frees = _patterns(ctx, "free")
+    prices = _patterns(ctx, "price")
+    conditions = _patterns(ctx, "conditions")
+    for path, node in _claim_texts(ctx):
+        original = str(node.value)
+        text = fold(original)
+        if not _any(frees, text):
+            continue
+        for a, b in sentence_spans(text):
+            sentence = text[a:b]
+            free = next((m for p in frees for m in p.finditer(sentence)), None)
+            if free is None:
+                continue
+            price = next((m for p in prices for m in p.finditer(sentence, free.end())), None)
+            if price is None or _any(conditions, sentence[free.end():price.start()]):
+                continue
+            start, end = a + free.start(), a + price.end()
+            found = original[start:end]
+            yield Hit(field=path, node=node, start=start, end=end, match=found,
+                      args={"match": found.strip()})
+
+
+def testimonial_source(ctx: CheckContext) -> Iterator[Hit]:
+    """CMP009: a testimonial signed so that nobody can check it - a first name only
+    ("Jessica", "Sarah K."), an anonymous customer, 王女士 - in a `proof` item of kind
+    testimonial or in a quote signed with a dash in the copy. A testimonial with no
+    source at all is PRF003's finding."""
+    weak = _patterns(ctx, "weak_sources")
+    for path, node, source, start, end in _testimonials(ctx):
+        name = source.strip().strip("-—–－ ").strip()
+        if name and any(p.fullmatch(name) for p in weak):
+            yield Hit(field=path, node=node, start=start, end=end, match=name,
+                      args={"match": name})
+
+
+def health_testimonial(ctx: CheckContext) -> Iterator[Hit]:
+    """CMP010: a testimonial or expert endorsement in a proposition that sells a health
+    effect (`health` regexes anywhere in it). The PRC Advertising Law forbids both for
+    medicines, medical devices and health foods outright, whatever the source."""
+    health = _patterns(ctx, "health")
+    every = fold("\n".join(str(n.value) for _, n in _claim_texts(ctx)))
+    if not _any(health, every):
+        return
+    for path, node, source, start, end in _testimonials(ctx):
+        shown = source.strip().strip("-—–－ ").strip() or path
+        yield Hit(field=path, node=node, start=start, end=end, match=shown,
+                  args={"match": shown})
+
+
+_SIGNED_QUOTE = re.compile(
+    r"[\"”」』]\s*[,，]?\s*(?:—|–|--?|——|－)\s*([^\n\"“”]{1,40}?)\s*(?:$|\n)")
+
+
+def _testimonials(ctx: CheckContext
+                  ) -> Iterator[tuple[str, Node, str, int | None, int | None]]:
+    """(field, node, source text, start, end) of every testimonial: `proof` items of kind
+    testimonial, and quotes in the copy signed with a dash (located on the signature)."""
+    proof = ctx.doc.node("proof")
+    if proof is not None and isinstance(proof.value, list):
+        for i, item in enumerate(proof.value):
+            if not isinstance(item.value, dict):
+                continue
+            kind = scalar_text(item.value.get("kind")).lower()
+            if kind != "testimonial":
+                continue
+            source = item.value.get("source")
+            node: Any = source if source is not None else item
+            field = f"proof[{i}].source" if source is not None else f"proof[{i}]"
+            yield field, node, scalar_text(source), None, None
+    for path, node in ctx.facts.texts("copy"):
+        text = str(node.value)
+        for m in _SIGNED_QUOTE.finditer(text):
+            yield path, node, m.group(1), m.start(1), m.end(1)

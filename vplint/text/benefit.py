@@ -1,0 +1,175 @@
+"""Benefit or feature? What a proposition's words show the customer, measured from the
+text itself in English and Chinese.
+
+FABE ends a claim in the Benefit and Levitt's customer wants the hole, not the drill: copy
+is strong when its subject is the customer and their result (you, your, an imperative
+such as "Get", a named customer) rather than the company and its product ("Acme is a
+leading platform", 我们致力于), when it names an outcome or the end of a pain (stop, never
+again, save, 不再, 省下, 到家就), a concrete moment or a time (tonight, at your door, in 30
+minutes, 下班路上), figures and proof, and a doubt answered ("or it's free"). Hype,
+jargon, generic virtues and feature-speak count against it.
+
+`evidence(doc, facts)` counts these signals once per proposition; `CopyEvidence.strength`
+turns them into 0-100 and `says_nothing` tells a file with no customer and no result
+(empty starter, "x", a company-centred paragraph) from copy. The score uses both
+(vplint/scoring.py, docs/scoring.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from vplint.text.fold import fold
+from vplint.text.lang import length_units
+from vplint.text.numbers import find_quantities, quantities_of
+from vplint.text.timeexpr import times_of
+
+if TYPE_CHECKING:
+    from vplint.document import Document
+    from vplint.text.facts import Facts
+
+SKIPPED = ("competitors", "positioning", "name", "language", "category")
+"""Fields that describe others or the file, not what the customer is told."""
+
+POSITIVE = {
+    "customer": ("customer-voice",),
+    "outcomes": ("benefit-outcomes", "outcome-cues"),
+    "moments": ("concrete-moments", "experience-cues"),
+    "doubts": ("risk-reversal",),
+    "proof": ("proof-cues",),
+    "need": ("need-cues",),
+}
+NEGATIVE = {
+    "company": ("company-voice",),
+    "centred": ("company-centred",),
+    "abstraction": ("hype", "jargon", "generic-differentiators", "self-superlatives",
+                    "feature-speak"),
+}
+
+# A clause that opens with a verb speaks to the reader ("Get dinner...", "Book unique
+# homes..."); only verbs of doing or getting count, so "Innovative platform" does not.
+_IMPERATIVE = re.compile(
+    r"(?:^|(?<=[.!?;:\n]\s)|(?<=^\s)|(?<=[-—–]\s))(?:get|save|stop|earn|book|never|sleep|skip|"
+    r"keep|find|enjoy|cut|send|pay|order|try|snap|turn|close|sell|hire|ship|meet|cook|eat|"
+    r"drink|shop|live|fly|travel|taste|feel|see|watch|take|make|bring|rent|buy|grow|win|"
+    r"finish|spend|share|say|pick|open|call|ask|put|wake|forget|leave|go|start|run|move|"
+    r"plan|build|let|give|choose|switch|swap|join|stay|treat|wear|walk|drive|relax|lose|"
+    r"compare|check|protect|clean|kick|step|have|discover)"
+    r"(?![A-Za-z])", re.IGNORECASE | re.MULTILINE)
+_ZH_IMPERATIVE = re.compile(
+    r"(?:(?:^|(?<=[，。！？；,!?;\s]))(?:喝|吃|用|买|选|来|找|住|穿|订|点|去|带|试试|认准|拍|扫|上|叫)"
+    r"|(?:就|请|快|多|先|都)(?:找|用|上|喝|吃|买|来|去|叫|发|选|订))"
+    r"(?=[\u4e00-\u9fffA-Za-z])", re.MULTILINE)
+_HELPED = re.compile(r"(?<![A-Za-z])(?:help|helps|let|lets)\s+(?:you|your|[a-z]+s)(?![A-Za-z])",
+                     re.IGNORECASE)
+_NAMED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+[A-Z][a-z]+)*")
+
+
+@dataclass(frozen=True)
+class CopyEvidence:
+    """Counts of what the words of one proposition show."""
+
+    units: int = 0
+    """English words plus Chinese characters of what the customer is told."""
+    customer: int = 0
+    """Customer as subject: you/your/您, imperatives, named customers."""
+    company: int = 0
+    """Company voice: we/our/我们."""
+    centred: int = 0
+    """Company-and-product constructions: "is a leading platform", 致力于, 解决方案."""
+    outcomes: int = 0
+    moments: int = 0
+    times: int = 0
+    figures: int = 0
+    doubts: int = 0
+    proof: int = 0
+    need: int = 0
+    abstraction: int = 0
+
+    @property
+    def says_nothing(self) -> bool:
+        """True when the text names neither a customer nor a result nor a need: an
+        empty starter, a placeholder, a paragraph about the company."""
+        if self.units < 3:
+            return True
+        return not (self.outcomes or self.customer or self.need or self.times or self.doubts)
+
+    @property
+    def strength(self) -> int:
+        """0-100: how well the words show a customer's result (see docs/scoring.md)."""
+        if self.says_nothing:
+            return 0
+        sides = self.customer + self.company + self.centred
+        customer_share = self.customer / sides if sides else 0.5
+        gained = (30 * min(1.0, self.outcomes / 2 + 0.5 * bool(self.outcomes))
+                  + 20 * customer_share
+                  + 15 * bool(self.moments or self.times)
+                  + 15 * bool(self.figures)
+                  + 10 * bool(self.doubts)
+                  + 10 * bool(self.proof or self.need))
+        # A few buzzwords sink a tagline but not a two-page proposition: penalties are
+        # per 150 units (words or characters) of text at most.
+        density = min(1.0, 150 / self.units)
+        lost = (min(30, 10 * self.centred) + min(24, 8 * self.abstraction)) * density
+        return max(0, min(100, round(gained - lost)))
+
+
+def _title_case(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return len(words) > 2 and sum(w[0].isupper() for w in words) > len(words) / 2
+
+
+def _texts(doc: Document, facts: Facts) -> list[tuple[str, object]]:
+    return [(path, node) for path, node in facts.texts("")
+            if not path.startswith(SKIPPED) and not path.endswith(".kind")]
+
+
+def evidence(doc: Document, facts: Facts) -> CopyEvidence:
+    """Count the signals of benefit and feature in a proposition's customer-facing text."""
+    if doc.tree is None:
+        return CopyEvidence()
+    texts = _texts(doc, facts)
+    if not texts:
+        return CopyEvidence()
+    prefixes = tuple(dict.fromkeys(path.split(".")[0].split("[")[0] for path, _ in texts))
+    counts: dict[str, int] = {}
+    for key, names in {**POSITIVE, **NEGATIVE}.items():
+        counts[key] = sum(len(facts.find(name, prefixes)) for name in names
+                          if name in facts.registry.lexicons)
+    units = figures = times = imperative = named = 0
+    for _path, node in texts:
+        text = str(node.value)
+        words, chars = length_units(text)
+        units += words + chars
+        folded = fold(text)
+        figures += len(quantities_of(facts, node) if folded is text  # type: ignore[arg-type]
+                       else find_quantities(folded))
+        times += sum(1 for t in times_of(facts, node) if t.is_bound)  # type: ignore[arg-type]
+        if facts.language == "en":
+            imperative += len(_IMPERATIVE.findall(text)) + len(_HELPED.findall(text))
+            if not _title_case(text):  # In Title Case every word looks like a name
+                named += len(_NAMED.findall(text))
+        else:
+            imperative += len(_ZH_IMPERATIVE.findall(folded))
+    return CopyEvidence(
+        units=units, customer=counts["customer"] + imperative, company=counts["company"],
+        centred=counts["centred"], outcomes=counts["outcomes"] + imperative,
+        moments=counts["moments"] + min(named, 2), times=times, figures=figures,
+        doubts=counts["doubts"], proof=counts["proof"], need=counts["need"],
+        abstraction=counts["abstraction"])
+
+
+PROPOSITION_ONLY = frozenset({"name", "language", "copy"})
+
+
+def is_copy(doc: Document) -> bool:
+    """True for copy rather than a proposition: Markdown or text, or a YAML file whose
+    only filled fields are `name`, `language` and `copy` (a tagline, an ad)."""
+    if doc.kind != "yaml":
+        return True
+    if doc.tree is None or not isinstance(doc.tree.value, dict):
+        return False
+    filled = {key for key in doc.tree.value if doc.has(key)}
+    return "copy" in filled and filled <= PROPOSITION_ONLY
