@@ -30,7 +30,12 @@ def test_walk_skips_yaml_that_is_not_a_proposition(tmp_path: Path):
     write(tmp_path / "stub.yaml", "name: Only a name so far\n")
     write(tmp_path / "propositions" / "p.yaml")
     write(tmp_path / "CHANGELOG.md", "# Changes\n\nFaster delivery.\n")
-    assert linted(tmp_path) == ["CHANGELOG.md", "propositions/p.yaml", "stub.yaml"]
+    for name in ("requirements.txt", "robots.txt", "LICENSE.txt", "docs/constraints.txt"):
+        write(tmp_path / name, "pyyaml==6.0\n")
+    write(tmp_path / "tagline.txt", "Hot pizza in 30 minutes, or it's free.\n")
+    assert linted(tmp_path) == ["CHANGELOG.md", "propositions/p.yaml", "stub.yaml",
+                                "tagline.txt"]
+    assert linted(tmp_path, "requirements.txt") == ["requirements.txt"]  # named: linted
 
 
 def test_a_yaml_file_named_on_the_command_line_is_linted_whatever_it_holds(tmp_path: Path):

@@ -50,3 +50,16 @@ def test_documentation_links_resolve():
     for text, base in ((README, ROOT), (REFERENCE, ROOT / "docs")):
         for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", text):
             assert (base / target).exists(), target
+
+
+def test_readme_tour_summary_lines_are_what_vplint_prints(tmp_path: Path):
+    from tests.cli_runner import run_cli
+
+    blocks = [b for b in re.findall(r"```yaml\n(.*?)```", README, re.S) if b.startswith("name:")]
+    shown = re.findall(r"^1 file, 1 proposition: .*$", README, re.M)
+    assert len(blocks) == len(shown) == 2
+    for block, line in zip(blocks, shown, strict=True):
+        (tmp_path / "proposition.yaml").write_text(block, encoding="utf-8")
+        out = run_cli("check", "proposition.yaml", "-f", "concise", "--no-cache",
+                      cwd=tmp_path)[1]
+        assert out.splitlines()[-1] == line, "update the README tour's output"

@@ -3,7 +3,8 @@
 what is never copy.
 
 What a folder walk takes (ruff's `include`, with a sniff where the suffix says too little):
-- Markdown and text files (`*.md`, `*.markdown`, `*.txt`): copy, always;
+- Markdown and text files (`*.md`, `*.markdown`, `*.txt`): copy, except the text files
+  NOT_COPY names (requirements.txt, robots.txt, LICENSE.txt ...);
 - YAML files (`*.yaml`, `*.yml`) only when they look like a proposition: one of their
   top-level keys is a proposition field other than the generic `name`, `language` and
   `category`, or every top-level key is a proposition field (a stub with only `name:`);
@@ -25,6 +26,7 @@ link loops, unreadable folders, file names that are not UTF-8).
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 import stat
@@ -42,6 +44,10 @@ SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "ven
 CONFIG_FILES = {".vplint.yaml", ".vplint.yml", ".pre-commit-config.yaml",
                 ".pre-commit-hooks.yaml", "action.yml", "action.yaml"}
 DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt", "*.yaml", "*.yml"]
+NOT_COPY = ("requirements*.txt", "constraints*.txt", "robots.txt", "license*", "licence*",
+            "notice*", "copying*", "authors*", "cmakelists.txt", "*.lock.txt")
+"""Text files by name that a walk never takes as copy: dependency pins, crawler rules,
+licences, build files (matched case-insensitively; name them to lint them anyway)."""
 """What a walk considers by default (YAML then sniffed, see the module docstring)."""
 REPORT_HEADINGS = (b"## vplint report\n", "## vplint 报告\n".encode())
 """The first line of vplint's Markdown report (each language), so a walk never lints it."""
@@ -162,7 +168,8 @@ class FileChooser:
             return self._include.match_file(rel)
         name = path.name.lower()
         if name.endswith(COPY_SUFFIXES):
-            return not is_report(path)
+            return not any(fnmatch.fnmatchcase(name, p) for p in NOT_COPY) \
+                and not is_report(path)
         return name.endswith(YAML_SUFFIXES) and looks_like_proposition(path)
 
 
