@@ -393,7 +393,8 @@ def _fix(run: Run, files: list[Path], opts: CheckOptions) -> int:
     request); --diff prints them. Returns how many files they change."""
     from vplint.fixes import fix_files
 
-    fixed = fix_files(run.linter, files, apply_fixes=not opts.diff)
+    fixed = [done for linter, batch in run.batches(files)  # each file's own configuration
+             for done in fix_files(linter, batch, apply_fixes=not opts.diff)]
     if opts.diff:
         sys.stdout.write("".join(f.diff() for f in fixed))
     else:
