@@ -6,6 +6,7 @@ first use) and then lints files one at a time, so results stream to the reporter
 
 from __future__ import annotations
 
+import math
 import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -76,6 +77,8 @@ class Linter:
                     raise self.config.error(
                         f"unknown rule code '{code}'{did_you_mean(code.upper(), codes)}",
                         f"{key}/{code}", key)
+        for code, options in self.config.rule_options.items():
+            self._check_options(code, options)
         for name, terms in self.config.lexicons.items():
             if name not in self.registry.lexicons:
                 raise self.config.error(
@@ -95,6 +98,26 @@ class Linter:
         self.confined_to: tuple[Path, ...] | None = None
         """Resolved folders (and files) a linted file may really live in; None: anywhere.
         Set by `confine` for a run over the repository under review."""
+
+    def _check_options(self, code: str, options: dict[str, Any]) -> None:
+        """A rule option of the wrong kind (a number where the rule's default is a list,
+        NaN, text for a number) is a configuration error at its line, not a VP900 for
+        every file. A per-language mapping ({en: ..., zh: ...}) may stand for any value."""
+        defaults = self.registry.rules[code.upper()].params
+        for name, value in options.items():
+            default = defaults.get(name)
+            if default is None:
+                continue  # options only the check's code knows are checked there
+            if not _fits(default, value):
+                one = next(iter(default.values())) if _per_language(default) else default
+                expected = _kind(one)
+                if isinstance(one, list) and one and all(isinstance(i, str) for i in one):
+                    expected = "a list of text"
+                expected += " (or one per language: {en: ..., zh: ...})"
+                raise self.config.error(
+                    f"rule-options of {code}: '{name}' must be {expected}, like its "
+                    f"default {default!r}, not {value!r}",
+                    f"rule_options/{code}", "rule_options")
 
     # ---- public API -------------------------------------------------------------------
     def lint_paths(self, files: Iterable[Path], jobs: int | None = 1,
@@ -287,6 +310,41 @@ def _owner(staged: list, line: int) -> Document:
         if doc.lines.position(doc.start)[0] <= line:
             owner = doc
     return owner
+
+
+def _fits(default: Any, value: Any) -> bool:
+    """Whether a configured option value has the kind of the rule's default; a value and
+    a per-language mapping of such values ({en: ..., zh: ...}) stand for each other."""
+    if _per_language(default):
+        default = next(iter(default.values()))
+    if _per_language(value):
+        return all(_fits(default, v) for v in value.values())
+    if _kind(value) != _kind(default):
+        return False
+    if _kind(value) == "a number":
+        return math.isfinite(float(value))
+    if isinstance(default, list) and default and all(isinstance(i, str) for i in default):
+        return all(isinstance(item, str) for item in value)
+    return True
+
+
+def _per_language(value: Any) -> bool:
+    return isinstance(value, dict) and bool(value) and set(value) <= {"en", "zh"}
+
+
+def _kind(value: Any) -> str:
+    """The kind of a rule option, as its error message names it."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
 
 
 def _size(path: Path) -> int | None:

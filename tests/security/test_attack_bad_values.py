@@ -90,3 +90,13 @@ def test_a_check_module_exiting_on_import_cannot_pass_the_gate(repo: Path, jobs:
     assert code == 2, err
     crashes = [f for e in json.loads(out)["files"] for f in e["findings"] if f["code"] == "VP900"]
     assert len(crashes) == 2 and all("EXT001" in c["message"] for c in crashes)
+
+
+@pytest.mark.parametrize("value", [".nan", "-.inf", "[1]", "'x'", "{fr: 3}"])
+def test_a_rule_option_of_the_wrong_kind_is_an_error_at_its_line(repo: Path, value: str):
+    (repo / ".vplint.yaml").write_text(
+        f"# gate\nrule-options:\n  AUD001:\n    fields: {value}\n  LAW013:\n"
+        f"    max_benefits: {value}\n", encoding="utf-8")
+    code, out, err = gate(repo)
+    assert code == 2 and out == ""
+    assert err.startswith(f"vplint: error: {repo / '.vplint.yaml'}:3: rule-options of AUD001")
