@@ -121,6 +121,18 @@ def test_action_leaves_the_callers_python_alone_and_caches():
     assert "vplint-cache" in _step("vplint check")["env"]["VPLINT_CACHE_DIR"]
 
 
+def test_every_runtime_dependency_is_pinned_for_the_action():
+    import tomllib
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    names = {re.split(r"[<>=!~ \[;]", d, maxsplit=1)[0].lower().replace("_", "-")
+             for d in deps["dependencies"]}
+    pins = {line.split("==")[0].strip().lower().replace("_", "-")
+            for line in (ROOT / "ci" / "constraints.txt").read_text("utf-8").splitlines()
+            if "==" in line and not line.startswith("#")}
+    assert names <= pins, f"pin in ci/constraints.txt: {sorted(names - pins)}"
+
+
 def test_action_gate_script_runs_and_fails_on_findings(copy_repo: Path, shell_env):
     script = _step("vplint check")["run"]
     env = _lint_env(shell_env)
