@@ -61,9 +61,20 @@ def short_description(rule: Rule, lang: str = "en") -> str:
     # A placeholder inside the headline ("{match}" is not ...) leaves nothing readable,
     # but one at its end ("No time bound{detail}") is an optional detail.
     head = re.sub(r"\{[^{}]*\}$", "", head).strip()
+    if (not head or "{" in head) and lang == "zh":
+        head = _zh_summary(rule)
     if not head or "{" in head:
         head = rule.name.replace("-", " ").capitalize()
     return head if len(head) <= SHORT_LIMIT else head[: SHORT_LIMIT - 1].rstrip() + "…"
+
+
+def _zh_summary(rule: Rule) -> str:
+    """The first clause of a rule's Chinese "what it does" when it stands alone as a short
+    summary (no code, balanced brackets and quotes), else ""."""
+    what = str((rule.docs.get("zh") or {}).get("what") or "")
+    head = re.split(r"[：，。:；]", what, maxsplit=1)[0].strip()
+    balanced = all(head.count(a) == head.count(b) for a, b in ("“”", "（）", "()"))
+    return head if head and len(head) <= 32 and "`" not in head and balanced else ""
 
 
 def help_uri(code: str) -> str:
