@@ -324,11 +324,16 @@ class Cache:
             self._key = _user_key(fd, self.root)
             _tag(fd)
             chain = fd
-            for name in ("projects", self.project, __version__):
-                inner = _open_dir(name, chain, create=True)
+            try:
+                for name in ("projects", self.project, __version__):
+                    inner = _open_dir(name, chain, create=True)
+                    if chain != fd:
+                        os.close(chain)
+                    chain = inner
+            except BaseException:
                 if chain != fd:
                     os.close(chain)
-                chain = inner
+                raise
         except OSError as exc:
             raise CacheUnavailable(f"cannot use {self.root} ({exc.strerror or exc})") from None
         finally:
