@@ -9,10 +9,17 @@ import pytest
 from vplint.config import Config
 from vplint.engine import Linter
 from vplint.model import PropositionResult
-from vplint.rules import Registry
+from vplint.rules import ALLOW_PYTHON_RULES, Registry
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(autouse=True)
+def _python_rules_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests of rules_dirs Python checks run with them allowed, as a user who passes
+    --allow-python-rules would; tests of the default (refused) remove the variable."""
+    monkeypatch.setenv(ALLOW_PYTHON_RULES, "1")
 
 
 @pytest.fixture(scope="session")

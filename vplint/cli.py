@@ -6,6 +6,7 @@ fail the gate, 2 usage/configuration error or internal failure.
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum, StrEnum
 from typing import Annotated
@@ -221,6 +222,9 @@ def check(
         "either way.")] = None,
     no_cache: Annotated[bool, typer.Option(
         "--no-cache", help="Neither read nor write the results cache.")] = False,
+    allow_python_rules: Annotated[bool, typer.Option(
+        "--allow-python-rules", help="Let rules_dirs rules run the Python module beside "
+        "them (off by default: it is code from the repository; docs/security.md).")] = False,
     cache_dir: Annotated[str | None, typer.Option(
         "--cache-dir", metavar="DIR", help="Where the results cache lives (default: "
         "$VPLINT_CACHE_DIR, else the user's cache directory).")] = None,
@@ -249,6 +253,10 @@ def check(
     """
     from vplint.checkrun import CheckOptions, run_check
 
+    if allow_python_rules:
+        from vplint.rules import ALLOW_PYTHON_RULES
+
+        os.environ[ALLOW_PYTHON_RULES] = "1"  # inherited by --jobs workers
     raise typer.Exit(run_check(CheckOptions(
         paths=paths or [], output_format=str(output_format.value), output=output,
         select=_codes(select), extend_select=_codes(extend_select), ignore=_codes(ignore),

@@ -8,6 +8,7 @@ Built-in rules (the wheel's `vplint/_rules`, the repository's `rules/`), configu
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -102,6 +103,23 @@ def check_allowed(rule: Rule) -> None:
                             f"'{package}'", rule.path, _line_of(rule.path, "check"))
     elif rule.scope == "local":
         _local_file(rule, module)
+        if not python_rules_allowed():
+            raise RuleError(f"check '{rule.check}' would run Python from the repository under "
+                            "review; vplint runs it only when asked to with "
+                            f"--allow-python-rules or {ALLOW_PYTHON_RULES}=1 "
+                            "(docs/security.md)", rule.path, _line_of(rule.path, "check"))
+
+
+ALLOW_PYTHON_RULES = "VPLINT_ALLOW_PYTHON_RULES"
+"""Environment variable that lets rules_dirs rules run Python modules from their folder.
+An environment variable (set by --allow-python-rules), not a configuration key: the
+configuration may come from the pull request under review; the environment comes from
+whoever runs the gate, and --jobs workers inherit it."""
+
+
+def python_rules_allowed() -> bool:
+    """True when whoever runs vplint allowed rules_dirs rules to run their own Python."""
+    return os.environ.get(ALLOW_PYTHON_RULES) == "1"
 
 
 def _local_file(rule: Rule, module: str) -> Path:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.security.conftest import FAILING, gate
+from vplint.rules import ALLOW_PYTHON_RULES
 
 
 @pytest.mark.parametrize(("setting", "line"), [
@@ -75,6 +76,30 @@ def test_a_module_beside_the_rule_file_is_its_check(repo: Path):
     messages = [f["message"] for e in json.loads(out)["files"] for f in e["findings"]
                 if f["code"] == "LOC001"]
     assert messages == ["local says no"]
+
+
+def test_a_module_beside_the_rule_file_runs_only_when_allowed(repo: Path, outside: Path,
+                                                             monkeypatch: pytest.MonkeyPatch):
+    # By default nothing from the repository is executed: a pull request could edit the
+    # module. Whoever runs the gate opts in with --allow-python-rules (never a config key).
+    monkeypatch.delenv(ALLOW_PYTHON_RULES, raising=False)
+    marker = outside / "executed"
+    (repo / "rules").mkdir()
+    (repo / "rules" / "LOC001.yaml").write_text(
+        "code: LOC001\nname: local\nseverity: error\nmessage: local says no\n"
+        "check: mine:check\n", encoding="utf-8")
+    (repo / "rules" / "mine.py").write_text(
+        f"open({str(marker)!r}, 'w').close()\n"
+        "from vplint.checks import Hit\n\ndef check(ctx):\n    yield Hit(field='name')\n",
+        encoding="utf-8")
+    (repo / ".vplint.yaml").write_text("rules_dirs: [rules]\n", encoding="utf-8")
+    code, out, err = gate(repo)
+    assert code == 2 and out == "" and not marker.exists()
+    assert err.startswith(f"vplint: error: {repo / 'rules' / 'LOC001.yaml'}:5: "), err
+    assert "--allow-python-rules" in err and len(err.splitlines()) == 1
+    code, out, err = gate(repo, "--allow-python-rules", "-f", "json")
+    assert code == 1 and marker.exists(), err
+    assert "LOC001" in {f["code"] for e in json.loads(out)["files"] for f in e["findings"]}
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
