@@ -338,9 +338,9 @@ def test_numbers_and_times_are_computed_once_per_text(monkeypatch: pytest.Monkey
         calls["numbers"] += 1
         return real_q(text)
 
-    def count_t(text: str, lexicons=None):  # type: ignore[no-untyped-def]
+    def count_t(text: str, lexicons=None, found=None):  # type: ignore[no-untyped-def]
         calls["times"] += 1
-        return real_t(text, lexicons)
+        return real_t(text, lexicons, found)
 
     monkeypatch.setattr(numbers, "find_quantities", count_q)
     monkeypatch.setattr(timeexpr, "find_times", count_t)

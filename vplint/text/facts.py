@@ -1,8 +1,10 @@
 """Text facts computed once per proposition and shared by every rule that asks.
 
-Rules ask questions such as "where does the `hype` lexicon match in the copy?"; the
-answer is computed on first use and cached on the Facts object, so ten rules asking
-the same thing cost one scan.
+Rules ask questions such as "where does the `hype` lexicon match in the copy?". The first
+question scans every text of the document once for every term of every lexicon
+(vplint.text.multiscan) and keeps, per text node, where each term may start; each answer
+is then a filter over those stored candidates, confirmed with the lexicon's own pattern
+and cached per node, so no question rescans the document.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from typing import TYPE_CHECKING
 from vplint.nodes import Node
 from vplint.text.fold import fold
 from vplint.text.lang import detect_language
-from vplint.text.lexicon import TextBatch
+from vplint.text.lexicon import Match, lowers_safely
+from vplint.text.multiscan import scanner_for
 
 if TYPE_CHECKING:
     from vplint.document import Document
@@ -69,22 +72,60 @@ class Facts:
             prefixes = (prefixes,)
         key = ("find", lexicon, tuple(prefixes), lang)
         if key not in self._cache:
-            lex = self.registry.lexicon(lexicon)
-            fields, batch = self._batch(prefixes)
-            out = [FieldMatch(path, node, m.start, m.end, m.text, m.term)
-                   for (path, node), hits in zip(fields, lex.find_batch(batch, lang),
-                                                 strict=True) for m in hits]
-            self._cache[key] = out
+            self._cache[key] = [FieldMatch(path, node, m.start, m.end, m.text, m.term)
+                                for path, node in self.texts(prefixes)
+                                for m in self.node_matches(lexicon, node, lang)]
         return self._cache[key]  # type: ignore[return-value]
 
-    def _batch(self, prefixes: tuple[str, ...]) -> tuple[list[tuple[str, Node]], TextBatch]:
-        """The texts under `prefixes`, lower-cased and joined once for every lexicon."""
-        key = ("batch", prefixes)
-        if key not in self._cache:
-            fields = self.texts(prefixes)
+    def node_matches(self, lexicon: str, node: Node, lang: str = "all") -> list[Match]:
+        """Every hit of a lexicon in one text node, from the document's single scan."""
+        key = ("node", lexicon, id(node), lang)
+        found = self._cache.get(key)
+        if found is None:
+            lex = self.registry.lexicon(lexicon)
             # Traditional Chinese is read through its simplified form (same offsets).
-            self._cache[key] = (fields, TextBatch([fold(str(node.value)) for _, node in fields]))
-        return self._cache[key]  # type: ignore[return-value]
+            text = fold(str(node.value))
+            located = self._located().get(id(node))
+            compiled, keys = self._plan(lexicon, lang)
+            if compiled is None or not text:
+                found = []
+            elif located is None or keys is None:  # not located: scan it plainly
+                found = lex.find(text, lang)
+            else:
+                found = lex.matches(compiled, compiled.scan_located(
+                    text, located[0], located[1], keys))
+            self._cache[key] = found
+        return found  # type: ignore[return-value]
+
+    def _located(self) -> dict[int, tuple[str, dict[int, list[int]]]]:
+        """id(text node) -> (lower-cased text, candidate starts by scanner key), for every
+        text of the document that lower-cases safely, found in one pass."""
+        key = ("located",)
+        found = self._cache.get(key)
+        if found is None:
+            nodes = [node for _, node in self.doc.texts()]
+            texts = [fold(str(node.value)) for node in nodes]
+            safe = [k for k, text in enumerate(texts) if text and lowers_safely(text)]
+            lows = [texts[k].lower() for k in safe]
+            scanner = self._cache.get(("scanner",))
+            if scanner is None:
+                scanner = self._cache[("scanner",)] = scanner_for(self.registry.lexicons)
+            candidates = scanner.locate(lows)  # type: ignore[attr-defined]
+            found = {id(nodes[k]): (low, where)
+                     for k, low, where in zip(safe, lows, candidates, strict=True)}
+            self._cache[key] = found
+        return found  # type: ignore[return-value]
+
+    def _plan(self, lexicon: str, lang: str):  # type: ignore[no-untyped-def]
+        """(compiled pattern, scanner key -> its terms) of a lexicon; the keys are None
+        when the scanner does not know one of its terms."""
+        compiled = self.registry.lexicon(lexicon).pattern(lang)
+        if compiled is None:
+            return None, None
+        scanner = self._cache.get(("scanner",))
+        if scanner is None:
+            scanner = self._cache[("scanner",)] = scanner_for(self.registry.lexicons)
+        return compiled, scanner.keys_for(compiled)  # type: ignore[attr-defined]
 
     def any(self, lexicon: str, prefixes: tuple[str, ...] | list[str] | str = "") -> bool:
         """True when the lexicon matches anywhere under `prefixes`."""

@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from vplint.text.terms import lower_pattern, regex_prefixes, term_pattern
+
 LANGS = ("en", "zh")
-_WORD = re.compile(r"[A-Za-z0-9_]")
+__all__ = ["LANGS", "Compiled", "Lexicon", "Match", "TextBatch", "compile_terms",
+           "lower_pattern", "lowers_safely", "term_pattern"]
 
 
 @dataclass(frozen=True)
@@ -38,39 +41,12 @@ class Match:
     term: str
 
 
-def term_pattern(term: str) -> str:
-    """Regex source for one term: `re:` prefix means a regex, else a literal phrase."""
-    if term.startswith("re:"):
-        return f"(?:{term[3:]})"
-    parts = [re.escape(p) for p in re.split(r"\s+", term.strip())]
-    body = r"\s+".join(parts).replace(r"\-", r"[-\s]?")
-    head = r"(?<![A-Za-z0-9_])" if _WORD.match(term[0]) else ""
-    tail = r"(?![A-Za-z0-9_])" if _WORD.match(term[-1]) else ""
-    return f"{head}{body}{tail}"
-
-
 # Letters that case-insensitive matching pairs with letters other than their lower case
 # (re/_casefix.py), plus the two whose lower case changes length or becomes ASCII.
 _CASE_UNSAFE = re.compile("[\u0130\u212a\u00b5\u0131\u017f\u0345\u0390\u03b0\u03b2\u03b5"
                           "\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3\u03c6\u03d0\u03d1"
                           "\u03d5\u03d6\u03f0\u03f1\u03f5\u0432\u0434\u043e\u0441\u0442\u044a"
                           "\u0463\u1c80-\u1c88\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06]")
-
-
-def _lower_pattern(term: str) -> str:
-    """`term_pattern` for lower-cased text, case-sensitive, starting with a literal
-    character so that the regex engine can skip to candidate positions."""
-    if term.startswith("re:"):
-        return f"(?i:{term[3:]})"
-    lowered = term.strip().lower()
-    parts = [re.escape(p) for p in re.split(r"\s+", lowered)]
-    body = r"\s+".join(parts).replace(r"\-", r"[-\s]?")
-    tail = r"(?![a-z0-9_])" if _WORD.match(term[-1]) else ""
-    if _WORD.match(term[0]) and len(lowered[0]) == 1:
-        # The boundary before the term, checked after its first character is consumed.
-        first = re.escape(lowered[0])
-        return f"{first}(?<![a-z0-9_]{first}){body[len(first):]}{tail}"
-    return f"{body}{tail}"
 
 
 FAST_AFTER = 16
@@ -98,11 +74,15 @@ class _Fast(NamedTuple):
     with the literal terms and the possible `re:` terms separately (see `_merged`)."""
 
 
+CHECK_OVER = 8
+"""Candidates of one prefix in one text past which each term's own pattern is tried first
+(cheaper than the combined pattern at every position of a common prefix)."""
+
 SUBSETS = 64
 """Patterns of `re:` term subsets kept per lexicon (past that, the whole pattern is used)."""
 
 
-def _lowers_safely(text: str) -> bool:
+def lowers_safely(text: str) -> bool:
     """True when matching text.lower() case-sensitively equals matching text ignoring case."""
     return text.isascii() or (not _CASE_UNSAFE.search(text) and len(text.lower()) == len(text))
 
@@ -118,9 +98,9 @@ class TextBatch:
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
-        self.safe = [i for i, t in enumerate(texts) if t and _lowers_safely(t)]
+        self.safe = [i for i, t in enumerate(texts) if t and lowers_safely(t)]
         """Indexes of the texts scanned in `joined`."""
-        self.unsafe = [i for i, t in enumerate(texts) if t and not _lowers_safely(t)]
+        self.unsafe = [i for i, t in enumerate(texts) if t and not lowers_safely(t)]
         self.lows = [texts[i].lower() for i in self.safe]
         self.joined = "\x00".join(self.lows)
         self.starts = [0]
@@ -131,7 +111,7 @@ class TextBatch:
 class Compiled:
     """A combined pattern and the terms its numbered groups stand for."""
 
-    __slots__ = ("pattern", "terms", "_fast", "_scans", "_subsets")
+    __slots__ = ("pattern", "terms", "_fast", "_scans", "_subsets", "_checks")
 
     def __init__(self, pattern: re.Pattern[str], terms: tuple[str, ...]) -> None:
         self.pattern = pattern
@@ -139,6 +119,7 @@ class Compiled:
         self._fast: _Fast | None | bool = None  # False: this pattern has no fast form
         self._scans = 0
         self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._checks: list | None = None  # type: ignore[type-arg]
 
     def prepare(self) -> None:
         """Build the fast scanners now (before worker processes fork, say)."""
@@ -154,7 +135,7 @@ class Compiled:
                 return self._slow(text)
             self.prepare()
             fast = self._fast
-        if not fast or not _lowers_safely(text):
+        if not fast or not lowers_safely(text):
             return self._slow(text)
         assert isinstance(fast, _Fast)
         low = text.lower()
@@ -254,6 +235,54 @@ class Compiled:
             out[i] = self._named(texts[i], spans)
         return out
 
+    def scan_located(self, text: str, low: str, located: Mapping[int, list[int]],
+                     keys: Mapping[int, list[int]]) -> list[re.Match[str]]:
+        """`scan` of a text whose candidate positions are known (vplint.text.multiscan):
+        `located` maps a key to the positions in `low` (the lower-cased text) where terms
+        of that key may start, and `keys` maps a key to this pattern's terms under it.
+
+        Candidates of short prefixes are first tried with the term's own pattern; then the
+        positions left are walked left to right with the named pattern, as `finditer`
+        walks: the same matches as a plain scan, only the rest of the text is never tried.
+        """
+        found: set[int] = set()
+        pairs = ((key, located.get(key), mine) for key, mine in keys.items()) \
+            if len(keys) < len(located) else \
+            ((key, positions, keys.get(key)) for key, positions in located.items())
+        for _, positions, mine in pairs:
+            if positions is None or mine is None:
+                continue
+            if len(positions) <= CHECK_OVER:
+                found.update(positions)
+                continue
+            for k in mine:  # a common prefix ("a", "the"): ask each term first
+                check = self._check(k)
+                found.update(at for at in positions if check(low, at) is not None)
+        out: list[re.Match[str]] = []
+        end = 0
+        match = self.pattern.match
+        for at in sorted(found):
+            if at < end:
+                continue
+            named = match(text, at)
+            if named is None:
+                continue
+            if named.end() == at:  # pragma: no cover - an empty match: walk as finditer
+                return self._slow(text)
+            out.append(named)
+            end = named.end()
+        return out
+
+    def _check(self, k: int):  # type: ignore[no-untyped-def]
+        """The `match` of term k's own pattern for lower-cased text, compiled once."""
+        checks = self._checks
+        if checks is None:
+            checks = self._checks = [None] * len(self.terms)
+        check = checks[k]
+        if check is None:
+            check = checks[k] = re.compile(lower_pattern(self.terms[k])).match
+        return check
+
     def _named(self, text: str, hits) -> list[re.Match[str]]:  # type: ignore[no-untyped-def]
         """The named pattern's match at each fast hit (re.Match or (start, end))."""
         out = []
@@ -282,7 +311,7 @@ def compile_terms(terms: Iterable[str]) -> Compiled | None:
 
 
 def _fast(terms: tuple[str, ...]) -> _Fast | None:
-    fast = [_lower_pattern(t) for t in terms]
+    fast = [lower_pattern(t) for t in terms]
     literal = [p for t, p in zip(terms, fast, strict=True) if not t.startswith("re:")]
     regexes = tuple(p for t, p in zip(terms, fast, strict=True) if t.startswith("re:"))
     try:
@@ -315,61 +344,18 @@ def _anchor_pattern(fragments: set[str] | None) -> re.Pattern[str] | None:
 
 
 def _never_empty(source: str) -> bool:
-    try:
-        from re import _parser
-
-        return _parser.parse(source, re.IGNORECASE).getwidth()[0] > 0
-    except Exception:  # private API: assume the worst
-        return False
+    """True when the regex cannot match the empty string (known from its first strings:
+    a pattern whose beginnings cannot be read is assumed to possibly match nothing)."""
+    return regex_prefixes(source) is not None
 
 
 def _required(source: str) -> set[str] | None:
-    """Lower-case fragments one of which every match of a regex contains, or None."""
-    try:
-        from re import _constants as sre
-        from re import _parser
-
-        found = _required_in(_parser.parse(source, re.IGNORECASE), sre)
-    except Exception:  # private API: without it, simply scan every text
-        return None
+    """Lower-case fragments one of which every match of a regex contains, or None: the
+    strings its matches begin with."""
+    found = regex_prefixes(source)
     if not found or any(len(f) < 2 and f.isascii() and f.isalnum() for f in found):
         return None  # a single letter or digit rules nothing out
-    return found
-
-
-def _required_in(items, sre) -> set[str] | None:  # type: ignore[no-untyped-def]
-    best: set[str] | None = None
-
-    def consider(candidate: set[str] | None) -> None:
-        nonlocal best
-        if candidate and (best is None or _strength(candidate) > _strength(best)):
-            best = candidate
-
-    run: list[str] = []
-    for op, av in items:
-        if op is sre.LITERAL:
-            run.append(chr(av).lower())
-            continue
-        if run:
-            consider({"".join(run)})
-            run = []
-        if op is sre.SUBPATTERN:
-            consider(_required_in(av[3], sre))
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            consider(_required_in(av[2], sre))
-        elif op is sre.ATOMIC_GROUP:
-            consider(_required_in(av, sre))
-        elif op is sre.BRANCH:
-            options = [_required_in(branch, sre) for branch in av[1]]
-            if all(options):
-                consider(set().union(*options))  # type: ignore[arg-type]
-    if run:
-        consider({"".join(run)})
-    return best
-
-
-def _strength(fragments: set[str]) -> tuple[int, int]:
-    return min(len(f) for f in fragments), -len(fragments)
+    return set(found)
 
 
 @dataclass
@@ -380,6 +366,8 @@ class Lexicon:
     terms: dict[str, list[str]] = field(default_factory=dict)
     description: str = ""
     _compiled: dict[str, Compiled | None] = field(default_factory=dict, repr=False)
+    version: int = field(default=0, repr=False, compare=False)
+    """Bumped by `extend`, so whatever was built from the terms knows to rebuild."""
 
     def extend(self, more: dict[str, list[str]]) -> None:
         """Add terms (e.g. from the configuration); invalidates the compiled patterns."""
@@ -387,6 +375,7 @@ class Lexicon:
             self.terms.setdefault(lang, [])
             self.terms[lang].extend(i for i in items if i not in self.terms[lang])
         self._compiled.clear()
+        self.version += 1
 
     def pattern(self, lang: str = "all") -> Compiled | None:
         """The compiled pattern for one language, or for all languages at once."""
@@ -401,11 +390,14 @@ class Lexicon:
         compiled = self.pattern(lang)
         if compiled is None or not text:
             return []
-        out = []
-        for m in compiled.scan(text):
-            index = int(m.lastgroup[1:]) if m.lastgroup else 0
-            out.append(Match(m.start(), m.end(), m.group(0), compiled.terms[index]))
-        return out
+        return self.matches(compiled, compiled.scan(text))
+
+    @staticmethod
+    def matches(compiled: Compiled, found: list[re.Match[str]]) -> list[Match]:
+        """The pattern's matches as Match objects naming the term that matched."""
+        terms = compiled.terms
+        return [Match(m.start(), m.end(), m.group(0),
+                      terms[int(m.lastgroup[1:]) if m.lastgroup else 0]) for m in found]
 
     def find_batch(self, batch: TextBatch, lang: str = "all") -> list[list[Match]]:
         """`find` for each text of a batch, scanned together (faster than one by one)."""

@@ -21,7 +21,7 @@ user's phrase always beats the built-in grammar.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,7 +30,7 @@ from vplint.text.numbers import parse_number
 if TYPE_CHECKING:
     from vplint.nodes import Node
     from vplint.text.facts import Facts
-    from vplint.text.lexicon import Lexicon
+    from vplint.text.lexicon import Lexicon, Match
 
 DURATION = "duration"
 DEADLINE = "deadline"
@@ -302,11 +302,13 @@ def _zh_duration(m: re.Match[str]) -> TimeExpr | None:
 
 
 # ---- lexicons and overlap -------------------------------------------------------------
-def find_times(text: str, lexicons: Mapping[str, Lexicon] | None = None) -> list[TimeExpr]:
+def find_times(text: str, lexicons: Mapping[str, Lexicon] | None = None,
+               found: Callable[[str], list[Match]] | None = None) -> list[TimeExpr]:
     """Every time expression in `text`, in order, without overlaps.
 
     `lexicons` maps a lexicon name of LEXICON_KINDS to its Lexicon; without it only the
-    numeric grammar runs.
+    numeric grammar runs. `found(name)`, when given, answers a lexicon's hits in `text`
+    (from a document's single scan) instead of scanning the text again.
     """
     if not text:
         return []
@@ -315,7 +317,7 @@ def find_times(text: str, lexicons: Mapping[str, Lexicon] | None = None) -> list
         kind = LEXICON_KINDS.get(name)
         if kind is None:
             continue
-        for m in lexicon.find(text):
+        for m in (found(name) if found is not None else lexicon.find(text)):
             candidates.append((TimeExpr(m.start, m.end, m.text, kind), 1))
     candidates.sort(key=lambda c: (c[0].start, -(c[0].end - c[0].start), -c[1]))
     out: list[TimeExpr] = []
@@ -337,8 +339,8 @@ def time_lexicons(facts: Facts) -> dict[str, Lexicon]:
 
 def times_of(facts: Facts, node: Node) -> list[TimeExpr]:
     """The time expressions in one text node, computed once per proposition."""
-    return facts.memo(("times", id(node)),
-                      lambda: find_times(str(node.value), time_lexicons(facts)))
+    return facts.memo(("times", id(node)), lambda: find_times(
+        str(node.value), time_lexicons(facts), lambda name: facts.node_matches(name, node)))
 
 
 def field_times(facts: Facts, prefixes: tuple[str, ...] | str = ""

@@ -1,0 +1,133 @@
+"""One scan per document (vplint.text.multiscan): the stored candidates, confirmed by each
+lexicon's pattern, give exactly what a plain `re` scan of every text gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.test_lexicon_scan import EXTRA_TERMS, text_strategy
+from vplint.document import load_file, load_text
+from vplint.rules import Registry
+from vplint.text.facts import Facts
+from vplint.text.lexicon import Lexicon, lowers_safely
+from vplint.text.multiscan import Scanner
+from vplint.text.terms import DIGIT, START, regex_prefixes
+
+ROOT = Path(__file__).resolve().parent.parent
+REGISTRY = Registry.default(plugins=False)
+NAMES = sorted(REGISTRY.lexicons)
+LANGS = ("all", "en", "zh")
+
+
+def reference(lexicon: Lexicon, text: str, lang: str) -> list[tuple[int, int, str]]:
+    """The plain scan: the lexicon's named pattern over the whole text with `finditer`."""
+    compiled = lexicon.pattern(lang)
+    if compiled is None:
+        return []
+    return [(m.start(), m.end(), compiled.terms[int(m.lastgroup[1:])])
+            for m in compiled.pattern.finditer(text) if m.end() > m.start()]
+
+
+def scanned(facts: Facts, name: str, node, lang: str) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
+    return [(m.start, m.end, m.term) for m in facts.node_matches(name, node, lang)]
+
+
+def _documents():
+    paths = sorted((ROOT / "tests" / "corpus").glob("*.yaml")) + sorted(
+        (ROOT / "examples").rglob("*.yaml")) + sorted((ROOT / "examples").rglob("*.md"))
+    for path in paths:
+        yield from load_file(path, str(path))
+    for rule in REGISTRY.sorted():
+        for outcome in rule.examples.values():
+            for examples in outcome.values():
+                for example in examples:
+                    if isinstance(example, dict):
+                        yield from load_text(example["markdown"], "example.md", "markdown")
+                    else:
+                        yield from load_text(str(example), "example.yaml", "yaml")
+
+
+DOCUMENTS = [doc for doc in _documents() if doc.tree is not None]
+
+
+def test_corpora_examples_and_rule_examples_scan_as_plain_re() -> None:
+    assert len(DOCUMENTS) > 300  # both corpora, the examples and every rule example
+    compared = 0
+    for doc in DOCUMENTS:
+        facts = Facts(doc, REGISTRY)
+        for _, node in doc.texts():
+            text = str(node.value)
+            for name in NAMES:
+                lexicon = REGISTRY.lexicons[name]
+                for lang in LANGS:
+                    expected = reference(lexicon, text, lang)
+                    assert scanned(facts, name, node, lang) == expected, (doc.path, name, text)
+                    compared += len(expected)
+    assert compared > 5_000
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(text_strategy, min_size=1, max_size=3))
+def test_generated_texts_scan_as_plain_re(texts: list[str]) -> None:
+    source = "copy:\n" + "".join(f"  f{i}: {_quoted(t)}\n" for i, t in enumerate(texts))
+    doc = load_text(source, "gen.yaml", "yaml")[0]
+    if doc.tree is None:
+        return
+    facts = Facts(doc, REGISTRY)
+    for _, node in doc.texts():
+        for name in NAMES:
+            for lang in ("all",):
+                assert scanned(facts, name, node, lang) == reference(
+                    REGISTRY.lexicons[name], str(node.value), lang)
+
+
+def _quoted(text: str) -> str:
+    return '"' + "".join(f"\\u{ord(c):04x}" if not c.isalnum() or ord(c) > 0xFFFF
+                         else c for c in text) + '"'
+
+
+@given(text=text_strategy)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_terms_outside_the_catalogue_scan_as_plain_re(text: str) -> None:
+    lexicon = Lexicon("extra", {"en": list(EXTRA_TERMS)})
+    compiled = lexicon.pattern()
+    assert compiled is not None
+    if not lowers_safely(text):
+        return  # Facts scans such a text plainly
+    scanner = Scanner({"extra": lexicon})
+    low = text.lower()
+    keys = scanner.keys_of(compiled.terms)
+    assert keys is not None
+    got = compiled.scan_located(text, low, scanner.locate([low])[0], keys)
+    assert [(m.span(), m.lastgroup) for m in got] == [
+        (m.span(), m.lastgroup) for m in compiled.pattern.finditer(text) if m.end() > m.start()]
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("最优(?!化)", {"最优"}),
+    ("(?<![A-Za-z])(?:you|your)(?![A-Za-z])", {"you", "your"}),
+    ("(?:the\\s+)?leader\\s+in", {"the", "leader"}),
+    ("(?:NO|No|no)\\.?\\s?1", {"no"}),
+    ("[一二1-3]折", {"一", "二", "1", "2", "3"}),
+    ("^[A-Z]x", {START}),
+    ("\\d+x", {DIGIT}),
+    ("[\\d,.]+%", {DIGIT, ",", "."}),
+    ("abc?d", {"ab"}),
+])
+def test_regex_prefixes_reads_leading_literals(source: str, expected: set[str]) -> None:
+    assert regex_prefixes(source) == expected
+
+
+@pytest.mark.parametrize("source", ["\\s+x", "x*", "(?:a|)b", "(?-i:us)", ".foo", "[^a]b",
+                                    "\\1a", "(?=a)?b", "\\u4e00", "(?i)x"])
+def test_regex_prefixes_gives_up_on_what_it_cannot_bound(source: str) -> None:
+    assert regex_prefixes(source) is None
+
+
+def test_the_catalogue_needs_few_full_pattern_searches() -> None:
+    scanner = Scanner(REGISTRY.lexicons)
+    assert len(scanner.searched) <= len(scanner.terms) // 20
