@@ -23,6 +23,7 @@ from vplint.rules import Registry, Rule
 from vplint.scoring import WORDS_RULE, grade, score
 from vplint.text.benefit import CopyEvidence, evidence, is_copy
 from vplint.text.facts import Facts
+from vplint.text.userre import check_term, rule_problem
 
 if TYPE_CHECKING:
     from vplint.cache import Cache
@@ -87,12 +88,23 @@ class Linter:
             if not isinstance(terms, dict):
                 raise self.config.error(f"lexicon '{name}' must map en/zh to term lists",
                                         f"lexicons/{name}", "lexicons")
-            self.registry.lexicons[name].extend(
-                {k: [str(t) for t in v] for k, v in terms.items()})
+            added = {k: [str(t) for t in v] for k, v in terms.items()}
+            for term in (t for items in added.values() for t in items):
+                reason = check_term(term)  # user patterns must run in linear time
+                if reason:
+                    raise self.config.error(f"lexicon '{name}': the term {term!r} {reason}",
+                                            f"lexicons/{name}", "lexicons")
+            self.registry.lexicons[name].extend(added)
         self.severity = {c.upper(): Severity(s) for c, s in self.config.severity.items()}
         self.weights = {c.upper(): float(w) for c, w in self.config.weights.items()}
         self.params = {code: {**rule.params, **self.config.rule_options.get(code, {})}
                        for code, rule in self.registry.rules.items()}
+        for code, options in self.config.rule_options.items():
+            rule = self.registry.rules.get(code.upper())
+            problem = rule and rule_problem(rule.extends, dict(options), user=True)
+            if problem:
+                raise self.config.error(f"rule_options for {rule.code}: {problem[0]}",
+                                        f"rule_options/{code}", "rule_options")
         self._rules_for: dict[frozenset[str], list[Rule]] = {}
         self.budget = Budget(self.config.rule_timeout)
         self.confined_to: tuple[Path, ...] | None = None

@@ -18,6 +18,7 @@ from typing import Any
 from vplint.errors import RuleError, did_you_mean
 from vplint.model import DIMENSIONS, Severity
 from vplint.text.lexicon import Lexicon
+from vplint.text.userre import lexicon_problem, line_of, rule_problem
 
 CODE_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 DECLARATIVE = ("existence", "substitution", "required", "pattern", "limit", "occurrence")
@@ -318,9 +319,13 @@ class Registry:
                                 "not read", str(path))
             data = _read_yaml(path)
             if "lexicons" in path.relative_to(directory).parts[:-1]:
+                if scope != "builtin":
+                    _linear_or_error(path, lexicon_problem(data))
                 self.add_lexicon(data, str(path))
             else:
                 rule = parse_rule(data, str(path))
+                _linear_or_error(path, rule_problem(rule.extends, rule.params,
+                                                    user=scope != "builtin"))
                 rule.scope = scope
                 check_allowed(rule)
                 self.add(rule)
@@ -390,6 +395,18 @@ class Registry:
         except KeyError:
             raise RuleError(f"unknown rule code '{code}'"
                             f"{did_you_mean(code.upper(), list(self.rules))}") from None
+
+
+def _linear_or_error(path: Path, problem: tuple[str, str] | None) -> None:
+    """Raise a RuleError at the file and line of a pattern that cannot run in linear time
+    (vplint.text.userre)."""
+    if problem is not None:
+        message, needle = problem
+        try:
+            line = line_of(path.read_text(encoding="utf-8"), needle)
+        except (OSError, UnicodeDecodeError):
+            line = None
+        raise RuleError(message, str(path), line)
 
 
 def _may_have_plugins() -> bool:
