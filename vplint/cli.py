@@ -440,9 +440,6 @@ def main(argv: list[str] | None = None) -> None:
         from vplint.checkrun import optional_changed_value
 
         args = optional_changed_value(args)
-    from vplint.startup import light_coercion
-
-    light_coercion()  # keeps pydantic (0.1 s) out of start-up; see vplint/startup.py
     try:
         # Standalone mode: Typer/Click print usage errors themselves and exit 2.
         app(args=args, prog_name="vplint")
