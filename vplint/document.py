@@ -20,6 +20,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from vplint.nodes import LineIndex, Node
+from vplint.problem import Problem
 from vplint.source.markdown import MarkdownModel
 from vplint.source.markdown import parse as parse_markdown
 from vplint.suppress import Suppressions
@@ -39,22 +40,6 @@ MAX_DEPTH = 200
 """Nesting depth beyond which a document is not a proposition but an attack or an accident."""
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-@dataclass
-class Problem:
-    """A load-time finding (VP001 parse error, VP004 duplicate key) before rules run.
-
-    `source` is set when the file could not be decoded: the text shown for it (bad bytes
-    replaced), so `start` still maps to a line and column.
-    """
-
-    code: str
-    start: int
-    end: int
-    args: dict[str, Any] = field(default_factory=dict)
-    field: str | None = None
-    source: str | None = None
 
 
 @dataclass

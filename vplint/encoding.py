@@ -8,7 +8,7 @@ import codecs
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from vplint.document import Problem
+    from vplint.problem import Problem
 
 SNIFF = 8192
 """Bytes looked at to decide whether a file is text."""
@@ -47,7 +47,7 @@ def decode(data: bytes) -> tuple[str | None, str | None, Problem | None]:
     latter it carries the file shown with the bad bytes replaced, so the offset it names
     maps to a line and column.
     """
-    from vplint.document import Problem
+    from vplint.problem import Problem
 
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
@@ -126,7 +126,7 @@ def _mostly_cjk(text: str) -> bool:
 
 
 def _undecodable(data: bytes, exc: UnicodeDecodeError, skipped: int, codec: str) -> Problem:
-    from vplint.document import Problem
+    from vplint.problem import Problem
 
     offset = exc.start + skipped
     shown = data[skipped:].decode(codec, errors="replace")
