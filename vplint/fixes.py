@@ -334,27 +334,9 @@ def fix_file(linter: Linter, path: Any) -> FileFix | None:
 
 def write(path: Any, text: str) -> None:
     """Replace a fixed file in one rename, keeping its permissions."""
-    import os
-    import tempfile
-    from pathlib import Path
+    from vplint.fsutil import atomic_write
 
-    target = Path(path)
-    mode = target.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                               dir=target.parent if str(target.parent) else ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic_write(path, text)
 
 
 def fix_files(linter: Linter, files: Iterable[Any], apply_fixes: bool) -> list[FileFix]:
