@@ -29,6 +29,10 @@ SHAPES = {
     "claims": "We are the best. Cut costs by 5 hours. Save 30%. Best in class! ",
     "time-words": "fast soon quickly within 3 days today by Friday in 2 weeks ",
     "cjk": "最好的平台快速提升百分之三十效率三天内交付尽快上线一键搞定领先行业",
+    # one long number: regex terms beginning with \d+ must not retry inside the run
+    "digits": "1234567890",
+    "digits-zh": "１２３4567890",
+    "numerals-zh": "一二三四五六七八九十",
 }
 SMALL = 8_000
 SCALE = 16

@@ -25,7 +25,7 @@ _WORD = re.compile(r"[A-Za-z0-9_]")
 def term_pattern(term: str) -> str:
     """Regex source for one term: `re:` prefix means a regex, else a literal phrase."""
     if term.startswith("re:"):
-        return f"(?:{term[3:]})"
+        return f"{_number_start(term[3:])}(?:{term[3:]})"
     parts = [re.escape(p) for p in re.split(r"\s+", term.strip())]
     body = r"\s+".join(parts).replace(r"\-", r"[-\s]?")
     head = r"(?<![A-Za-z0-9_])" if _WORD.match(term[0]) else ""
@@ -33,11 +33,32 @@ def term_pattern(term: str) -> str:
     return f"{head}{body}{tail}"
 
 
+def _number_start(source: str) -> str:
+    """A look-behind so that a regex beginning with a run of digits (`\\d+`,
+    `\\d[\\d,.]*`, `[\\d,.]+`) starts only where such a run starts.
+
+    Tried at every character of a long number, the run reads to the number's end and back
+    each time: quadratic in the number's length. Starting only where the run starts makes
+    it linear. For `\\d+` nothing changes (a match inside a number implies one at its
+    first digit, which a scan meets first); for the separator classes a number glued to a
+    preceding comma or full stop ("about.50%") is no longer read from its middle.
+    """
+    match = _RUN_START.match(source)
+    if match is None:
+        return ""
+    run = match.group(1) or match.group(2)
+    return rf"(?<![{run}])" if run else r"(?<!\d)"
+
+
+_RUN_START = re.compile(r"\\d(?:\+|\[([^\]]*\\d[^\]]*)\]\*)|\[([^\]]*\\d[^\]]*)\]\+")
+"""`\\d+`, `\\d[<class with \\d>]*` or `[<class with \\d>]+` at the start of a regex."""
+
+
 def lower_pattern(term: str) -> str:
     """`term_pattern` for lower-cased text, case-sensitive, starting with a literal
     character so that the regex engine can skip to candidate positions."""
     if term.startswith("re:"):
-        return f"(?i:{term[3:]})"
+        return f"{_number_start(term[3:])}(?i:{term[3:]})"
     lowered = term.strip().lower()
     parts = [re.escape(p) for p in re.split(r"\s+", lowered)]
     body = r"\s+".join(parts).replace(r"\-", r"[-\s]?")
