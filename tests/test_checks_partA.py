@@ -97,7 +97,8 @@ def test_position_inside_a_quoted_scalar_with_escapes() -> None:
 
 
 def test_position_in_markdown_body_and_bullets() -> None:
-    source = ("---\nname: Rota\n---\n"
+    # a Markdown proposition (a web page's bullets are not judged for feature-speak)
+    source = ("---\npage_kind: proposition\n---\n"
               "# Rotas in 15 minutes\n"
               "\n"
               "- Supports 30+ POS integrations\n"

@@ -49,6 +49,7 @@ _WRONG = {
     "rules_dirs": "rules", "exclude": "drafts/", "lexicons": "[hype]", "rule_options": "7",
     "templates_dirs": "templates", "max_file_size": "big", "rule_timeout": "soon",
     "include": "'*.md'", "extend_include": "7", "respect_gitignore": "'no'",
+    "page_kinds": "[docs]", "brands": "Acme",
 }
 
 
@@ -70,6 +71,8 @@ def test_wrong_type_of_every_key_names_its_line(tmp_path: Path, key: str):
     ("language: fr\n", 1, "'language' must be en, zh or auto"),
     ("fail-under: 150\n", 1, "'fail-under' must be between 0 and 100"),
     ("max-file-size: 0\n", 1, "'max-file-size' must be a number of bytes from 1 to"),
+    ("page-kinds:\n  'blog/*': blogpost\n", 2, "page-kinds of 'blog/*' must be one of"),
+    ("brands:\n  - Acme\n  - [x]\n", 3, "'brands' must list names (text)"),
 ])
 def test_wrong_values_inside_settings_name_their_line(tmp_path: Path, config: str, line: int,
                                                       message: str):

@@ -89,7 +89,7 @@ def test_adl001_points_at_the_term_and_cites_the_law() -> None:
 
 def test_adl001_is_for_chinese_copy_only() -> None:
     assert findings(headline("The best and only choice", "en"), "ADL001") == []
-    assert _REGISTRY.rules["ADL001"].languages == ("zh",)
+    assert _REGISTRY.rules["ADL001"].languages == ("zh-Hans",)  # PRC law: mainland copy
 
 
 def test_adl001_ignores_proof_and_competitor_fields() -> None:

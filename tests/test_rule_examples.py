@@ -61,11 +61,17 @@ def test_every_rule_has_bilingual_messages_and_docs(code: str) -> None:
 
 @pytest.mark.parametrize("code,outcome,lang,example", list(_cases()))
 def test_example(code: str, outcome: str, lang: str, example: object) -> None:
+    linter = _LINTER
     if isinstance(example, dict):
-        text, kind, path = example["markdown"], "markdown", "example.md"
+        # A Markdown example may name its path (the page kind follows from it) and the
+        # language messages are forced into (a Japanese page's note in Chinese).
+        text, kind = example["markdown"], "markdown"
+        path = example.get("path", "example.md")
+        if example.get("message_language"):
+            linter = Linter(Config(), _REGISTRY, forced_language=example["message_language"])
     else:
         text, kind, path = str(example), "yaml", "example.yaml"
-    results = _LINTER.lint_text(text, path, kind)
+    results = linter.lint_text(text, path, kind)
     found = codes(results)
     if outcome == "fail":
         assert code in found, f"{code} should fire on:\n{text}\nfound {found}"

@@ -30,6 +30,7 @@ from typing import Any
 
 from vplint.errors import ConfigError, did_you_mean
 from vplint.model import Severity
+from vplint.pagekind import KINDS
 
 CONFIG_NAMES = (".vplint.yaml", ".vplint.yml", "pyproject.toml")
 MAX_FILE_SIZE_LIMIT = 1 << 30
@@ -62,6 +63,10 @@ class Config:
     max_file_size: int = 4 * 1024 * 1024
     rule_timeout: float = DEFAULT_RULE_TIMEOUT
     """Seconds one rule may spend on one file before it is stopped and reported (VP900)."""
+    page_kinds: dict[str, str] = field(default_factory=dict)
+    """Glob -> page kind (vplint.pagekind), overriding detection; the first match wins."""
+    brands: list[str] = field(default_factory=list)
+    """The advertiser's own names: a claim about them is the advertiser's own claim."""
     path: str | None = None
     root: str = "."
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -114,6 +119,7 @@ _TYPES: dict[str, Any] = {
     "rules_dirs": list, "exclude": list, "include": list, "extend_include": list,
     "respect_gitignore": bool, "lexicons": dict, "rule_options": dict,
     "templates_dirs": list, "max_file_size": int, "rule_timeout": (int, float),
+    "page_kinds": dict, "brands": list,
 }
 KEYS = tuple(_TYPES)
 
@@ -373,6 +379,14 @@ def _check_values(values: dict[str, Any], where: dict[str, int], path: str) -> N
                 isinstance(v, list) for v in terms.values()):
             raise fail(f"lexicon '{name}' must map en and zh to lists of terms",
                        f"lexicons/{name}", "lexicons")
+    for pattern, kind in values.get("page_kinds", {}).items():
+        if kind not in KINDS:
+            raise fail(f"page-kinds of '{pattern}' must be one of {', '.join(KINDS)}, not "
+                       f"'{kind}'{did_you_mean(str(kind), KINDS)}",
+                       f"page_kinds/{pattern}", "page_kinds")
+    for brand in values.get("brands", ()):
+        if not isinstance(brand, str) or not brand.strip():
+            raise fail("'brands' must list names (text)", f"brands/{brand}", "brands")
     if "language" in values and values["language"] not in ("en", "zh", "auto"):
         raise fail("'language' must be en, zh or auto", "language")
     if "fail_under" in values and not 0 <= values["fail_under"] <= 100:

@@ -15,10 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from vplint.budget import Budget, RuleTimeout
 from vplint.checks import CheckContext, Hit
+from vplint.checks.attribution import not_own_claim, outside_copy, outside_lead
 from vplint.config import Config, Selector
 from vplint.document import Document, failed_document, load_file, load_text, printable_path
 from vplint.errors import did_you_mean
+from vplint.frontcopy import expose_front_matter_copy
 from vplint.model import Finding, PropositionResult, Severity
+from vplint.pagekind import ARTICLE, LANDING, page_kind
 from vplint.rules import Registry, Rule
 from vplint.scoring import WORDS_RULE, grade, score
 from vplint.text.benefit import CopyEvidence, evidence, is_copy
@@ -204,7 +207,7 @@ class Linter:
         enabled = self.selector.enabled_codes(display)
         rules = self._rules(enabled)
         with self.budget.for_file():
-            staged = self._stage(docs, rules)
+            staged = self._stage(docs, rules, display)
             self._post_rules(staged, rules)
         results = []
         for doc, facts, ran, kept in staged:
@@ -216,16 +219,21 @@ class Linter:
                 grade=grade(overall), dimensions=dims, findings=tuple(kept), index=doc.index))
         return results
 
-    def _stage(self, docs: list[Document], rules: list[Rule]) -> list:
+    def _stage(self, docs: list[Document], rules: list[Rule], display: str) -> list:
         """Each document with its facts, the rules that ran and the findings kept."""
         staged = []
         for doc in docs:
+            kind = page_kind(doc, display, self.config)
+            if kind in (LANDING, ARTICLE):
+                expose_front_matter_copy(doc)
             facts = Facts(doc, self.registry, self.forced_language)
             doc.language = facts.language
+            facts.page_kind = kind
+            facts.brands = tuple(self.config.brands)
             # A file that could not be loaded gets its VP finding only, not a finding for
             # every field it seems to lack.
             ran = [r for r in rules if r.code not in POST_RULES
-                   and (facts.language in r.languages or r.family == "VP")
+                   and r.applies_to(facts.page_kind, facts.locale)
                    and (doc.tree is not None or r.family == "VP")]
             findings = [f for rule in ran for f in self._run(rule, doc, facts)]
             kept = [f for f in findings
@@ -271,6 +279,10 @@ class Linter:
                     if len(found) == MAX_HITS:  # an endless generator must not eat memory
                         raise RuntimeError(f"more than {MAX_HITS:,} findings in one "
                                            "proposition")
+                    if rule.family != "VP" and (outside_copy(ctx, hit)
+                                                or outside_lead(ctx, hit)) \
+                            or rule.own_claims and not_own_claim(ctx, hit):
+                        continue
                     found.append(self._finding(rule, hit, doc, facts))
             return found
         except RuleTimeout:

@@ -17,6 +17,7 @@ from typing import Any
 
 from vplint.errors import RuleError, did_you_mean
 from vplint.model import DIMENSIONS, Severity
+from vplint.pagekind import KINDS
 from vplint.text.lexicon import Lexicon
 from vplint.text.userre import lexicon_problem, line_of, rule_problem
 
@@ -26,8 +27,12 @@ ENTRY_POINT_GROUP = "vplint.rules"
 RULE_KEYS = {
     "code", "name", "family", "severity", "weight", "dimension", "message", "suggestion",
     "docs", "source", "extends", "check", "params", "examples", "languages", "advisory",
-    "fix",
+    "fix", "kinds", "own_claims", "landing_scope",
 }
+LANDING_SCOPES = ("lead", "page")
+ANY_LANGUAGE = "any"
+RULE_LANGUAGES = ("en", "zh", "zh-Hans", "zh-Hant", "ja", "ko", "other", ANY_LANGUAGE)
+"""What a rule's `languages` may list: "zh" covers both Chinese scripts; "any" every page."""
 
 
 @dataclass
@@ -52,6 +57,14 @@ class Rule:
     advisory: bool = False
     fix: dict[str, Any] = field(default_factory=dict)
     """What the rule offers to fix (vplint.fixes reads it): replace, choices, skeleton."""
+    kinds: tuple[str, ...] = KINDS
+    """The page kinds the rule judges (vplint.pagekind); every kind when not declared."""
+    own_claims: bool = False
+    """Judge only the advertiser's own claims: hits that are negated, asked, about someone
+    else, quoted from a named source or technical terms are dropped (text.attribution)."""
+    landing_scope: str = "lead"
+    """What of a landing page the rule's located hits may come from: its `lead` (the
+    headline and first section, the page's proposition) or the whole `page`."""
     path: str = ""
     scope: str = ""
     """Where the rule came from, which decides what its `check:` may import: "builtin"
@@ -64,6 +77,14 @@ class Rule:
     def text(self, table: dict[str, str], lang: str) -> str:
         """Pick the language's text from an {en, zh} table, falling back to English."""
         return table.get(lang) or table.get("en") or next(iter(table.values()), "")
+
+    def applies_to(self, kind: str, locale: str) -> bool:
+        """True when the rule judges a page of this kind in this locale."""
+        if kind not in self.kinds:
+            return False
+        languages = self.languages
+        return (ANY_LANGUAGE in languages or locale in languages
+                or (locale.startswith("zh-") and "zh" in languages))
 
     def function(self) -> Callable[..., Any]:
         """The Python check behind this rule (declarative types included), imported once."""
@@ -218,13 +239,17 @@ def parse_rule(data: Any, path: str) -> Rule:
                         "or 'check' (a Python function)", path)
     if extends and extends not in DECLARATIVE:
         raise RuleError(f"unknown type '{extends}'{did_you_mean(extends, DECLARATIVE)}", path)
+    family = str(data.get("family") or re.sub(r"\d", "", code))
+    languages = _listed(data, "languages", RULE_LANGUAGES, path,
+                        (ANY_LANGUAGE,) if family == "VP" else ("en", "zh"))
+    kinds = _listed(data, "kinds", KINDS, path, KINDS)
     message = data["message"]
     if isinstance(message, str):
         message = {"en": message}
     return Rule(
         code=code,
         name=str(data["name"]),
-        family=str(data.get("family") or re.sub(r"\d", "", code)),
+        family=family,
         severity=severity,
         weight=float(data.get("weight", 1)),
         dimension=dimension,
@@ -236,9 +261,12 @@ def parse_rule(data: Any, path: str) -> Rule:
         params=dict(data.get("params") or {}),
         examples=dict(data.get("examples") or {}),
         suggestion=dict(data.get("suggestion") or {}),
-        languages=tuple(data.get("languages") or ("en", "zh")),
+        languages=languages,
         advisory=bool(data.get("advisory", False)),
         fix=_fix(data.get("fix"), path),
+        kinds=kinds,
+        own_claims=bool(data.get("own_claims", False)),
+        landing_scope=_listed(data, "landing_scope", LANDING_SCOPES, path, ("lead",))[0],
         path=path,
     )
 
@@ -261,6 +289,25 @@ def _fix(value: Any, path: str) -> dict[str, Any]:
         if table is not None and not (isinstance(table, dict) and set(table) <= {"en", "zh"}):
             raise RuleError(f"fix '{key}' must map en/zh to its entries", path)
     return dict(value)
+
+
+def _listed(data: dict[str, Any], key: str, allowed: tuple[str, ...], path: str,
+            default: tuple[str, ...]) -> tuple[str, ...]:
+    """A rule's list-of-names key (`kinds`, `languages`), each name checked."""
+    value = data.get(key)
+    if value is None:
+        return default
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        raise RuleError(f"'{key}' must be a non-empty list of: {', '.join(allowed)}", path)
+    for item in value:
+        if str(item) not in allowed:
+            singular = {"kinds": "kind", "languages": "language"}.get(key, "value")
+            raise RuleError(f"unknown {singular} '{item}' in '{key}'"
+                            f"{did_you_mean(str(item), allowed)}; one of: "
+                            f"{', '.join(allowed)}", path)
+    return tuple(str(v) for v in value)
 
 
 def builtin_rules_dir() -> Path:

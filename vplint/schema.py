@@ -22,6 +22,8 @@ PROOF_KINDS = ["case", "data", "principle", "testimonial", "certification"]
 FIELDS: dict[str, Any] = {
     "name": (TEXT, "Short name of the proposition (brand, product or segment)."),
     "language": (("enum", ["en", "zh", "auto"]), "Language of the copy; auto detects it."),
+    "page_kind": (("enum", ["proposition", "landing", "article", "docs", "release-notes"]),
+                  "What kind of page this is, overriding detection (vplint.pagekind)."),
     "category": (TEXT, "The category you compete in, or the new one you create."),
     "segment": ({
         "who": (TEXT, "The customer segment this proposition is for."),

@@ -68,3 +68,20 @@ def rule_crashed(ctx: CheckContext) -> Iterator[Hit]:
     """
     if "rule" in ctx.extra:
         yield Hit(args={"rule": ctx.extra["rule"], "error": ctx.extra.get("error", "")})
+
+
+_LANGUAGE_NAMES = {
+    "ja": {"en": "Japanese", "zh": "日语"},
+    "ko": {"en": "Korean", "zh": "韩语"},
+    "other": {"en": "a language other than English or Chinese", "zh": "英文和中文以外的语言"},
+}
+
+
+def unsupported_language(ctx: CheckContext) -> Iterator[Hit]:
+    """VP006: the page is in a language vplint has no rules for, so it was not judged.
+
+    The engine runs this rule only on such pages (its `languages` are ja, ko and other)
+    and runs no English or Chinese rule on them.
+    """
+    names = _LANGUAGE_NAMES.get(ctx.facts.locale, _LANGUAGE_NAMES["other"])
+    yield Hit(args={"language": names.get(ctx.facts.message_language, names["en"])})

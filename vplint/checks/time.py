@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from vplint.checks import CheckContext, Hit
@@ -53,12 +54,50 @@ def vague_time(ctx: CheckContext) -> Iterator[Hit]:
         if t.kind != VAGUE:
             continue
         text = str(node.value)
+        if not_a_time_promise(text, t.start, t.end):
+            continue
         if _quantified_nearby(ctx, node, text, t, window):
             continue
         if neighbour_stems(text, t.start, t.end) & bounded:
             continue
         yield Hit(field=path, node=node, start=t.start, end=t.end, match=t.text,
                   args={"match": t.text})
+
+
+# UI labels ("Quick filters", 快捷操作), "about to" (快到期), status labels ("due soon")
+# and a word cut from another (以及时间) are not time words at all. ("Quickly spot overdue
+# items" is: a blind reading of real pages counted it as a vague promise, rightly.)
+_QUICK_LABEL_EN = re.compile(
+    r"^\s*(?:[\w-]+\s+)?(?:navigation|search|filter|filtering|filters|view|views|access|"
+    r"actions?|links?|start|edit|add|reply|replies|entry|entries|lookup|preview|overview|"
+    r"switch|toggle|menu|commands?|tips?|guide|reference|tour|summary|look|note|gate|"
+    r"checks?|checklist|tests?|recap|run-through|rundown|call|chat|demo|snippet|question|"
+    r"questions|example|examples|glance|peek|reminder|refresher|intro|introduction)\b", re.I)
+_STATUS_EN = re.compile(r"(?:due|expiring|expires?|coming|ending|ends|overdue|closing)\s+$",
+                        re.I)
+_NOT_TIME_ZH = re.compile(r"^快(?:到期|要|了|过期|结束|满|用完)"
+                          r"|^快捷(?:操作|键|方式|入口|菜单|回复|指令|按钮|链接|筛选|导航|面板|视图|功能|命令|选项|工具)")
+
+
+def not_a_time_promise(text: str, start: int, end: int) -> bool:
+    """The word is not a time word here: it names a UI feature ("Quick filters",
+    快捷操作), means "about to" (快到期), labels a status ("due soon"), or is cut from
+    another word (以及时间)."""
+    word = text[start:end]
+    after = text[end:end + 24]
+    if word.lower().startswith("quick") and _QUICK_LABEL_EN.match(after):
+        return True
+    if _NOT_TIME_ZH.match(text[start:end + 4]):
+        return True
+    if word.lower() == "soon" and _STATUS_EN.search(text[max(0, start - 12):start]):
+        return True  # a status label: "due soon", "coming soon"
+    if word.lower() in ("soon", "shortly", "sooner") and re.search(
+            r"(?:will|['’]ll|going to|plan to|hope to)\s+(?:\w+\s+){0,6}$",
+            text[max(0, start - 60):start], re.I):
+        return True  # a plan announced: "we'll publish the next part soon"
+    if word in ("很快", "不久") and re.match(r"[，,]", text[end:end + 1]):
+        return True  # narrative "soon after": 很快，他们发现…
+    return word.startswith("及时") and text[start - 1:start] == "以"
 
 
 def _quantified_nearby(ctx: CheckContext, node: Node, text: str, t: TimeExpr,

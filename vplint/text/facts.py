@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from vplint.nodes import Node
 from vplint.text.fold import fold
-from vplint.text.lang import detect_language
+from vplint.text.lang import ZH_HANS, ZH_HANT, detect_locale, normalize_locale, rule_language
 from vplint.text.lexicon import Match, lowers_safely
 from vplint.text.multiscan import scanner_for
 
@@ -43,14 +43,23 @@ class Facts:
         self.doc = doc
         self.registry = registry
         self._cache: dict[tuple, object] = {}
-        declared = doc.text("language")
-        if declared in ("en", "zh"):
-            self.language = declared
-        else:
-            # A file that failed to parse has no fields: judge its raw text instead.
-            self.language = detect_language(doc.all_text() if doc.tree is not None
-                                            else doc.source[:4000])
-        self.message_language = forced_language or self.language
+        # A file that failed to parse has no fields: judge its raw text instead.
+        detected = detect_locale(doc.all_text() if doc.tree is not None
+                                 else doc.source[:4000])
+        declared = next((normalize_locale(v) for v in (doc.text(k) for k in
+                         ("language", "lang", "locale")) if v and v != "auto"), None)
+        if declared == ZH_HANS and detected == ZH_HANT:
+            declared = detected  # "zh" says Chinese; the text says which script
+        self.locale: str = declared or detected
+        """en, zh-Hans, zh-Hant, ja, ko or other (vplint.text.lang)."""
+        supported = rule_language(self.locale)
+        self.language: str = supported or self.locale
+        """The rule language, "en" or "zh"; the locale itself when vplint has no rules."""
+        self.message_language = forced_language or supported or "en"
+        self.page_kind: str = "proposition"
+        """The kind of page (vplint.pagekind); the engine sets it."""
+        self.brands: tuple[str, ...] = ()
+        """The advertiser's own names from the configuration; the engine sets them."""
 
     def texts(self, prefixes: tuple[str, ...] | list[str] | str = "") -> list[tuple[str, Node]]:
         """Text leaves under any of the field prefixes ("" = every field), in file order."""

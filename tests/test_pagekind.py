@@ -1,0 +1,133 @@
+"""Page kinds: which pages of a website each rule judges."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import codes, lint
+from vplint.pagekind import detect_kind
+
+CHANGELOG = "### 🎉 New features\n\n- Add tooltips (#6346) by @dev\n\n### 🐛 Bug fixes\n\n" \
+            "- Fix the default value (#9087) by @dev\n"
+
+
+@pytest.mark.parametrize(("path", "file_kind", "front", "body", "kind"), [
+    ("pizza.yaml", "yaml", {"name": "Pizza"}, "", "proposition"),
+    ("landing.md", "markdown", {"outcome": "Hot pizza in 30 minutes"}, "", "proposition"),
+    ("CHANGELOG.md", "markdown", {}, "", "release-notes"),
+    ("content/articles/v1.6.0-alpha.30/index.cn.md", "markdown", {}, "", "release-notes"),
+    ("content/articles/weekly-updates/index.md", "markdown", {}, CHANGELOG, "release-notes"),
+    ("docs/install.md", "markdown", {}, "", "docs"),
+    ("README.md", "markdown", {}, "", "docs"),
+    ("src/privacy.md", "markdown", {}, "", "docs"),
+    ("OPTIMIZATION-SUMMARY.md", "markdown", {}, "", "docs"),
+    ("html/wp-content/themes/shop/SEO-CHECKLIST.md", "markdown", {}, "", "docs"),
+    ("content/pages/agreement/index.cn.md", "markdown", {}, "", "docs"),
+    ("content/contact.md", "markdown", {}, "", "docs"),
+    ("content/blog/our-story.md", "markdown", {}, "", "article"),
+    ("content/case-studies/acme.zh.md", "markdown", {}, "", "article"),
+    ("content/news.md", "markdown", {"date": "2024-01-01", "tags": ["x"]}, "", "article"),
+    ("content/about.md", "markdown", {}, "", "article"),
+    ("content/pricing.md", "markdown", {"layout": "docs"}, "", "docs"),
+    ("content/pricing.md", "markdown", {}, "", "landing"),
+    ("content/_index.md", "markdown", {"page_kind": "article"}, "", "article"),
+    # a review of tools has "Features" headings but no list of changes
+    ("content/articles/airtable-alternatives/index.md", "markdown", {},
+     "## Features\n\nText.\n\n## Improvements\n\nText.\n", "article"),
+])
+def test_detect_kind(path: str, file_kind: str, front: dict, body: str, kind: str) -> None:
+    assert detect_kind(path, file_kind, front, body) == kind
+
+
+def test_configured_globs_win_over_everything() -> None:
+    assert detect_kind("docs/launch.md", "markdown", {"page_kind": "docs"}, "",
+                       {"docs/launch*": "landing"}) == "landing"
+
+
+LANDING = ("# Rotas without the spreadsheet\n\n"
+           "Staff get their shifts fast, straight to their phone.\n")
+
+
+def test_structure_and_copy_rules_judge_landing_pages_not_docs_or_release_notes() -> None:
+    landing = codes(lint(LANDING, kind="markdown", path="index.md"))
+    assert {"TIM001", "NED001", "TIM002"} <= set(landing)
+    for path in ("docs/rotas.md", "CHANGELOG.md", "releases/v2.1.0.md"):
+        assert codes(lint(LANDING, kind="markdown", path=path)) == [], path
+
+
+def test_articles_get_claims_rules_only_when_the_advertiser_speaks() -> None:
+    page = ("# Five rota tools compared\n\nShiftly is the best rota app for cafes.\n\n"
+            "We are the best rota app for cafes.\n")
+    found = lint(page, kind="markdown", path="blog/rota-tools.md")
+    assert [(f.code, f.line) for r in found for f in r.findings] == [("LAW018", 5)]
+
+
+def test_front_matter_metadata_is_not_judged_as_a_proposition() -> None:
+    page = "---\nslug: rotas\nauthor_url: https://x.com/a\n---\n" + LANDING
+    assert "VP002" not in codes(lint(page, kind="markdown", path="index.md"))
+
+
+def test_page_kinds_configuration_applies() -> None:
+    found = codes(lint(LANDING, kind="markdown", path="docs/rotas.md",
+                       page_kinds={"docs/rotas.md": "landing"}))
+    assert "TIM001" in found
+
+
+@pytest.mark.parametrize("page", [
+    "# 在庫管理をもっと簡単に\n\n最高の在庫管理。スプレッドシートはもう要りません。\n",
+    "# Die beste Lagerverwaltung\n\nIhr Team sieht den Bestand auf einen Blick, und die "
+    "Bestellung ist mit einem Klick erledigt.\n",
+])
+def test_a_page_in_an_unsupported_language_gets_one_note_and_nothing_else(page: str) -> None:
+    results = lint(page, kind="markdown", path="index.md")
+    assert codes(results) == ["VP006"]
+    assert results[0].findings[0].severity.value == "info"
+
+
+def _rule(**extra: object) -> dict:
+    return {"code": "ZZZ001", "name": "x", "severity": "info", "message": "m",
+            "extends": "existence", **extra}
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    ({"kinds": ["landing", "blogpost"]}, "unknown kind 'blogpost' in 'kinds'"),
+    ({"kinds": []}, "'kinds' must be a non-empty list"),
+    ({"languages": ["en", "fr"]}, "unknown language 'fr' in 'languages'"),
+    ({"landing_scope": "hero"}, "unknown value 'hero' in 'landing_scope'"),
+])
+def test_rule_files_declare_known_kinds_and_languages(extra: dict, message: str) -> None:
+    from vplint.errors import RuleError
+    from vplint.rules import parse_rule
+
+    with pytest.raises(RuleError, match=re.escape(message)):
+        parse_rule(_rule(**extra), "rules/zzz/ZZZ001.yaml")
+
+
+def test_every_builtin_rule_declares_its_kinds(registry) -> None:
+    import yaml
+
+    from vplint.rules import builtin_rules_dir
+
+    for path in builtin_rules_dir().rglob("*.yaml"):
+        if "lexicons" in path.parts:
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert data.get("kinds"), f"{path.name} declares no kinds"
+    assert registry.rules["TIM001"].kinds == ("proposition", "landing")
+    assert registry.rules["VP002"].kinds == ("proposition",)
+    assert registry.rules["ADL001"].applies_to("article", "zh-Hans")
+    assert not registry.rules["ADL001"].applies_to("article", "zh-Hant")  # not PRC law there
+    assert not registry.rules["ADL001"].applies_to("article", "en")
+    assert registry.rules["OUT003"].kinds == ("proposition",)
+
+
+def test_front_matter_copy_is_judged_and_its_metadata_is_not() -> None:
+    page = ("---\ntitle: 首页\nhero:\n  text: 专业的数字化解决方案提供商\n"
+            "  image:\n    src: /a.svg\n"
+            "features:\n  - title: 客户至上\n    details: 7x24小时客户支持，快速响应需求\n"
+            "    link: /fast-support/\n---\n\n## 公司简介\n\n我们专注于数字化。\n")
+    found = [(f.code, f.field) for r in lint(page, kind="markdown", path="index.md")
+             for f in r.findings if f.match]
+    assert found == [("TIM002", "copy.front.features[0].details")]

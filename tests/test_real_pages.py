@@ -1,0 +1,52 @@
+"""The labelled samples of real website pages (tests/corpus/real-pages) and the script
+that turns them into precision per rule."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+REAL = Path(__file__).parent / "corpus" / "real-pages"
+_spec = importlib.util.spec_from_file_location("precision", REAL.parent / "precision.py")
+assert _spec and _spec.loader
+precision = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(precision)
+
+LOCATOR = ("id", "repo", "commit", "path", "line", "column", "code", "match", "context")
+
+
+@pytest.mark.parametrize("name", ["before.jsonl", "after.jsonl", "final.jsonl"])
+def test_samples_are_locators_with_short_excerpts(name: str) -> None:
+    repos = {r["repo"]: r["commit"] for r in json.loads((REAL / "repos.json").read_text())}
+    items = precision.read_jsonl(REAL / name)
+    assert len(items) >= 200
+    assert len({i["id"] for i in items}) == len(items)
+    for item in items:
+        assert all(item.get(k) not in (None, "") for k in LOCATOR), item["id"]
+        assert repos[item["repo"]] == item["commit"]
+        assert len(item["context"]) <= 402 and item["match"] in item["context"]
+        assert item.get("label", "correct") in ("correct", "false_alarm")
+
+
+@pytest.mark.parametrize("name", ["before.jsonl", "after.jsonl"])
+def test_the_before_and_after_samples_are_fully_labelled(name: str) -> None:
+    items = precision.read_jsonl(REAL / name)
+    assert len(precision.join(items)) == len(items)
+
+
+def test_precision_per_rule_and_overall() -> None:
+    samples = [{"id": f"s{i}", "code": code} for i, code in
+               enumerate(["A001"] * 10 + ["B001"] * 3)]
+    labels = [{"id": f"s{i}", "label": "correct" if i < 8 or i == 12 else "false_alarm"}
+              for i in range(13)]
+    items = precision.join(samples, labels)
+    text, overall, ok = precision.table(items)
+    assert "| A001 | 10 | 8 | 2 | 0.80 |" in text
+    assert "| B001 | 3 | 1 | 2 | 0.33 |" in text
+    assert round(overall, 3) == round(9 / 13, 3)
+    assert not ok  # 0.69 overall is under the 0.9 target
+    high = [{"id": f"s{i}", "code": "A001", "label": "correct"} for i in range(20)]
+    assert precision.table(high)[2]

@@ -1,0 +1,193 @@
+"""The engine's filter for rules that judge only the advertiser's own claims (`own_claims:
+true` in a rule file): a hit on words that are negated, asked, said about someone else,
+quoted from a named source or technical terms is dropped (vplint.text.attribution)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from vplint.checks import CheckContext, Hit
+from vplint.pagekind import ARTICLE, LANDING
+from vplint.text.attribution import (
+    ABOUT_OTHERS,
+    about_advertiser,
+    customer_voiced,
+    infer_own_names,
+    product_names,
+    reason_not_own,
+)
+
+
+def own_names(ctx: CheckContext) -> tuple[str, ...]:
+    """The advertiser's names: configured `brands`, the proposition's `name`, and the
+    product name the page repeats most."""
+    def compute() -> tuple[str, ...]:
+        names = list(ctx.facts.brands)
+        if ctx.doc.kind == "yaml" and ctx.doc.name:
+            names.append(ctx.doc.name)
+        names.extend(infer_own_names(ctx.doc.source[:200_000],
+                                     by_count=ctx.facts.page_kind != ARTICLE))
+        if ctx.facts.page_kind != ARTICLE:
+            # A landing page's headline names what it sells ("Acme invoicing"); an
+            # article's title may name the tools it reviews.
+            for path in ("copy.headline", "title", "name"):
+                names.extend(n for n in product_names(ctx.doc.text(path) or "")
+                             if n not in names)
+        return tuple(dict.fromkeys(n for n in names if n))
+
+    return ctx.facts.memo(("own-names",), compute)
+
+
+def _customer_voiced(ctx: CheckContext, names: tuple[str, ...]) -> bool:
+    return ctx.facts.memo(("customer-voiced",), lambda: customer_voiced(
+        ctx.doc.source[:200_000], names))
+
+
+_CONTEXT_KINDS = frozenset({"link", "quote", "table", "table_row", "heading", "item"})
+
+
+def _regions_at(ctx: CheckContext, at: int) -> tuple[frozenset[str], str]:
+    """The kinds of the Markdown regions holding source index `at` (a link counts only
+    over its text), and the source of the table row holding it ("" outside tables).
+
+    Regions of one kind do not overlap, except nested ones, so per kind only the last two
+    starting at or before `at` can hold it: a binary search each, not a walk per hit.
+    """
+    model = getattr(ctx.doc, "markdown", None)
+    if model is None:
+        return frozenset(), ""
+
+    def index() -> dict[str, tuple[list[int], list[Any]]]:
+        table: dict[str, tuple[list[int], list[Any]]] = {}
+        for region in model.regions:
+            if region.kind in _CONTEXT_KINDS:
+                starts, regions = table.setdefault(region.kind, ([], []))
+                starts.append(region.start)
+                regions.append(region)
+        return table
+
+    kinds: set[str] = set()
+    row = ""
+    for kind, (starts, regions) in ctx.facts.memo(("context-regions",), index).items():
+        i = bisect_right(starts, at)
+        for region in regions[max(0, i - 2):i]:
+            if not region.start <= at < region.end:
+                continue
+            if kind == "link" and not region.text_start <= at < region.text_end:
+                continue
+            kinds.add(kind)
+            if kind == "table_row":
+                row = model.source[region.start - model.offset:region.end - model.offset]
+    return frozenset(kinds), row
+
+
+def not_own_claim(ctx: CheckContext, hit: Hit) -> str | None:
+    """Why a located hit is not the advertiser's own claim, or None (keep it).
+
+    Hits without a position in a text (a missing field) are always kept.
+    """
+    node = hit.node if hit.node is not None else (
+        ctx.doc.node(hit.field) if hit.field else None)
+    if node is None or hit.start is None or not isinstance(node.value, str):
+        return None
+    text = node.value
+    end = hit.end if hit.end is not None else hit.start + 1
+    names = own_names(ctx)
+    regions, row = _regions_at(ctx, node.source_index(ctx.doc.source, hit.start))
+    reason = reason_not_own(text, hit.start, end, ctx.language, names, regions, row)
+    if reason is None and ctx.facts.page_kind == ARTICLE and \
+            not about_advertiser(text, hit.start, names, not _customer_voiced(ctx, names)):
+        # An article talks about many things (tools it reviews, a customer, the market);
+        # only a sentence that names the advertiser or speaks as "we" is its own claim.
+        return ABOUT_OTHERS
+    return reason
+
+
+_FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)", re.M)
+_MARKUP_SPANS = re.compile(
+    r"`[^`\n]+`"  # inline code
+    r"|<[A-Za-z/!][^<>\n]*>"  # an HTML tag with its attributes
+    r"|\]\([^)\n]*\)"  # a link or image target
+    r"|\{\{[<%][^\n]*?[>%]\}\}|\{%[^\n]*?%\}"  # shortcodes and template tags
+    r"|(?:https?://|www\.)[^\s)\]>\"']+"  # a bare URL
+    # a file name; the look-behind and the bound keep a long run of letters linear
+    r"|(?<![\w.-])[\w.-]{1,80}\.(?:png|jpe?g|gif|webp|svg|avif|mp4|pdf|js|css|json|ya?ml|md)"
+    r"\b")
+
+
+def outside_copy(ctx: CheckContext, hit: Hit) -> bool:
+    """True when a hit in a Markdown page falls on code, an HTML tag or its attributes,
+    a link or image target, a URL, a file name or a template shortcode: markup, not copy.
+
+    (Code blocks, link targets and HTML are also kept out of the copy by the document
+    model; this guards every rule's hits whatever field they come from.)
+    """
+    if ctx.doc.kind == "yaml" or hit.start is None:
+        return False
+    node = hit.node if hit.node is not None else (
+        ctx.doc.node(hit.field) if hit.field else None)
+    if node is None or not isinstance(node.value, str):
+        return False
+    text = node.value
+    start = hit.start
+    spans = ctx.facts.memo(("markup", id(node)), lambda: _markup_spans(text))
+    return any(a <= start < b for a, b in spans)
+
+
+def _markup_spans(text: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in _MARKUP_SPANS.finditer(text)]
+    fences = list(_FENCE.finditer(text))
+    opened: re.Match[str] | None = None
+    for m in fences:
+        if opened is None:
+            opened = m
+        elif m.group(1)[0] == opened.group(1)[0] and len(m.group(1)) >= len(opened.group(1)):
+            spans.append((opened.start(), m.end()))
+            opened = None
+    if opened is not None:
+        spans.append((opened.start(), len(text)))
+    return spans
+
+
+LEAD_MAX = 1500
+"""Characters of a landing page's body that its lead may span at most."""
+_HEADING_LINE = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+\S", re.M)
+
+
+def outside_lead(ctx: CheckContext, hit: Hit) -> bool:
+    """True when a located hit on a landing page lies after the page's lead.
+
+    The lead is the page's proposition: the front matter and the body up to its second
+    heading (at most LEAD_MAX characters). Feature lists, FAQs and footers further down
+    describe how the product works; copy-craft rules judge the lead, claims rules (ADL001,
+    LAW018...) declare `landing_scope: page` and judge everything.
+    """
+    if ctx.facts.page_kind != LANDING or ctx.rule.landing_scope == "page" or hit.start is None:
+        return False
+    node = hit.node if hit.node is not None else (
+        ctx.doc.node(hit.field) if hit.field else None)
+    if node is None or not isinstance(node.value, str):
+        return False
+    at = node.source_index(ctx.doc.source, hit.start)
+    return at >= ctx.facts.memo(("lead-end",), lambda: lead_end(ctx.doc.source))
+
+
+def lead_end(source: str) -> int:
+    """Index in `source` where a Markdown page's lead ends (see `outside_lead`)."""
+    body = 0
+    front = re.match(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*$", source, re.S | re.M)
+    if front:
+        body = front.end()
+    headings = [m.start() for m in _HEADING_LINE.finditer(source, body)]
+    first_text = re.search(r"\S", source[body:])
+    start = body + (first_text.start() if first_text else 0)
+    # The lead runs to the first heading that follows some text (not only headings).
+    end = len(source)
+    for h in (h for h in headings if h > start):
+        if any(line.strip() and not _HEADING_LINE.match(line)
+               for line in source[start:h].splitlines()):
+            end = h
+            break
+    return min(end, start + LEAD_MAX)

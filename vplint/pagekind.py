@@ -1,0 +1,203 @@
+"""What kind of page a document is, so that each rule judges only the pages it fits.
+
+A website repository holds more than propositions: landing pages, blog articles and case
+studies, documentation, release notes. A "no guarantee" finding makes sense on a landing
+page and none on a changelog. Every rule declares the kinds it applies to (`kinds:` in
+its file); this module says which kind a document is:
+
+1. the configuration's `page_kinds` globs (the first that matches wins);
+2. a `page_kind` key in the page's front matter;
+3. a YAML file, or a Markdown page whose front matter holds proposition fields, is a
+   proposition;
+4. release notes: CHANGELOG/HISTORY/RELEASE-NOTES files, `releases/` or `changelog/`
+   folders, a version as the file or folder name (`v1.6.0`, `2.1.0-beta`), or a body
+   made of changelog sections (Features, Bug fixes, 新特性, 修复...);
+5. documentation: `docs/`, `handbook/`, `tutorials/`..., README/CONTRIBUTING-style and
+   other upper-case file names (SEO-CHECKLIST.md), legal and utility pages (privacy,
+   terms, contact, 404), theme, vendored and hidden folders, a `type: docs` layout;
+6. articles: `blog/`, `posts/`, `news/`, `case-studies/`, `customers/`... folders, a
+   `layout: post` front matter, a dated page with an author or tags, or an about page;
+7. anything else is a landing page.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Mapping
+from pathlib import PurePosixPath
+from typing import Any
+
+PROPOSITION = "proposition"
+LANDING = "landing"
+ARTICLE = "article"
+DOCS = "docs"
+RELEASE_NOTES = "release-notes"
+KINDS = (PROPOSITION, LANDING, ARTICLE, DOCS, RELEASE_NOTES)
+
+FRONT_MATTER_KEY = "page_kind"
+_LANG_TAGS = frozenset("en cn zh tw hk ja jp ko kr de fr es pt it ru id vi th tr nl pl ar "
+                       "zh-cn zh-tw zh-hans zh-hant pt-br en-us en-gb".split())
+
+# Fields only a proposition has (a blog's `title`, `name`, `category` or `language` do not
+# make it one).
+_PROPOSITION_KEYS = frozenset((
+    "segment", "need", "jobs", "pains", "gains", "offering", "outcome", "time_bound",
+    "guarantee", "objections", "differentiation", "proof", "benefit", "experience",
+    "positioning", "competitors"))
+
+_RELEASE_NAMES = frozenset((
+    "changelog", "changelogs", "changes", "history", "release-notes", "release_notes",
+    "releasenotes", "releases", "release", "whats-new", "whatsnew", "what-s-new"))
+_VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)*(?:[-.+_]?[a-z]+[\w.-]*)?$", re.I)
+_DOCS_DIRS = frozenset((
+    "docs", "doc", "documentation", "handbook", "manual", "manuals", "reference", "api",
+    "api-reference", "tutorials", "tutorial", "plugins-tutorials", "quick-start",
+    "quickstart", "getting-started", "user-guide", "user-guides", "admin-guide", "wiki",
+    "help-center", "installation", "developer-guide", "dev-guide", "development-guide",
+    "contributor-guide", "archetypes", "legal", "careers", "jobs", "recruitment",
+    # fragments and data a site generator assembles into pages, not pages themselves
+    "sections", "partials", "_partials", "includes", "_includes", "snippets", "components",
+    "widgets", "blocks", "logos", "testimonials", "faqs", "team", "data", "_data",
+    # a theme's or a CMS's own files, vendored code
+    "themes", "theme", "layouts", "wp-content", "wp-includes", "wp-admin", "node_modules",
+    "vendor", "third_party", "third-party",
+    # legal and utility pages kept in folders of their own
+    "agreement", "agreements", "privacy", "terms", "contact", "contact-us"))
+_DOCS_NAMES = frozenset((
+    "readme", "contributing", "code_of_conduct", "code-of-conduct", "security", "license",
+    "licence", "agents", "agent", "claude", "install", "installation", "support",
+    "governance", "maintainers", "authors", "codeowners", "pull_request_template",
+    "privacy", "privacy-policy", "terms", "terms-of-service", "terms-and-conditions", "tos",
+    "cookies", "cookie-policy", "legal", "agreement", "imprint", "impressum", "disclaimer",
+    "accessibility", "404", "thank-you", "thanks", "gdpr", "dpa", "sitemap", "complaints",
+    "faq", "faqs", "careers", "jobs", "recruitment", "hiring", "join-us", "changelog",
+    "contact", "contact-us", "contactus", "subscribe", "unsubscribe", "search", "tags",
+    "categories"))
+_SHOUTED = re.compile(r"^[A-Z0-9][A-Z0-9_\-]*\.(?:md|markdown|txt)$")
+"""An upper-case file name (MIGRATION-NOTES.md, SEO-CHECKLIST.md): the repository's own notes."""
+_ARTICLE_DIRS = frozenset((
+    "blog", "blogs", "posts", "post", "_posts", "articles", "article", "news", "press",
+    "case-studies", "case-study", "casestudies", "cases", "customers", "customer-stories",
+    "stories", "success-stories", "insights", "guides", "events", "webinars", "podcast",
+    "podcasts", "videos", "examples", "showcase", "knowledge-sharing", "updates"))
+_ABOUT_NAMES = frozenset(("about", "about-us", "aboutus", "company", "our-story", "story",
+                          "history-of-us", "who-we-are", "mission"))
+"""A company's story is told about the company: judged like an article, not a landing page."""
+_LAYOUTS = {
+    "docs": DOCS, "doc": DOCS, "documentation": DOCS, "manual": DOCS,
+    "post": ARTICLE, "posts": ARTICLE, "blog": ARTICLE, "article": ARTICLE, "news": ARTICLE,
+    "case-study": ARTICLE, "case": ARTICLE, "story": ARTICLE,
+    "landing": LANDING, "home": LANDING, "homepage": LANDING, "product": LANDING,
+    "release": RELEASE_NOTES, "changelog": RELEASE_NOTES, "release-notes": RELEASE_NOTES,
+}
+_CHANGELOG_HEADING = re.compile(
+    r"^#{1,6}\s*(?:\W+\s*)?((?:new features?|features?|bug ?fixes|fixes|fixed|improvements?|"
+    r"enhancements?|breaking changes?|deprecations?|changed|added|removed|security|"
+    r"新特性|新功能|修复|问题修复|优化|改进|不兼容变更|破坏性变更|变更|新增|移除))\b",
+    re.I | re.M)
+_CHANGE_ITEM = re.compile(r"\(\[#\d+\]\(|\bby @[\w-]+|\(#\d+\)", re.I)
+
+
+def detect_kind(path: str, file_kind: str, front: Mapping[str, Any], body: str = "",
+                globs: Mapping[str, str] | None = None, root: str | None = None) -> str:
+    """The kind of page at `path` (see the module docstring for the order of the tests).
+
+    `file_kind` is the loader's "yaml" or "markdown"; `front` the page's front-matter
+    fields (plain values; for YAML, the proposition's fields); `body` its Markdown text.
+    """
+    configured = kind_from_globs(path, globs or {}, root)
+    if configured:
+        return configured
+    declared = front.get(FRONT_MATTER_KEY)
+    if isinstance(declared, str) and declared.strip().lower() in KINDS:
+        return declared.strip().lower()
+    if file_kind == "yaml" or _PROPOSITION_KEYS & set(front):
+        return PROPOSITION
+    parts = [p.lower() for p in PurePosixPath(path.replace("\\", "/")).parts]
+    dirs, name = parts[:-1], parts[-1] if parts else ""
+    stem = _stem(name)
+    layout = _layout(front)
+    if (stem in _RELEASE_NAMES or any(d in _RELEASE_NAMES for d in dirs)
+            or _VERSION.match(stem) or any(_VERSION.match(d) for d in dirs[-2:])
+            or layout == RELEASE_NOTES or _looks_like_changelog(body)):
+        return RELEASE_NOTES
+    if (stem in _DOCS_NAMES or any(d in _DOCS_DIRS for d in dirs)
+            or any(d.startswith(".") and d not in (".", "..") for d in dirs)
+            or _SHOUTED.match(PurePosixPath(path.replace("\\", "/")).name)
+            or layout == DOCS):
+        return DOCS
+    if (any(d in _ARTICLE_DIRS for d in dirs) or layout == ARTICLE or _dated_byline(front)
+            or stem in _ABOUT_NAMES or any(d in _ABOUT_NAMES for d in dirs)):
+        return ARTICLE
+    return LANDING
+
+
+def kind_from_globs(path: str, globs: Mapping[str, str], root: str | None = None) -> str | None:
+    """The kind the first matching `page_kinds` glob gives `path`, or None."""
+    if not globs:
+        return None
+    candidates = {path, PurePosixPath(path).name}
+    if root:
+        try:
+            from pathlib import Path
+
+            candidates.add(Path(path).resolve().relative_to(Path(root).resolve()).as_posix())
+        except (ValueError, OSError):
+            pass
+    for pattern, kind in globs.items():
+        if any(fnmatch.fnmatch(c, pattern) for c in candidates):
+            return kind
+    return None
+
+
+def _stem(name: str) -> str:
+    """File name without its suffixes and language tag: index.cn.md -> index,
+    v1.2.0.md -> v1.2.0, CHANGELOG.md -> changelog."""
+    for suffix in (".markdown", ".md", ".txt", ".yaml", ".yml"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    lang = re.match(r"^(.+)[.\-_]([a-z]{2}(?:-[a-z]{2,4})?)$", name)
+    if lang and not _VERSION.match(name) and lang.group(2) in _LANG_TAGS:
+        name = lang.group(1)
+    return name
+
+
+def _layout(front: Mapping[str, Any]) -> str | None:
+    for key in ("layout", "type", "kind", "template", "templateKey"):
+        value = front.get(key)
+        if isinstance(value, str):
+            found = _LAYOUTS.get(value.strip().lower())
+            if found:
+                return found
+    return None
+
+
+def _dated_byline(front: Mapping[str, Any]) -> bool:
+    dated = any(k in front for k in ("date", "created_at", "published", "pubDate",
+                                     "publishDate", "published_at"))
+    byline = any(k in front for k in ("author", "authors", "tags", "categories", "tag"))
+    return dated and byline
+
+
+def _looks_like_changelog(body: str) -> bool:
+    """A list of changes with pull-request links or authors, under changelog headings
+    (Features, Bug fixes, 新特性, 修复) or long enough to need none. Section headings
+    alone are not enough: a review of three tools has "Features" headings too."""
+    if not body:
+        return False
+    head = body[:20_000]
+    items = len(_CHANGE_ITEM.findall(head))
+    headings = {h.lower() for h in _CHANGELOG_HEADING.findall(head)}
+    return items >= 5 or (items >= 2 and len(headings) >= 2)
+
+
+def page_kind(doc: Any, display: str, config: Any) -> str:
+    """The kind of a loaded Document, with the run's configuration (`page_kinds`)."""
+    front: dict[str, Any] = {}
+    tree = getattr(doc, "tree", None)
+    if tree is not None and isinstance(tree.value, dict):
+        front = {k: v.plain() for k, v in tree.value.items() if k != "copy"}
+    return detect_kind(display, doc.kind, front, doc.source if doc.kind != "yaml" else "",
+                       getattr(config, "page_kinds", None), getattr(config, "root", None))

@@ -1,0 +1,537 @@
+"""Who says what about whom: is a phrase the advertiser's own claim about its offer?
+
+Self-praise, hype, time and proof rules judge what the advertiser claims. A superlative
+is not such a claim when it is negated ("we're not the cheapest", 并不会取代), asked
+("which CRM is the best?"), said about someone else (a named competitor or product, a
+case study's customer, 这家公司, "they"), a general fact ("the leading cause of injury",
+最常见的问题), a sequence or time word (最后一步, the newest release), a technical term
+(唯一索引, unique key, best practice), a reader's choice ("the tool that fits you best",
+最好先备份), the title of a link to another page, a row of a comparison table, or words
+quoted from a named source (a testimonial is proof, not self-praise).
+
+`reason_not_own` returns which of these applies, or None for an own claim. Everything here
+is a pure function of the text and the advertiser's names; the heuristics read English
+and Chinese sentence structure, and each is tested with examples in both languages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from vplint.text.sentences import clause_spans, sentence_spans, span_of
+
+NEGATED = "negated"
+QUESTION = "question"
+THIRD_PARTY = "third-party"
+GENERAL = "general-fact"
+SEQUENCE = "sequence"
+TECHNICAL = "technical-term"
+READER = "reader-choice"
+QUOTED = "quoted"
+LINK = "link-text"
+TABLE = "table"
+HEADING = "heading-number"
+ABOUT_OTHERS = "not-about-advertiser"
+
+# ---- negation ----------------------------------------------------------------------------
+_NEG_EN = re.compile(
+    r"(?<![A-Za-z])(?:not|no|never|nor|neither|without|hardly|rarely|isn['’]t|aren['’]t|"
+    r"wasn['’]t|weren['’]t|don['’]t|doesn['’]t|didn['’]t|won['’]t|can['’]t|cannot|"
+    r"shouldn['’]t|wouldn['’]t|ain['’]t|n['’]t|less|not\s+as|not\s+so)(?:\s+(?:be|been|"
+    r"always|really|necessarily|"
+    r"quite|exactly|just|only|even|the|a|an|so|that|very|necessarily\s+the))*\s*$", re.I)
+_NEG_ZH = re.compile(r"(?:不|没|没有|并非|并不|不是|未|非|无需|无须|别|勿|不会|不必|不一定|"
+                     r"不再|谈不上|算不上|称不上|绝非|未必)[\u4e00-\u9fff]{0,3}$")
+
+# ---- questions ---------------------------------------------------------------------------
+_QUESTION_END = re.compile(r"[?？]\s*[\"'”’)）*_]*\s*$")
+_ZH_QUESTION = re.compile(r"(?:哪个|哪款|哪家|哪些|哪种|哪一|什么|如何|怎么|怎样|"
+                          r"为什么|为何|是否|吗|呢)")
+
+# ---- someone else ------------------------------------------------------------------------
+_FIRST_PERSON_EN = re.compile(
+    r"(?<![A-Za-z])(?:we|we['’](?:re|ve|ll|d)|our|ours|us|I|I['’](?:m|ve|ll|d)|my|me)"
+    r"(?![A-Za-z])", re.I)
+_FIRST_PERSON_ZH = re.compile(r"我们|我司|本公司|本平台|本产品|本团队|我们的")
+_OTHERS_EN = re.compile(
+    r"(?<![A-Za-z])(?:this company|the company|the customer|"
+    r"the client|our client|our customer|competitors?|rivals?|other (?:tools|platforms|"
+    r"products|vendors|solutions|companies)|alternatives?|many (?:teams|companies|people)|"
+    r"most (?:teams|companies|people|tools))(?![A-Za-z])", re.I)
+_OTHERS_ZH = re.compile(r"这家|这些|那些|另一家|某家|该公司|该企业|该集团|该品牌|该工具|"
+                        r"该平台|该产品|"
+                        r"该体系|对方|另一款|"
+                        r"另一个|其他|其它|别的|竞品|竞争对手|同类产品|许多|很多|不少|有些|一些")
+_SUBJECT_VERBS_EN = re.compile(
+    r"^\s*(?:(?:is|are|was|were|has|have|had|remains?|became|becomes|offers?|provides?|"
+    r"claims?|calls? itself|bills? itself|markets? itself|positions? itself|"
+    r"stands? out as|ranks?|ranked|leads?|gives?|brings?|delivers?|supports?|uses?|"
+    r"comes? with|also|still|now|currently|arguably|probably|perhaps|one of|been)\b|['’]s\b)",
+    re.I)
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ .\-][A-Z0-9][A-Za-z0-9]*)*")
+_CAP_NAME = re.compile(r"(?<![\w.])(?:[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]{1,}"
+                       r"(?:\s+[A-Z][a-z0-9]+)*|[A-Z]{2,}[a-z0-9]*)(?![\w])")
+_COMMON_CAPS = frozenset("""
+A An The This That These Those It Its We Our Us You Your They Their I If In On At For With
+From By To Of And Or But So As When While What Which Who Why How Where Is Are Was Were Be
+Do Does Did Can Could Will Would Should May Might Must Not No Yes All Any Each Every Some
+Most More Many Much Here There Then Than Also Just Only Even Still Now New Best Top First
+Last Next Step Note Tip Read See Learn Try Get Use Make Build Create Find Start Why Key Pro
+Pros Cons Free Open Source Cloud Data App Apps API AI UI UX CRM ERP SaaS SQL HTML CSS JSON
+Q A FAQ TL DR OK PS Mr Ms Dr Inc Ltd LLC Co Summary Conclusion Introduction Overview
+Features Feature Pricing Price Benefits Example Examples Option Options Case Study Team
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June
+July August September October November December GitHub Google Chrome
+""".split())
+
+# ---- general facts, sequence, technical terms, reader's choice ----------------------------
+_GENERAL_EN = re.compile(
+    r"^[\w\s-]{0,30}?(?<![A-Za-z])(?:cause|causes|reason|reasons|mistake|mistakes|problem|"
+    r"problems|challenge|challenges|question|questions|risk|risks|factor|factors|pitfall|"
+    r"pitfalls|misconception|misconceptions|barrier|barriers|complaint|complaints|issue|"
+    r"issues|source|sources|concern|concerns|threat|threats|error|errors|obstacle|"
+    r"obstacles|bottleneck|bottlenecks|pain points?|frustrations?|thing|things|part|parts|"
+    r"aspect|aspects|consideration|considerations|lesson|lessons|step|steps|rule|rules|"
+    r"use cases?|scenarios?|types?|kinds?|forms?|ways?|examples?|approach|approaches|"
+    r"methods?|patterns?|techniques?|practices?|setups?|workflows?|ideas?|requests?|"
+    r"topics?|tiers?|versions?|advantages?|benefits?|strengths?|highlights?|"
+    r"differences?)(?![A-Za-z])", re.I)
+_GENERAL_ZH_AFTER = re.compile(
+    r"^[\u4e00-\u9fff]{0,6}?的?(?:原因|问题|挑战|错误|风险|误区|因素|痛点|障碍|难点|瓶颈|环节|部分|"
+    r"方式|方法|做法|关键|区别|不同|差异|根本|场景|需求|用途|情况|类型|形式|例子|地方|一点|一步|"
+    r"一环|事情|事|东西|阶段|功能之一|之一|难题|困难|麻烦|打算|情况|后果|优势|優勢|亮点|亮點|"
+    r"特点|特點|好处|好處|收获|收穫|"
+    r"問題|錯誤|風險|誤區|痛點|障礙|難點|瓶頸|環節|關鍵|區別|差異|場景|情況|類型|東西|階段)")
+_GENERAL_ZH_WORDS = re.compile(r"^(?:最常见|最常用|最主要|最根本|最基本|最重要|最关键|"
+                               r"最核心|最典型|"
+                               r"最普遍|最直接|最明显|最大的问题|最大的挑战|最大的区别|最大的不同|"
+                               r"最大的痛点|最大的难点|最大的风险|最头疼|最頭疼|最痛|最困扰|最困擾|"
+                               r"最麻烦|最麻煩|最耗时|最耗時|最费时|最费力|最难|最難|最容易出错|"
+                               r"最让人|最令人|最熟悉|最关心|最關心|最想|最需要|最常|最緊急|最紧急)")
+# A superlative that ranks the customer's own data in a feature description: "analyse
+# the most popular articles", 整理最有价值的文章.
+_RANKING_EN_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:analy[sz]es?|identif(?:y|ies)|shows?|displays?|lists?|ranks?|sorts?|"
+    r"highlights?|surfaces?|finds?|tracks?|spots?|flags?|see|view|reports?\s+on|"
+    r"organi[sz]es?|reviews?|compares?|comparing|recommends?|curates?|round(?:s|ed)?\s+up|"
+    r"picks?|lists?|covers?)"
+    r"(?![A-Za-z])[^.!?;:]{0,30}$", re.I)
+_RANKING_ZH_BEFORE = re.compile(r"(?:分析|识别|識別|展示|显示|顯示|列出|排序|整理|找出|统计|統計|"
+                                r"查看|按|根据|根據|标出|標出|筛选|篩選|梳理|推荐|推薦|盘点|盤點|"
+                                r"精选|精選|挑选|挑選|汇总|彙總|收集|介绍|介紹)[^。！？；]{0,12}$")
+_OTHERS_COUNTED_ZH = re.compile(r"(?:[几幾多两兩数數\d一二三四五六七八九十]+|这|這|那)\s*"
+                                r"(?:款|个|個|家|种|種)[\u4e00-\u9fff]{0,2}$")
+_SAID_ZH = re.compile(r"(?:强调|強調|表示|指出|认为|認為|说|說|谈到|談到|提到|评价|評價)"
+                      r"(?:的那样|的)?[，,]?$|正如.{0,30}(?:强调|強調|表示|指出|说|說|提到)")
+_OTHERS_PLURAL_EN = re.compile(
+    r"^\s+(?:(?!of\b|for\b|in\b)[\w-]+\s+){0,2}(?:companies|brands|vendors|providers|platforms|tools|players|"
+    r"firms|models|solutions|frameworks|products|apps|services|teams|organi[sz]ations|"
+    r"businesses|manufacturers|banks|retailers|universities|projects|repositories|repos|"
+    r"libraries|examples|options|alternatives|competitors|rivals)(?![A-Za-z])", re.I)
+_COUNT_NOUNS = re.compile(r"(?:stars?|downloads?|forks?|contributors?|votes?|reviews?|"
+                          r"installs?|users?|星标|[Ss]tar\s*数?|下载量?|贡献者|用户数|数量|人数|次数|"
+                          r"投票|票数|点赞|評論|评论|浏览|瀏覽|阅读|閱讀)")
+_SEQUENCE_EN_AFTER = re.compile(
+    r"^\s*(?:version|versions|release|releases|update|updates|build|builds|edition|"
+    r"editions|step|steps|stage|stages|chapter|chapters|section|sections|time|item|items|"
+    r"entry|entries|row|rows|column|columns|line|lines|page|pages|post|posts|article|"
+    r"articles|commit|commits|news|changes?|version of|iteration)\b", re.I)
+_SEQUENCE_EN_MATCH = re.compile(r"(?:latest|newest|most recent|earliest|oldest|last|first)",
+                                re.I)
+_SEQUENCE_ZH = re.compile(r"^(?:最后|最後|最早|最晚|最新|最近|最终|最終|最初|最先|最末|最前|"
+                          r"最上|最下|最左|最右|最大化|最小化|最优化|最優化|"
+                          r"最外|最里|最底|最顶)")
+_SEQUENCE_ZH_AFTER = re.compile(r"^(?:一步|一个步骤|一章|一节|一行|一列|一个|一项|一条|一次|一天|"
+                                r"版本|版|发布|更新|步|章|节|行|列|页|阶段|位|週|周|個|階段|件|堂|届|屆|季|"
+                                r"章節|節|期|輪|頁|步驟)")
+_TECH_ZH_AFTER = re.compile(
+    r"^(?:索引|键|主键|约束|标识|标识符|值|性|ID|id|Id|编码|编号|名称|路径|链接|地址|实践|"
+    r"域名|菜单|目录|节点|元素|字段|分类|级别|级菜单|层级|权限|订单号|匹配|校验|标签|"
+    r"延迟|容量|并发|吞吐|尺寸|大小|限制|上限|下限|数量|深度|宽度|高度|重试|次数|长度|"
+    r"数据[\u4e00-\u9fff]{0,4}(?:延迟|量|数)|"
+    r"標籤|編號|鍵|約束|標識|路徑|連結|欄位|節點|層級|權限|訂單號|長度|數量|範圍|范围|限度|程度|"
+    r"安全库存|库存|庫存|阈值|閾值|水位|分数|分數|评分|評分|额度|額度)")
+_TECH_ZH_BEFORE = re.compile(r"(?:号|號|ID|id|编号|編號|键|鍵|字段|欄位|值|名称|名稱|邮箱|"
+                             r"郵箱|手机号|"
+                             r"账号|帳號|用户名|標識|标识)\s*$")
+_TECH_ZH = re.compile(r"^(?:最大值|最小值|最大长度|最小长度|最大数量|最大连接数|最大并发|最佳实践|"
+                      r"绝对路径|绝对定位|绝对值|唯一性|顶级域名|一流水线)")
+_TECH_EN = re.compile(
+    r"^(?:unique|primary|absolute|top|first|best|maximum|minimum|max|min)[\s-]+"
+    r"(?:keys?|index(?:es)?|indices|constraints?|identifiers?|ids?|values?|names?|paths?|"
+    r"practices?|level|levels|class(?:es)?|positioning|urls?|fields?|columns?|rows?|"
+    r"sizes?|length|width|height|number|count|limit|timeout)\b", re.I)
+_TECH_EN_CONTEXT = re.compile(
+    r"(?<![A-Za-z])(?:unique|primary)\s+(?:key|index|constraint|identifier|id)s?(?![A-Za-z])|"
+    r"(?<![A-Za-z])best[\s-]practices?(?![A-Za-z])", re.I)
+_READER_EN_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:find|choose|choosing|pick|picking|select|selecting|decide|deciding|"
+    r"determine|compare|comparing|identify|evaluate|which|what|want|wants|wanted|need|"
+    r"needs|expect|expects|hope|hopes|demand|demands)(?![A-Za-z])[^.!?;:]{0,50}$",
+    re.I)
+_READER_EN = re.compile(
+    r"(?:(?:fits?|suits?|works?|meets?|serves?|matches)\s+(?:you|your\s+\w+(?:\s+\w+)?|"
+    r"them|their\s+\w+)\s+best|best\s+(?:fits?|suits?|for\s+(?:you|your|them|their))|"
+    r"it['’]?s\s+best\s+to|(?:is|are)\s+best\s+to|best\s+to\s+\w+|(?:would|might)\s+be\s+best)",
+    re.I)
+_READER_ZH = re.compile(r"(?:选择|找到|挑选|选出|判断|寻找|选|找|希望|想要|期望|要求|渴望|需要)"
+                        r"[\u4e00-\u9fffA-Za-z ]{0,10}$")
+_READER_ZH_AFTER = re.compile(r"^(?:适合|合适)(?:你|您|自己|团队|你们|您们|企业|他们|的)")
+_ADVICE_ZH_AFTER = re.compile(
+    r"^(?:先|不要|别|还是|能|可以|在|把|将|使用|用|选择|采用|提前|定期|确保|避免|尽量|根据|参考|"
+    r"通过|让|对|给|与|和|做|设置|配置|保持|检查|备份|联系|咨询|是)")
+_SMALL_ZH_AFTER = re.compile(r"^(?:少|小|低)?的?(?:资源|代码|成本|时间|精力|步骤|操作|"
+                             r"人力|投入|配置|改动|"
+                             r"开发|工作量|干预|点击)")
+
+_DESIRE = re.compile(r"(?:(?<![A-Za-z])(?:need|needs|needing|want|wants|wanting|wish|wishes|"
+                     r"expect|expects|hope|hopes|looking\s+for)(?:\s+(?:a|an|the|to|to\s+be|"
+                     r"something|more))?\s*$)|(?:希望|想要|期望|渴望|期待|需要|要求)[\u4e00-\u9fff]{0,2}$",
+                     re.I)
+
+# ---- markup around the phrase -------------------------------------------------------------
+_QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", '"': '"', "«": "»", "‘": "’"}
+_ATTRIBUTION_EN = re.compile(
+    r"(?:^|\s)(?:[—–―]|--|-\s)\s*[A-Z][\w.'’-]+|(?<![A-Za-z])(?:said|says|according to|"
+    r"explains|explained|notes|noted|told|writes|wrote|recalls|adds|added)(?![A-Za-z])")
+_ATTRIBUTION_ZH = re.compile(r"(?:——|—|－－)\s*\S|表示|说道|称|指出|评价|介绍说|坦言|提到|认为")
+_READ_MORE = re.compile(r"^\s*(?:[-*+>]\s*)*(?:\W{0,3})\s*(?:\*\*)?(?:read more|related|see also|"
+                        r"further reading|learn more|recommended|"
+                        r"阅读更多|相关阅读|推荐阅读|延伸阅读|"
+                        r"相关文章|了解更多|更多阅读)", re.I)
+
+
+def reason_not_own(text: str, start: int, end: int, language: str,
+                   own_names: Iterable[str] = (), regions: Iterable[str] = (),
+                   row: str = "") -> str | None:
+    """Why text[start:end] is not the advertiser's own claim, or None when it is.
+
+    `language` is "en" or "zh" (the page's); `own_names` are the advertiser's names, so
+    that "NocoBase is the best" stays a claim while "Airtable is the best" does not.
+    `regions` are the kinds of Markdown regions around the phrase (link, quote, table,
+    heading...; vplint.source.markdown) and `row` the source of its table row, if any:
+    Markdown's own markup is not in `text`, the copy.
+    """
+    around = frozenset(regions)
+    if "link" in around:
+        return LINK
+    if "quote" in around:
+        return QUOTED
+    if "table" in around and not _mentions_self(row, list(own_names)) and not (
+            _FIRST_PERSON_EN.search(row) or _FIRST_PERSON_ZH.search(row)):
+        return TABLE
+    floor = max(0, start - WINDOW)
+    line_start = max(text.rfind("\n", floor, start) + 1, floor)
+    if "heading" in around and not text[line_start:start].strip() \
+            and (re.match(r"\s*(?:\*\*)?\s*[:：.、)）]", text[end:end + 6]) or re.match(
+                r"(?:No\.?\s?\d|#\s?\d|第[一二三四五六七八九十\d]+|Top\s?\d)", text[start:end],
+                re.I)):
+        return HEADING  # a list numbered in headings: "## No.1: Ghost", "## 第一：Odoo"
+    match = text[start:end]
+    line_end = text.find("\n", end, end + WINDOW)
+    line = text[line_start: min(len(text), end + WINDOW) if line_end < 0 else line_end]
+    before_line = text[line_start:start]
+    # Spans are cut to WINDOW characters around the phrase: what decides who speaks is
+    # close to it, and a page with no punctuation must not make each hit cost its length.
+    sentence = _near(span_of(sentence_spans(text), start), start, end)
+    clause = _near(span_of(clause_spans(text), start), start, end)
+    before = text[max(sentence[0], clause[0]):start]
+    after = text[end:min(len(text), end + 90)]
+    names = [n for n in own_names if n]
+
+    if re.fullmatch(r"\s*#+\s*", before_line) or re.match(r"#+\s*$", match.strip()):
+        return HEADING
+    if re.fullmatch(r"\s*#+\s*(?:\*\*)?\W{0,2}", before_line) and \
+            re.match(r"\s*(?:\*\*)?\s*[:：.、)）]", text[end:end + 6]):
+        return HEADING  # a list numbered in headings: "## No.1: Ghost", "## 第一：Odoo"
+    if _in_link_text(text, start, end) or _READ_MORE.match(line):
+        return LINK
+    if line.lstrip().startswith("|") and not _mentions_self(line, names):
+        return TABLE
+    if _quoted(text, start, end, line, language):
+        return QUOTED
+    if _QUESTION_END.search(text[sentence[0]:sentence[1]]) or (
+            _has_cjk(match) and _ZH_QUESTION.search(text[clause[0]:start])):
+        return QUESTION
+    if _negated(before, language):
+        return NEGATED
+    if _DESIRE.search(before[-12:]):
+        return READER  # a wish, not a promise: "teams who need a fast CRM", 希望快速搭建
+    if _SAID_ZH.search(text[sentence[0]:start]):
+        return QUOTED  # 正如客户的团队强调的那样，首选… (someone else's words)
+    reason = _term_reason(match, before, after, language)
+    if reason:
+        return reason
+    if _about_someone_else(text, clause, start, before, names, language):
+        return THIRD_PARTY
+    return None
+
+
+WINDOW = 240
+
+
+def _near(span: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    return max(span[0], start - WINDOW), min(span[1], end + WINDOW)
+
+
+def _negated(before: str, language: str) -> bool:
+    tail = before[-40:]
+    if _NEG_EN.search(tail):
+        return True
+    return bool(_NEG_ZH.search(tail.rstrip()))
+
+
+_IDIOM_EN = re.compile(
+    r"(?:makes?|making|made)\s+the\s+most\s+sense|(?:make|makes|making)\s+the\s+most\s+of|"
+    r"the\s+most\s+out\s+of|(?:do|did|does|doing|try|tried)\s+(?:my|our|your|their|his|her)"
+    r"\s+best|all\s+the\s+best|best\s+(?:regards|wishes|of\s+luck)|at\s+(?:its|the|their)"
+    r"\s+best|(?:the\s+)?best\s+(?:way|time)\s+to|had\s+better|"
+    r"the\s+best\s+(?:I|we|you|they)\s+(?:could|can|can['’]t)|reinvent(?:s|ed|ing)?\s+the\s+"
+    r"wheel|(?:most|least)\s+(?:commonly|frequently|widely|often|rarely)|most\s+(?:underused|"
+    r"overlooked|requested|asked|used)", re.I)
+_IDIOM_ZH = re.compile(r"第一位|放在第一|首要|第一要务|最起码|最少也|至少|最坏|最壞|最糟|"
+                       r"同一流|统一流|統一流|"
+                       r"最好的办法是|最好的方式是")
+
+
+def _term_reason(match: str, before: str, after: str, language: str) -> str | None:
+    """Idioms, general facts, sequence words, technical terms and a reader's choice."""
+    low = match.lower()
+    phrase = match + after
+    window = before[-24:] + phrase[:30]
+    idiom = _IDIOM_EN.search(window) or _IDIOM_ZH.search(before[-4:] + phrase[:8])
+    if idiom and idiom.start() <= len(before[-24:]) + len(match):
+        return GENERAL  # "makes the most sense", "do our best", 安全是第一位的
+    if re.match(r"the\s+future\s+of", low) and re.search(
+            r"(?:uncertain|unclear|unknown|in\s+doubt|at\s+risk)", after):
+        return GENERAL  # "the future of the project is uncertain" is literal
+    if re.match(r"\s+who\s+(?:has|have|is|are|was|does|do|did)\s*(?:n['’]t|not)\b|"
+                r"\s+who\s+never\b", after, re.I):
+        return GENERAL  # an aside: "for anyone who hasn't come across it"
+    if _TECH_ZH.match(phrase) or (_has_cjk(match) and _TECH_ZH_AFTER.match(after)):
+        return TECHNICAL
+    if match.startswith("唯一") and _TECH_ZH_BEFORE.search(before):
+        return TECHNICAL  # 订单号唯一: a uniqueness constraint
+    if re.match(r"(?:最大|最小|最高|最低|最多|最少|最快|最长|最短|max|min)", low) and \
+            re.match(r"^[^\d。！？.!?\n]{0,8}[:：]?\s*[±~约]?\d", after):
+        return TECHNICAL  # a numeric limit of the offer: 最大切割厚度：20mm, 最快30分钟
+    if re.search(r"leading|top|biggest|largest|most|best|greatest|fastest|first", low) and \
+            _OTHERS_PLURAL_EN.match(after):
+        return THIRD_PARTY  # "the leading model companies": a group of others
+    if _TECH_EN.match(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)) or \
+            _TECH_EN_CONTEXT.search(before[-20:] + phrase[:40]):
+        if not re.search(r"(?<![A-Za-z])(?:top|first|best)[\s-]+(?:class|level|rated|notch)\b",
+                         phrase[:20], re.I) or re.match(r"(?:top|first)[\s-]+level", low):
+            return TECHNICAL
+    if _SEQUENCE_ZH.match(match) or _SEQUENCE_ZH.match(before[-1:] + match):
+        return SEQUENCE
+    if _has_cjk(match) and re.match(r"^(?:第一|首个|首個|首次|首先)", match) and (
+            _SEQUENCE_ZH_AFTER.match(after) or re.match(
+                r"^(?:落地|上线|上線|完成|发布|發布|交付|试点|試點|试用|試用)", after)):
+        return SEQUENCE
+    if _SEQUENCE_EN_MATCH.search(low) and _SEQUENCE_EN_AFTER.match(after):
+        return SEQUENCE
+    if _GENERAL_ZH_WORDS.match(phrase) or (match.startswith("最") and
+                                            _GENERAL_ZH_AFTER.match(after)):
+        return GENERAL
+    if match.startswith("最") and (_SMALL_ZH_AFTER.match(match[1:] + after)
+                                  and re.match(r"最(?:少|小|低)", match)):
+        return GENERAL
+    if re.match(r"(?:最多|最高|最大|第一|最受)", match) and (
+            _COUNT_NOUNS.search(before[-12:]) or re.search(
+                r"(?:按|根据|根據|以)\s*(?:GitHub\s*)?(?:Stars?|星标|星數|下载量|下載量|票数|票數)",
+                after[:30], re.I)):
+        return GENERAL  # an objective ranking: "Star 数量最多"
+    if language != "zh" or not _has_cjk(match):
+        if re.search(r"(?:most|best|leading|top|biggest|largest|greatest|#\s?1|first|"
+                     r"[a-z]{3,}est\b)", low) \
+                and _GENERAL_EN.match(after) and not re.match(r"\s*(?:for|to)\s", after):
+            return GENERAL
+        if re.search(r"most|top|#\s?1|number one", low) and \
+                re.match(r"^[\s\w]{0,20}?(?<![A-Za-z])(?:github\s+)?(?:stars|downloads|forks|"
+                         r"contributors|votes|reviews|installs)(?![A-Za-z])", after, re.I):
+            return GENERAL
+    if _READER_EN.search(before[-30:] + phrase[:30]) or (
+            re.search(r"best|most\s+\w+|ideal|perfect", low)
+            and _READER_EN_BEFORE.search(before)):
+        return READER
+    if (match + after).startswith(("最适合", "最合适", "最適合", "最适用", "最適用")) or (
+            _has_cjk(match) and match.startswith("最") and
+            (_READER_ZH.search(before[-14:]) or _READER_ZH_AFTER.match(match[1:] + after))):
+        return READER
+    if re.match(r"#\s?1|no\.?\s?1|number\s+one", low) and (
+            re.match(r"\s+(?:on|in)\s+(?:Google|Bing|Amazon|the\s+App\s+Store|Google\s+Play|"
+                     r"Product\s+Hunt|G2|Capterra|GitHub|Hacker\s+News|Trustpilot)\b|"
+                     r"\s+(?:for|on)\s+[\"“'‘]", after, re.I)
+            or re.search(r"(?<![A-Za-z])rank(?:s|ed|ing)?\s*$", before, re.I)):
+        return GENERAL  # a checkable ranking: "ranks #1 on Google for 'vegan bakery Bury'"
+    if match == "最好" and _ADVICE_ZH_AFTER.match(after):
+        return READER  # 最好先备份: "you had better", advice to the reader
+    if _RANKING_ZH_BEFORE.search(before) and _has_cjk(match) or \
+            _RANKING_EN_BEFORE.search(before) and re.search(r"most|best|top|highest", low):
+        return GENERAL  # a feature ranking the customer's data, an editor's picks
+    return None
+
+
+def _about_someone_else(text: str, clause: tuple[int, int], start: int, before: str,
+                        names: list[str], language: str) -> bool:
+    """The clause's subject, or what the phrase qualifies, is not the advertiser."""
+    clause_text = text[clause[0]:clause[1]]
+    if _OTHERS_ZH.search(before[-6:]) or _OTHERS_EN.search(before[-25:]) or \
+            _OTHERS_COUNTED_ZH.search(before[-8:]):
+        return True  # 这家行业领先的公司, 五款顶级的开发工具
+    if _mentions_self(clause_text, names):
+        return False
+    if _FIRST_PERSON_EN.search(clause_text) or _FIRST_PERSON_ZH.search(clause_text):
+        return False
+    if _OTHERS_ZH.search(before) or _OTHERS_EN.search(before):
+        return True
+    # A product or company named before the phrase, as its subject or owner:
+    # "Airtable is the most flexible", "Airtable 的最大优势", "Airtable 提供最好的…".
+    for m in _CAP_NAME.finditer(before):
+        name = m.group(0)
+        if name in _COMMON_CAPS or name.split()[0] in _COMMON_CAPS:
+            continue
+        if m.start() == 0 and not _has_cjk(before) and " " not in name and \
+                name.lower() == name.capitalize().lower() and not re.search(r"[A-Z].*[A-Z]",
+                                                                               name):
+            # A capital at the clause start is just the first word, unless what follows
+            # reads like a verb of the subject ("Airtable is ...").
+            if not _SUBJECT_VERBS_EN.match(before[m.end():]):
+                continue
+        rest = before[m.end():]
+        if _has_cjk(before) or _SUBJECT_VERBS_EN.match(rest) or len(rest.split()) <= 3:
+            return True
+    return False
+
+
+def about_advertiser(text: str, start: int, own_names: Iterable[str] = (),
+                     we_is_advertiser: bool = True) -> bool:
+    """True when the sentence holding `start` names the advertiser or speaks as "we" (when
+    "we" is the advertiser: not on a page told in a customer's voice)."""
+    a, b = _near(span_of(sentence_spans(text), start), start, start)
+    c, d = _near(span_of(clause_spans(text), start), start, start)
+    clause = text[c:d]
+    # A name anywhere in the sentence ("NocoBase, the most extensible platform"); "we"
+    # in the same clause ("it's been a game-changer for us" is a customer speaking).
+    if _mentions_self(text[a:b], [n for n in own_names if n]):
+        return True
+    return we_is_advertiser and bool(_FIRST_PERSON_EN.search(clause)
+                                     or _FIRST_PERSON_ZH.search(clause))
+
+
+def customer_voiced(text: str, own_names: Iterable[str]) -> bool:
+    """True for a page told in a customer's voice (a case study, a user's story): it says
+    the advertiser helped "us", or that "we" chose it, so its "we" is not the advertiser."""
+    for name in (re.escape(n) for n in own_names if n):
+        if re.search(rf"{name}[^.。!！?？\n]{{0,40}}?(?:helped|helps|enabled|enables|empowered|"
+                     rf"empowers|allowed|allows|lets|let|gave|gives|brought)\s+(?:us|our|me)\b|"
+                     rf"(?:\bwe|\bour\s+team|我们|我們)[^.。!！?？\n]{{0,30}}?(?:chose|selected|"
+                     rf"adopted|switched\s+to|migrated\s+to|started\s+using|found|discovered|"
+                     rf"选择|選擇|采用|採用|引入|使用|发现|發現)了?\s*{name}|"
+                     rf"{name}[^。！？\n]{{0,30}}?(?:帮助|幫助|让|讓|使|帮|幫)"
+                     rf"(?:我们|我們|我)|"
+                     rf"(?:collaborat\w*|work(?:ing)?|partner(?:ed|ing)?)\s+with\s+(?:the\s+)?"
+                     rf"{name}|(?:与|與|和)\s*{name}\s*(?:团队|團隊)?(?:合作|携手|攜手)",
+                     text, re.I):
+            return True
+    return False
+
+
+def _mentions_self(text: str, names: list[str]) -> bool:
+    low = text.lower()
+    return any(n.lower() in low for n in names)
+
+
+def _in_link_text(text: str, start: int, end: int) -> bool:
+    """The phrase sits in a Markdown link's text: [the best tools of 2025](/blog/...)."""
+    open_at = text.rfind("[", max(0, start - 300), start)
+    if open_at < 0 or "]" in text[open_at:start] or "\n\n" in text[open_at:start]:
+        return False
+    close_at = text.find("]", end, end + 300)
+    return close_at >= 0 and text.startswith("(", close_at + 1)
+
+
+def _quoted(text: str, start: int, end: int, line: str, language: str) -> bool:
+    """Inside quotation marks or a block quote, and either attributed to a named source
+    or a short quoted term (所谓“颠覆式创新”): someone else's words, not a claim."""
+    if line.lstrip().startswith(">"):
+        return True
+    for opening, closing in _QUOTE_PAIRS.items():
+        left = text.rfind(opening, max(0, start - 400), start)
+        if left < 0:
+            continue
+        if opening == closing and text.count(opening, left + 1, start) % 2:
+            continue
+        right = text.find(closing, end, end + 400)
+        if right < 0 or (opening != closing and text.rfind(closing, left + 1, start) >= 0):
+            continue
+        inner = text[left + 1:right]
+        if "\n\n" in inner:
+            continue
+        short = len(inner) <= (12 if _has_cjk(inner) else 30)
+        if re.search(r"[：:]\s*$", text[max(0, left - 3):left]):
+            return True  # introduced with a colon: someone's words, 用户分享：“…”
+        tail = text[right + 1:right + 80]
+        head = text[max(0, left - 60):left]
+        if short or _ATTRIBUTION_EN.search(tail) or _ATTRIBUTION_ZH.search(tail) or \
+                _ATTRIBUTION_EN.search(head) or _ATTRIBUTION_ZH.search(head):
+            return True
+    return False
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+_DOMAIN = re.compile(r"https?://(?:[\w-]+\.)*?([\w-]+)\.(?:com|cn|io|app|co|net|org|dev|ai|"
+                     r"so|tech|cloud|uk|de|jp|info|biz|site|xyz)(?:\.[a-z]{2})?(?![\w-])", re.I)
+_NAME = re.compile(r"(?<![\w./@-])([A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]{2,}|[A-Z]{3,})"
+                   r"(?![\w@/-])")
+_SHARED_HOSTS = frozenset(("github", "githubusercontent", "google", "youtube", "youtu",
+                           "twitter", "x", "linkedin", "medium", "reddit", "wikipedia",
+                           "npmjs", "producthunt", "unsplash", "imgur", "gravatar",
+                           "cloudfront", "amazonaws", "googleapis", "jsdelivr", "discord",
+                           "facebook", "instagram", "apple", "microsoft", "mozilla"))
+
+
+def product_names(text: str) -> list[str]:
+    """The product-like names in a short text (a headline): CamelCase or capitalised
+    words that are not common words."""
+    return [m.group(1) for m in _NAME.finditer(text) if m.group(1) not in _COMMON_CAPS]
+
+
+def infer_own_names(text: str, by_count: bool = True) -> list[str]:
+    """The advertiser's likely name on a page, with no configuration.
+
+    A site hosts its images on its own domain, so a product-like name (CamelCase or
+    capitalised, not a common word) that spells the domain of the page's images
+    ("NocoBase" for static-docs.nocobase.com) is the advertiser. With
+    no such link and `by_count`, the name the page repeats most (three times or more) is
+    taken: right on a landing page, which talks about its own offer, and wrong on an
+    article reviewing other tools.
+    """
+    names: Counter[str] = Counter(m.group(1) for m in _NAME.finditer(text)
+                                  if m.group(1) not in _COMMON_CAPS)
+    domains: Counter[str] = Counter(m.group(1).lower() for m in _DOMAIN.finditer(text))
+    # A site hosts its own images; a link alone may point at a tool the page reviews.
+    hosts = {m.group(1).lower() for m in _DOMAIN.finditer(text)
+             if re.match(r"[^\s)\"']*\.(?:png|jpe?g|gif|webp|svg|avif|mp4)\b",
+                         text[m.end():m.end() + 200], re.I)}
+    # A package scope or code host account in the page's own code and links
+    # ("@capgo/capacitor-updater", github.com/nocobase) names the advertiser too.
+    hosts |= {m.group(1).lower() for m in re.finditer(
+        r"(?:(?<![\w.])@|github\.com/)([a-z][\w-]{2,})/", text)}
+    domains.update(hosts)
+    for label, _links in domains.most_common():
+        if label in _SHARED_HOSTS:
+            continue
+        spelled = [n for n in names if n.lower() == label or label in
+                   {n.lower() + suffix for suffix in ("app", "hq", "io", "labs", "inc", "dev",
+                                                      "ai", "cloud", "tech", "software")}]
+        if spelled and label in hosts:
+            return sorted(spelled, key=lambda n: -names[n])[:2]
+    ranked = names.most_common(1)
+    return [ranked[0][0]] if by_count and ranked and ranked[0][1] >= 3 else []
