@@ -66,7 +66,8 @@ _TRADITIONAL = frozenset(pair[1] for pair in _SIMP_TRAD.split() if pair[0] != pa
 # translated into. English wins only when its words clearly outnumber every other list's.
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the and of to a in is it that for you with on are this be as your "
-                    "we our can at by from or not have will an more all they their".split()),
+                    "we our can at by from or not have will an more all they their no so "
+                    "do if but while what how when get has was one".split()),
     "de": frozenset("der die und das ist nicht mit den sie zu ein eine auf für von sich "
                     "auch es dem des im wir ihr werden kann oder wie bei".split()),
     "fr": frozenset("le la les et des est un une pour que dans du en qui pas sur au avec "
@@ -134,8 +135,8 @@ def _latin_language(text: str) -> str:
         return EN
     english = sum(1 for w in words if w in _FUNCTION_WORDS["en"])
     rival = max(sum(1 for w in words if w in table) for lang, table in _RIVALS.items())
-    if rival >= 2 and rival > 1.5 * english:
-        return OTHER
+    if rival >= 2 and rival > 1.5 * english and (len(words) >= 12 or english == 0):
+        return OTHER  # a short English line may hold two words of another list
     if english == 0 and len(words) >= 3:
         # No English function word at all (a title, a list of names): accents decide.
         accented = len(_ACCENTED.findall(text))
