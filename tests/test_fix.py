@@ -156,7 +156,8 @@ def test_an_existing_directive_gets_the_code_added(linter):
 
 
 def test_markdown_suppression_uses_an_html_comment(linter):
-    text = "# Platform\n\nUtilize our platform.\n"
+    # a Markdown proposition: jargon (CLR003) judges propositions, not web pages
+    text = "---\npage_kind: proposition\n---\n# Platform\n\nUtilize our platform.\n"
     results = linter.lint_text(text, "t.md", "markdown")
     finding = next(f for r in results for f in r.findings if f.code == "CLR003")
     candidate = suppression(finding, text, "markdown", "en")[0]
