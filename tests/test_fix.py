@@ -246,10 +246,12 @@ def test_fix_keeps_line_breaks_and_byte_order_mark(run, tmp_path):
 
 
 def test_fix_markdown_copy(run, tmp_path):
+    # a Markdown proposition: jargon (CLR003) judges propositions, not web pages
+    head = "---\npage_kind: proposition\n---\n"
     path = tmp_path / "landing.md"
-    path.write_text("# Platform\n\nUtilize our platform.\n", encoding="utf-8")
+    path.write_text(head + "# Platform\n\nUtilize our platform.\n", encoding="utf-8")
     run("check", "--fix", "landing.md")
-    assert path.read_text("utf-8") == "# Platform\n\nUse our platform.\n"
+    assert path.read_text("utf-8") == head + "# Platform\n\nUse our platform.\n"
 
 
 def test_fix_never_writes_through_a_symbolic_link(run, tmp_path):
