@@ -23,7 +23,9 @@ _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ACCENTED = re.compile(r"[À-ÖØ-öø-ÿĀ-ſƠơƯưẠ-ỹ]")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# An address starts where a run of non-spaces starts: tried at every character of a long
+# run, `\S+@` would read to the run's end and back each time (quadratic).
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]+@\S+\.\w+")
 _NOT_PROSE = re.compile(
     r"^[ \t]*(```|~~~)[^\n]*\n.*?^[ \t]*\1[^\n]*$"  # fenced code
     r"|`[^`\n]*`"  # inline code
