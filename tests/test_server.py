@@ -112,7 +112,10 @@ async def test_open_publishes_what_check_finds_in_chinese(client: LanguageClient
 
 
 async def test_markdown_copy_is_linted(client: LanguageClient, workspace: Path) -> None:
-    text = "# Platform\n\nUtilize our platform and leverage synergy.\n"
+    # A Markdown proposition: copy-craft rules such as CLR003 judge propositions, not
+    # landing pages (docs/precision.md).
+    text = ("---\npage_kind: proposition\n---\n"
+            "# Platform\n\nUtilize our platform and leverage synergy.\n")
     path = workspace / "landing.md"
     got = await diagnostics_after(client, path.as_uri(),
                                   lambda: open_doc(client, path, text, "markdown"))
@@ -318,7 +321,7 @@ async def test_requests_are_answered_while_a_big_page_is_linted(client: Language
     await diagnostics_after(client, small.as_uri(), lambda: open_doc(client, small, EN))
     big = workspace / "big.md"
     # ~0.7 s of linting on an idle machine (it was seconds before the one-pass scan)
-    text = "Utilize the platform to cut costs. " * 9_000
+    text = "---\npage_kind: proposition\n---\n" + "Utilize the platform to cut costs. " * 9_000
     done: list[str] = []
 
     async def big_diagnostics() -> None:
