@@ -289,24 +289,13 @@ class _Reader:
 
     def skip_group(self) -> None:
         """Skip to the ')' closing a group whose '(' was already read."""
-        depth = 1
-        s = self.s
-        while self.i < len(s):
-            ch = s[self.i]
-            if ch == "\\":
-                self.i += 2
-                continue
-            if ch == "[":
-                self.skip_class()
-                continue
+        while True:
+            self.skip_rest()  # to this alternative's '|' or the group's ')'
+            if self.i >= len(self.s):
+                raise _Unknown
             self.i += 1
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0:
-                    return
-        raise _Unknown
+            if self.s[self.i - 1] == ")":
+                return
 
     def escape(self) -> set[str] | None:
         s = self.s
