@@ -19,16 +19,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import re2
-
-_OPTIONS: Any = None
-
 
 class UnsafePattern(ValueError):
     """A user pattern vplint will not run; the message says why."""
 
 
 def _options(ignore_case: bool) -> Any:
+    import re2  # only when a user pattern is compiled: most runs have none
+
     options = re2.Options()
     options.log_errors = False  # RE2 would print its parse errors on stderr
     options.case_sensitive = not ignore_case
@@ -39,6 +37,8 @@ def linear(source: str, ignore_case: bool = True) -> Any:
     """Compile a user pattern with RE2 (its `search`/`finditer` give character offsets).
 
     Raises UnsafePattern when RE2 cannot run it."""
+    import re2
+
     try:
         return re2.compile(source, _options(ignore_case))
     except re2.error as exc:  # type: ignore[attr-defined]
