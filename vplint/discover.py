@@ -78,13 +78,22 @@ def _plain_file(path: Path) -> bool:
         return False
 
 
-def _head(path: Path, size: int) -> bytes | None:
+def _open_plain(path: Path):  # type: ignore[no-untyped-def]
+    """The file opened for reading without following a link or blocking on a FIFO, or
+    None when it cannot be opened so."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
                      | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
-    with os.fdopen(fd, "rb") as handle:
+    return os.fdopen(fd, "rb")
+
+
+def _head(path: Path, size: int) -> bytes | None:
+    handle = _open_plain(path)
+    if handle is None:
+        return None
+    with handle:
         try:
             return handle.read(size)
         except OSError:
@@ -112,12 +121,10 @@ def is_report(path: Path) -> bool:
     """Whether a Markdown or text file is a report vplint wrote (see the module docstring)."""
     if not _plain_file(path):
         return False
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
-                     | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
+    handle = _open_plain(path)
+    if handle is None:
         return False
-    with os.fdopen(fd, "rb") as handle:
+    with handle:
         try:
             head = handle.read(64).removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n")
             if head.startswith(REPORT_HEADINGS):
