@@ -265,3 +265,16 @@ def test_fix_never_writes_through_a_symbolic_link(run, tmp_path):
     run_cli("check", "--fix", "p.yaml", cwd=project)
     assert target.read_text("utf-8") == EN
     assert (project / "p.yaml").is_symlink()
+
+
+def test_fix_never_writes_through_a_linked_folder(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    target = outside / "p.yaml"
+    target.write_text(EN, encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "sub").symlink_to(outside, target_is_directory=True)
+    run_cli("check", "--fix", "sub/p.yaml", cwd=project)
+    run_cli("check", "--diff", "sub/p.yaml", cwd=project)
+    assert target.read_text("utf-8") == EN

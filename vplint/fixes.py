@@ -20,6 +20,7 @@ code the file did not have before, or more of one, is left out.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -340,9 +341,14 @@ def write(path: Any, text: str) -> None:
 
 
 def fix_files(linter: Linter, files: Iterable[Any], apply_fixes: bool) -> list[FileFix]:
-    """Compute (and with `apply_fixes`, write) the safe fixes of every file."""
+    """Compute (and with `apply_fixes`, write) the safe fixes of every file.
+
+    A file reached through a symbolic link (itself or a folder on its path) is never fixed:
+    the link may lead out of the repository, which is untrusted input."""
     done: list[FileFix] = []
     for path in files:
+        if os.path.realpath(path) != os.path.abspath(path):
+            continue
         fixed = fix_file(linter, path)
         if fixed is None:
             continue
