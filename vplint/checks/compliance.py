@@ -17,6 +17,7 @@ from typing import Any
 from vplint.checks import CheckContext, Hit, scalar_text
 from vplint.nodes import Node
 from vplint.text.fold import fold
+from vplint.text.prefilter import Prefilter
 from vplint.text.sentences import sentence_spans, span_of
 
 _EXCLUDED = ("competitors", "objections")
@@ -32,6 +33,15 @@ def _patterns(ctx: CheckContext, name: str) -> list[re.Pattern[str]]:
         if isinstance(value, dict):
             value = value.get(ctx.language) or []
         cache[key] = [re.compile(str(p), re.IGNORECASE) for p in value]
+    return cache[key]
+
+
+def _prefilter(ctx: CheckContext, name: str) -> Prefilter:
+    """`_patterns(ctx, name)` tried only where they can match, built once per language."""
+    key = ("prefilter", name, ctx.language)
+    cache = ctx.rule.compiled
+    if key not in cache:
+        cache[key] = Prefilter(_patterns(ctx, name))
     return cache[key]
 
 
@@ -55,7 +65,7 @@ def claim(ctx: CheckContext) -> Iterator[Hit]:
     proposition (a named study). One finding per claim, in every customer-facing field
     (not `competitors` or `objections`, which quote others).
     """
-    patterns = _patterns(ctx, "patterns")
+    prefilter = _prefilter(ctx, "patterns")
     with_ = _patterns(ctx, "with")
     unless = _patterns(ctx, "unless")
     anywhere = _patterns(ctx, "unless_anywhere")
@@ -65,7 +75,7 @@ def claim(ctx: CheckContext) -> Iterator[Hit]:
     for path, node in texts:
         original = str(node.value)
         text = fold(original)
-        found = sorted((m.start(), -m.end()) for p in patterns for m in p.finditer(text))
+        found = sorted((m.start(), -m.end()) for m in prefilter.finditer(text))
         if not found:
             continue
         spans = sentence_spans(text)

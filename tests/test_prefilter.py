@@ -1,0 +1,92 @@
+"""vplint.text.prefilter finds exactly what running every regex over the text finds."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import yaml
+
+from vplint.text.prefilter import _CASE_SHIFTING, Prefilter
+
+RULES = Path(__file__).resolve().parents[1] / "rules"
+
+
+def _catalogue_pattern_lists() -> list[list[str]]:
+    """Every per-language regex list in the params of the compliance rules."""
+    lists = []
+    for path in sorted((RULES / "cmp").glob("*.yaml")):
+        params = yaml.safe_load(path.read_text(encoding="utf-8")).get("params") or {}
+        for value in params.values():
+            if isinstance(value, dict):
+                lists.extend(list(v) for v in value.values() if v)
+    return lists
+
+
+def _plain(patterns: list[re.Pattern[str]], text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for p in patterns for m in p.finditer(text)]
+
+
+def _texts() -> list[str]:
+    words = ("cures", "CURES", "cancer", "no", "risk-free", "zero risk", "100%",
+             "guaranteed", "Guaranteed results", "lose 10 pounds in 2 weeks", "weight",
+             "doctors recommend", "clinically proven", "offer ends", "today", "only 3 left",
+             "降血压", "根治便秘", "无毒无害", "100%保证", "零风险", "保本保息", "免费",
+             "只需299元",
+             "İstanbul", "ſide effects free", "Kelvin", "ı", "treats", "a", ",", ".", "\n")
+    rng = random.Random(12)
+    made = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
+            for _ in range(400)]
+    made += ["", "x" * 300 + "cures acne", "nocures cancer", "Cures bloating. Cures IBS.",
+             "1" * 200 + "% cure rate", "曾" * 500 + "疗效显著"]
+    return made
+
+
+def test_same_matches_as_finditer_for_every_compliance_pattern_list() -> None:
+    lists = _catalogue_pattern_lists()
+    assert len(lists) > 20
+    texts = _texts()
+    for sources in lists:
+        patterns = [re.compile(s, re.IGNORECASE) for s in sources]
+        prefilter = Prefilter(patterns)
+        for text in texts:
+            found = [(m.start(), m.end(), m.group()) for m in prefilter.finditer(text)]
+            assert found == _plain(patterns, text), (sources, text)
+
+
+def test_a_look_behind_sees_the_text_before_a_candidate() -> None:
+    prefilter = Prefilter([re.compile(r"(?<![A-Za-z])cures?", re.IGNORECASE)])
+    assert [m.group() for m in prefilter.finditer("it cures; ocures; Cure")] == ["cures",
+                                                                                "Cure"]
+
+
+def test_patterns_without_known_beginnings_run_over_the_whole_text() -> None:
+    patterns = [re.compile(r"\w+ly", re.IGNORECASE), re.compile(r"^free", re.IGNORECASE)]
+    prefilter = Prefilter(patterns)
+    text = "Free and quickly"
+    assert [m.group() for m in prefilter.finditer(text)] == ["quickly", "Free"]
+
+
+def test_an_empty_match_falls_back_to_finditer() -> None:
+    patterns = [re.compile(r"a?b?", re.IGNORECASE)]
+    assert [m.span() for m in Prefilter(patterns).finditer("xab")] == [
+        m.span() for m in patterns[0].finditer("xab")]
+
+
+def test_case_shifting_characters_are_exactly_those_re_folds_onto_ascii_letters() -> None:
+    """The characters `re` matches to an ASCII letter ignoring case whose `lower()` is not
+    that one letter: the prefilter, which reads `lower()`, must not be used on them."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    expected = set()
+    for code in range(0x80, 0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        ch = chr(code)
+        lower = ch.lower()
+        if letter.fullmatch(ch) and not (len(lower) == 1 and lower.isascii()) \
+                or len(lower) != 1:
+            expected.add(ch)
+    found = {chr(c) for c in range(0x80, 0x110000)
+             if not 0xD800 <= c < 0xE000 and _CASE_SHIFTING.fullmatch(chr(c))}
+    assert found == expected
