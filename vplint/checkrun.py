@@ -94,7 +94,7 @@ def note(message: str) -> None:
     Escaped as a whole: paths, refs and baseline entries come from the repository, and a
     line break or escape sequence in them must not start a line (`::error::`) of its own.
     """
-    from vplint.report.safe import visible
+    from vplint.safe import visible
 
     print(f"vplint: {visible(message)}", file=sys.stderr)
 
@@ -138,7 +138,7 @@ class Gate:
 
 
 def _listing(items: list[str], limit: int) -> str:
-    from vplint.report.safe import visible
+    from vplint.safe import visible
 
     shown = ", ".join(visible(i) for i in items[:limit])
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
@@ -344,7 +344,7 @@ def _open_cache(run: Run, directory: str | None, linter: Linter | None = None,
     or None (said once on stderr) when it cannot be used safely; a `.vplint_cache/` in the
     repository is never read. `warned` keeps each note to once per run."""
     from vplint.cache import Cache, CacheUnavailable, legacy_dir
-    from vplint.report.safe import visible
+    from vplint.safe import visible
 
     warned = set() if warned is None else warned
     linter = linter or run.linter

@@ -15,7 +15,7 @@ import typer
 
 from vplint import __version__
 from vplint.errors import UsageError, VplintError
-from vplint.report.safe import inert_lines, visible
+from vplint.safe import inert_lines, visible
 
 app = typer.Typer(
     name="vplint",
@@ -75,16 +75,6 @@ class RulesFormat(StrEnum):
 
     table = "table"
     json = "json"
-
-
-def __getattr__(name: str) -> object:
-    """SECTION_TITLES, the rule-doc headings by language, now live in
-    vplint.report.labels.LABELS; the old name still works for vplint.server."""
-    if name == "SECTION_TITLES":
-        from vplint.report.labels import LABELS
-
-        return LABELS
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _value(choice: Enum | None) -> str | None:

@@ -163,14 +163,14 @@ def _collect_texts(node: Node, path: str, out: list[tuple[str, Node]]) -> None:
 # ---- reading --------------------------------------------------------------------------
 def printable_path(path: str) -> str:
     """A path as text any output can carry: bytes of a non-UTF-8 file name as \\xNN,
-    control characters as escapes (report.safe.visible).
+    control characters as escapes (vplint.safe.visible).
 
     os.walk and sys.argv turn such bytes into lone surrogates, which no UTF-8 stream
     accepts; a report must show the name, not crash on it.
     """
     if path.isprintable():
         return path
-    from vplint.report.safe import visible  # a leaf module: escaping, no report machinery
+    from vplint.safe import visible  # a leaf module: escaping, no report machinery
 
     if not _SURROGATE.search(path):
         # Control characters in a file name ("\n::error::", ESC sequences) must not

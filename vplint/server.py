@@ -539,9 +539,9 @@ class VplintServer(LanguageServer):
 
 def explain_markdown(rule: Any, lang: str, finding: Finding | None = None) -> str:
     """A rule's documentation as Markdown, in `lang` (what `vplint explain` prints)."""
-    from vplint.cli import SECTION_TITLES
+    from vplint.report.labels import LABELS
 
-    titles = SECTION_TITLES.get(lang, SECTION_TITLES["en"])
+    titles = LABELS.get(lang, LABELS["en"])
     docs = rule.docs.get(lang) or rule.docs.get("en") or {}
     lines = [f"**{rule.code}** `{rule.name}` ({rule.severity.value})", ""]
     if finding is not None and finding.suggestion:

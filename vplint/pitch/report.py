@@ -7,7 +7,7 @@ import unicodedata
 from typing import Any
 
 from vplint.errors import UsageError, did_you_mean
-from vplint.pitch import FORMATS, Draft, PitchReport, PropositionDrafts
+from vplint.pitch.model import FORMATS, Draft, PitchReport, PropositionDrafts
 from vplint.scoring import grade
 
 _WORDS = {

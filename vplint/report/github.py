@@ -5,14 +5,14 @@ User text is escaped by GitHub's rules (as in @actions/core): `%`, CR and LF in 
 message, and also `:` and `,` in the properties. A proposition whose copy says
 `::error::` therefore cannot inject a command or a property. Control characters (escape
 sequences, bidirectional overrides) from file names and copy are shown as visible escapes
-first (vplint.report.safe), as every other format does.
+first (vplint.safe), as every other format does.
 """
 
 from __future__ import annotations
 
 from vplint.model import PropositionResult, Severity, Summary
 from vplint.report.base import Reporter
-from vplint.report.safe import visible, visible_keep_lines
+from vplint.safe import visible, visible_keep_lines
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

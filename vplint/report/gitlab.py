@@ -14,7 +14,7 @@ import json
 from vplint.model import PropositionResult, Severity, Summary
 from vplint.report.base import Reporter
 from vplint.report.labels import lang_of
-from vplint.report.safe import visible
+from vplint.safe import visible
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 """ESLint's convention; "critical" is kept for a score below fail-under (it fails the

@@ -18,7 +18,7 @@ from vplint import __version__
 from vplint.model import PropositionResult, Summary
 from vplint.report.base import Reporter
 from vplint.report.labels import dimension, label, report_language, severity, summary_text
-from vplint.report.safe import visible_keep_lines
+from vplint.safe import visible_keep_lines
 
 BAR_WIDTH = 220
 ROW_HEIGHT = 22

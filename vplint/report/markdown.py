@@ -1,39 +1,28 @@
 """Markdown report for pull-request comments: the summary table first, then one collapsible
 <details> section per proposition with findings (or a score change).
 
-All user text goes through `md_escape` (Markdown) or `html.escape` (inside <summary>), so a
-proposition cannot break the table or inject HTML into the comment. The comment is kept
-under GitHub's 65,536-character limit: when the whole report would not fit, table rows and
-then details are left out from the end, and a note says how many.
+All user text goes through `md_escape` (the templates' `md` filter) or `html.escape`
+(inside <summary>), so a proposition cannot break the table or inject HTML into the
+comment. The comment is kept under GitHub's 65,536-character limit: when the whole report
+would not fit, table rows and then details are left out from the end, and a note says how
+many.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from typing import Any
 
 from vplint import __version__
 from vplint.model import PropositionResult, Severity, Summary
 from vplint.report.base import Reporter
 from vplint.report.labels import dimension, label, report_language, severity, summary_text
-from vplint.report.safe import visible
+from vplint.safe import visible
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 GITHUB_COMMENT_LIMIT = 65_536
 """GitHub refuses issue and pull-request comments longer than this many characters."""
 NOTE_RESERVE = 600
 """Room kept for the truncation note."""
-
-
-def md_escape(text: object) -> str:
-    """Escape text for a Markdown table cell or paragraph: no HTML, no broken rows, no
-    @mentions that would notify people, control characters shown as escapes."""
-    value = str(text if text is not None else "")
-    value = visible(value.replace("&", "&amp;").replace("\r", " ").replace("\n", " "))
-    value = _MD_SPECIAL.sub(r"\\\1", value)
-    value = value.replace("\\<", "&lt;").replace("\\>", "&gt;")
-    return value.replace("@", "@\u200b")  # a zero-width space: "@team" pings nobody
 
 
 def html_escape(text: object) -> str:

@@ -14,7 +14,7 @@ from rich.text import Text
 from vplint.model import Finding, PropositionResult, Severity, Summary
 from vplint.report.base import Reporter
 from vplint.report.labels import DIMENSIONS, SEVERITIES, report_language
-from vplint.report.safe import visible
+from vplint.safe import visible
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 DIMENSION_ZH = DIMENSIONS["zh"]
@@ -27,7 +27,7 @@ def score_style(score: int) -> str:
 
 
 def terminal_safe(text: object) -> str:
-    """User text as the terminal may show it (see vplint.report.safe.visible)."""
+    """User text as the terminal may show it (see vplint.safe.visible)."""
     return visible(text)
 
 
