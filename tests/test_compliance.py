@@ -26,6 +26,10 @@ ORDINARY = [
     ("en", "Sleep better on a mattress you can try for 100 nights"),
     ("en", "Lose the spreadsheets: close your books in five days"),
     ("en", "Only the freshest fish, caught this morning"),
+    ("en", "Sustainable growth for your agency, without the burnout"),
+    ("en", "Reduce the risk of a missed deadline with reminders your team reads"),
+    ("en", "A fat-burning HIIT class every Tuesday at 7, first session free"),
+    ("en", "Steady returns on your ad spend: see every click's cost by Monday"),
     ("zh", "在家30秒测一次血压，结果同步给家庭医生"),
     ("zh", "满99元免运费，7天无理由退货"),
     ("zh", "免费试用14天，之后每月299元，随时取消"),
@@ -36,6 +40,10 @@ ORDINARY = [
     ("zh", "比你现在的箱子轻2公斤，登机不用再托运"),
     ("zh", "今晚9点前下单，明早送到家"),
     ("zh", "让团队更有效率地完成月报，每月省下3天"),
+    ("zh", "调理作息，早睡早起，白天精神好"),
+    ("zh", "冬天用的润肤乳，手背不再干裂"),
+    ("zh", "买满100元送环保袋"),
+    ("zh", "降低库存风险，稳定现金流"),
 ]
 
 

@@ -21,10 +21,13 @@ Two parts, then caps.
    when the rule that reports weak words (WORDS_RULE) runs.
 
 3. Caps: red flags dominate. An error-level finding caps the score at ERROR_CAP (D); a
-   legal red flag (an error of a RED_FLAG_FAMILIES rule: advertising law) at
-   RED_FLAG_CAP (F), and two different ones at RED_FLAGS_CAP; a file that says nothing
-   (no customer, no result, no need) at NOTHING_CAP (F). A file that could not be
-   parsed scores 0.
+   file that says nothing (no customer, no result, no need) at NOTHING_CAP (F); a legal
+   red flag (an error of a RED_FLAG_FAMILIES rule: advertising law) at RED_FLAG_CAP, and
+   two different ones at RED_FLAGS_CAP - below anything that merely says nothing, since
+   an ad that says nothing wastes its money and one that breaks the law gets pulled and
+   fined. A cap is a ceiling, not a flattening: the CAP_BAND points under it hold every
+   score above it in the same order, so a better line with the same red flag still
+   scores higher. A file that could not be parsed scores 0.
 """
 
 from __future__ import annotations
@@ -41,9 +44,11 @@ GRADES = ((90, "A"), (80, "B"), (70, "C"), (60, "D"))
 RED_FLAG_FAMILIES = frozenset({"CMP", "ADL"})
 """Rule families whose errors are breaches of advertising law."""
 ERROR_CAP = 69
-RED_FLAG_CAP = 59
-RED_FLAGS_CAP = 39
 NOTHING_CAP = 49
+RED_FLAG_CAP = 39
+RED_FLAGS_CAP = 29
+CAP_BAND = 10
+"""Width of the band under a cap into which the scores above it are compressed."""
 
 COPY_CANNOT_SHOW = frozenset({
     "AUD001", "AUD003", "DIF001", "NED001", "OBJ001", "OFR001", "OUT001", "PRF001",
@@ -92,11 +97,20 @@ def cap(findings: Iterable[Finding], families: dict[str, str],
     limit = 100
     if errors:
         limit = ERROR_CAP
-    if red:
-        limit = RED_FLAG_CAP if len(red) == 1 else RED_FLAGS_CAP
     if words is not None and words.says_nothing:
         limit = min(limit, NOTHING_CAP)
+    if red:
+        limit = RED_FLAG_CAP if len(red) == 1 else RED_FLAGS_CAP
     return limit
+
+
+def ceiling(value: int, limit: int) -> int:
+    """`value` under the cap `limit`: unchanged up to CAP_BAND points below the cap, and
+    above that compressed into the band, so that order survives the cap."""
+    knee = limit - CAP_BAND
+    if limit >= 100 or value <= knee:
+        return value
+    return round(knee + (value - knee) * CAP_BAND / (100 - knee))
 
 
 def score(findings: Iterable[Finding], ran: Iterable[Rule], weights: dict[str, float],
@@ -122,7 +136,7 @@ def score(findings: Iterable[Finding], ran: Iterable[Rule], weights: dict[str, f
     if words is not None:
         share = WORDS_WEIGHT["copy" if copy else "proposition"]
         overall = round((1 - share) * part + share * words.strength)
-    return min(overall, cap(findings, families, words)), dims
+    return ceiling(overall, cap(findings, families, words)), dims
 
 
 MEANING = {

@@ -98,17 +98,23 @@ class CopyEvidence:
 
     @property
     def strength(self) -> int:
-        """0-100: how well the words show a customer's result (see docs/scoring.md)."""
-        if self.says_nothing:
+        """0-100: how well the words show a customer's result (see docs/scoring.md).
+
+        Text that says nothing still gets its strength (the score caps it): a slogan
+        that shows a moment of use is better than one made of abstractions."""
+        if self.units < 3:
             return 0
+        # Without a customer or a result, a figure is a spec or a price and a proof
+        # proves nothing the buyer wants: only the moment of use and the words count.
+        said = not self.says_nothing
         sides = self.customer + self.company + self.centred
         customer_share = self.customer / sides if sides else 0.5
         gained = (30 * min(1.0, self.outcomes / 2 + 0.5 * bool(self.outcomes))
                   + 20 * customer_share
                   + 15 * bool(self.moments or self.times)
-                  + 15 * bool(self.figures)
+                  + 15 * bool(self.figures and said)
                   + 10 * bool(self.doubts)
-                  + 10 * bool(self.proof or self.need))
+                  + 10 * bool((self.proof and said) or self.need))
         # A few buzzwords sink a tagline but not a two-page proposition: penalties are
         # per 150 units (words or characters) of text at most.
         density = min(1.0, 150 / self.units)
