@@ -62,6 +62,13 @@ _ZH_IMPERATIVE = re.compile(
     r"(?:(?:^|(?<=[，。！？；,!?;\s]))(?:喝|吃|用|买|选|来|找|住|穿|订|点|去|带|试试|认准|拍|扫|上|叫)"
     r"|(?:就|请|快|多|先|都)(?:找|用|上|喝|吃|买|来|去|叫|发|选|订))"
     r"(?=[\u4e00-\u9fffA-Za-z])", re.MULTILINE)
+# Of the imperatives, only verbs of getting a result or ending a pain state an outcome
+# ("Get help whenever you need it", "Stop overpaying"); "Enjoy the Go", "Make 7-Up Yours"
+# and "Take a chance" address the reader without promising anything (FABE: the Benefit is
+# a result, not an instruction).
+_RESULT_IMPERATIVE = re.compile(
+    r"^(?:get|save|stop|earn|never|sleep|skip|cut|win|finish|forget|lose|pay|spend|protect)$",
+    re.IGNORECASE)
 _HELPED = re.compile(r"(?<![A-Za-z])(?:help|helps|let|lets)\s+(?:you|your|[a-z]+s)(?![A-Za-z])",
                      re.IGNORECASE)
 _NAMED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+[A-Z][a-z]+)*")
@@ -144,7 +151,7 @@ def evidence(doc: Document, facts: Facts) -> CopyEvidence:
     for key, names in {**POSITIVE, **NEGATIVE}.items():
         counts[key] = sum(len(facts.find(name, prefixes)) for name in names
                           if name in facts.registry.lexicons)
-    units = figures = times = imperative = named = 0
+    units = figures = times = imperative = results = named = 0
     for _path, node in texts:
         text = str(node.value)
         words, chars = length_units(text)
@@ -154,14 +161,18 @@ def evidence(doc: Document, facts: Facts) -> CopyEvidence:
                        else find_quantities(folded))
         times += sum(1 for t in times_of(facts, node) if t.is_bound)  # type: ignore[arg-type]
         if facts.language == "en":
-            imperative += len(_IMPERATIVE.findall(text)) + len(_HELPED.findall(text))
+            verbs = _IMPERATIVE.findall(text)
+            helped = len(_HELPED.findall(text))
+            imperative += len(verbs) + helped
+            results += sum(1 for v in verbs if _RESULT_IMPERATIVE.match(v)) + helped
             if not _title_case(text):  # In Title Case every word looks like a name
                 named += len(_NAMED.findall(text))
         else:
             imperative += len(_ZH_IMPERATIVE.findall(folded))
+            results += len(_ZH_IMPERATIVE.findall(folded))
     return CopyEvidence(
         units=units, customer=counts["customer"] + imperative, company=counts["company"],
-        centred=counts["centred"], outcomes=counts["outcomes"] + imperative,
+        centred=counts["centred"], outcomes=counts["outcomes"] + results,
         moments=counts["moments"] + min(named, 2), times=times, figures=figures,
         doubts=counts["doubts"], proof=counts["proof"], need=counts["need"],
         abstraction=counts["abstraction"])
