@@ -5,6 +5,8 @@ With --verdicts, judge the score on copy with outside verdicts instead
 (tests/corpus/verdicts/verdicts.yaml: critics' judgements, published before/after
 rewrites, regulators' rulings, collected blind): the strong-over-weak AUC overall, per
 language and per kind of verdict, and the share of rewrites that outscore their originals.
+The held-out verdicts (tests/corpus/verdicts/holdout.yaml, a second blind collection that
+is only ever measured, never read to tune) are reported separately after them.
 
 Runs every entry of tests/corpus/propositions.yaml through vplint as the proposition
 {language: <lang>, copy: {headline: <line>}} and compares the codes it reports with the
@@ -17,6 +19,7 @@ Exit status: 0 when strong propositions outscore weak ones on average, 1 otherwi
 
     python scripts/corpus_eval.py [--corpus PATH] [--errors]
     python scripts/corpus_eval.py --verdicts [PATH] [--check-targets]
+    (without PATH: the development verdicts, then the held-out ones)
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus" / "propositions.yaml"
 VERDICTS = ROOT / "tests" / "corpus" / "verdicts" / "verdicts.yaml"
+HELDOUT_VERDICTS = ROOT / "tests" / "corpus" / "verdicts" / "holdout.yaml"
+"""Verdicts collected blind after the work on the score began: measured, never tuned to."""
 GROUPS = ("strong", "weak")
 TARGETS = {"auc": 0.9, "rewrites": 0.9}
 """Issue 14's targets for the outside verdicts."""
@@ -326,17 +331,39 @@ def verdict_report(entries: list[Verdict], scores: dict[str, int]) -> tuple[str,
     return "\n".join(lines), numbers
 
 
-def verdicts_main(path: Path, check_targets: bool) -> int:
-    """Print the verdict evaluation; with `check_targets`, exit 1 when a target is missed."""
-    try:
-        entries = load_verdicts(path)
-    except (CorpusError, OSError, yaml.YAMLError) as exc:
-        print(f"corpus_eval: {exc}", file=sys.stderr)
-        return 2
-    report, numbers = verdict_report(entries, score_verdicts(entries))
-    print(report)
-    missed = [k for k, t in TARGETS.items() if numbers[k] is None or numbers[k] < t]
+def verdicts_main(paths: list[tuple[str, Path]], check_targets: bool) -> int:
+    """Print the verdict evaluation of each (title, file), one after the other; with
+    `check_targets`, exit 1 when a target is missed on any of them."""
+    missed = False
+    for title, path in paths:
+        try:
+            entries = load_verdicts(path)
+        except (CorpusError, OSError, yaml.YAMLError) as exc:
+            print(f"corpus_eval: {exc}", file=sys.stderr)
+            return 2
+        report, numbers = verdict_report(entries, score_verdicts(entries))
+        if len(paths) > 1:
+            print(f"## {title}: {path.name} ({len(entries)} entries)\n")
+        print(report)
+        if len(paths) > 1 and (title, path) != paths[-1]:
+            print()
+        missed |= any(numbers[k] is None or numbers[k] < t for k, t in TARGETS.items())
     return 1 if check_targets and missed else 0
+
+
+def verdict_files(path: Path | None) -> list[tuple[str, Path]]:
+    """The files `--verdicts` judges: the one named, or the development verdicts and,
+    when present, the held-out ones."""
+    if path is not None:
+        return [("Verdicts", path)]
+    files = [("Development verdicts", VERDICTS)]
+    if HELDOUT_VERDICTS.exists():
+        files.append(("Held-out verdicts (measured only, never tuned to)", HELDOUT_VERDICTS))
+    return files
+
+
+_ALL = Path("<development and held-out>")
+"""`--verdicts` given without a path."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -344,13 +371,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
-    parser.add_argument("--verdicts", type=Path, nargs="?", const=VERDICTS, default=None,
-                        help="judge the score on copy with outside verdicts")
+    parser.add_argument("--verdicts", type=Path, nargs="?", const=_ALL, default=None,
+                        help="judge the score on copy with outside verdicts (without a "
+                             "path: the development and the held-out verdicts)")
     parser.add_argument("--check-targets", action="store_true",
                         help="with --verdicts: exit 1 when a target is missed")
     args = parser.parse_args(argv)
     if args.verdicts is not None:
-        return verdicts_main(args.verdicts, args.check_targets)
+        chosen = None if args.verdicts is _ALL else args.verdicts
+        return verdicts_main(verdict_files(chosen), args.check_targets)
     try:
         judged, entries = load(args.corpus)
     except (CorpusError, OSError, yaml.YAMLError) as exc:

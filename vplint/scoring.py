@@ -47,7 +47,7 @@ ERROR_CAP = 69
 NOTHING_CAP = 49
 RED_FLAG_CAP = 39
 RED_FLAGS_CAP = 29
-CAP_BAND = 10
+CAP_BAND = 20
 """Width of the band under a cap into which the scores above it are compressed."""
 
 COPY_CANNOT_SHOW = frozenset({
