@@ -173,6 +173,44 @@ def test_a_red_flag_caps_even_when_its_weight_is_tiny() -> None:
     assert overall == RED_FLAG_CAP
 
 
+def test_a_cap_keeps_the_order_of_what_it_caps() -> None:
+    from vplint.scoring import CAP_BAND, ceiling
+
+    capped = [ceiling(value, RED_FLAG_CAP) for value in range(0, 101)]
+    assert capped == sorted(capped) and max(capped) == RED_FLAG_CAP
+    assert capped[RED_FLAG_CAP - CAP_BAND] == RED_FLAG_CAP - CAP_BAND  # below the band: as is
+    assert ceiling(100, 100) == 100 and ceiling(80, 100) == 80
+    assert ceiling(95, RED_FLAG_CAP) > ceiling(60, RED_FLAG_CAP)
+
+
+@pytest.mark.parametrize("lang,better,worse", [
+    ("en", "Lose 10 kg in 7 days: your jeans fit again by Friday, or your money back",
+     "Lose 10 kg in 7 days"),
+    ("zh", "7天瘦20斤，下周一你就能穿上去年的裙子，不满意30天内退款", "7天瘦20斤"),
+])
+def test_under_the_same_red_flag_better_words_still_score_higher(lang: str, better: str,
+                                                                 worse: str) -> None:
+    def one(line: str) -> tuple[int, set[str]]:
+        result = lint(f"language: {lang}\ncopy:\n  headline: \"{line}\"\n")[0]
+        return result.score, {f.code for f in result.findings if f.code.startswith("CMP")}
+
+    (high, flags_high), (low, flags_low) = one(better), one(worse)
+    assert "CMP012" in flags_high & flags_low
+    assert RED_FLAG_CAP >= high > low, (high, low)
+
+
+@pytest.mark.parametrize("lang,flagged,empty", [
+    ("en", "Melts belly fat", "Think different."),
+    ("zh", "燃烧腰腹脂肪，一个月减10公斤", "自律给我自由"),
+])
+def test_a_legal_red_flag_scores_below_a_line_that_says_nothing(lang: str, flagged: str,
+                                                                empty: str) -> None:
+    def one(line: str) -> int:
+        return lint(f"language: {lang}\ncopy:\n  headline: \"{line}\"\n")[0].score
+
+    assert one(flagged) < one(empty) <= NOTHING_CAP
+
+
 def test_saying_nothing_caps_at_f() -> None:
     empty = CopyEvidence(units=1)
     assert empty.says_nothing and empty.strength == 0
