@@ -26,5 +26,5 @@ import tomllib
 print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["test"]))
 PY
 pip install -q -r "$venv/test-deps.txt"
-pip list 2>/dev/null | grep -iE "^(typer|rich|pyyaml|jinja2|cn2an|charset-normalizer|pathspec) "
+pip list 2>/dev/null | grep -iE "^(click|rich|pyyaml|jinja2|cn2an|charset-normalizer|pathspec) "
 python -m pytest "$@"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from cli_runner import run_cli
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from vplint.cli import app
 from vplint.config import Config

@@ -337,7 +337,7 @@ def test_adl001_can_be_silenced_on_a_reviewed_line() -> None:
 
 
 def test_rules_and_explain_mark_advisory_laws() -> None:
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from vplint.cli import app
 

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 import yaml
 from cli_runner import run_cli
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from vplint.cli import app
 from vplint.config import Config

@@ -2,28 +2,23 @@
 
 Exit codes: 0 clean (no error-severity finding, every score >= fail-under), 1 findings
 fail the gate, 2 usage/configuration error or internal failure.
+
+Built on Click's public API. Typer (0.29) builds a pydantic TypeAdapter for every option
+of the command that runs, which cost a one-file `vplint check` more time than the whole
+rest of its command line; Click parses the same options with its own plain types.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from enum import Enum, StrEnum
-from typing import Annotated
+from typing import Any
 
-import typer
+import click
 
 from vplint import __version__
 from vplint.errors import UsageError, VplintError
 from vplint.safe import inert_lines, visible
-
-app = typer.Typer(
-    name="vplint",
-    add_completion=True,
-    no_args_is_help=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
 
 EXIT_ERROR = 2
 """Usage, configuration and internal errors (checkrun decides 0 and 1)."""
@@ -39,46 +34,19 @@ Start here:
 All commands: vplint --help    A command's options: vplint check --help
 """
 
-
-class OutputFormat(StrEnum):
-    """Report formats of `vplint check` (see vplint.report.FORMATS)."""
-
-    terminal = "terminal"
-    full = "full"
-    concise = "concise"
-    markdown = "markdown"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-    gitlab = "gitlab"
-    junit = "junit"
-    html = "html"
+OUTPUT_FORMATS = ("terminal", "full", "concise", "markdown", "json", "sarif", "github",
+                  "gitlab", "junit", "html")
+"""Report formats of `vplint check` (see vplint.report.FORMATS)."""
+COLOR_MODES = ("auto", "always", "never")
+LANGUAGES = ("en", "zh")
+RULES_FORMATS = ("table", "json")
+FILE, CODES, REF = "FILE", "CODES", "REF"
+CONTEXT = {"help_option_names": ["--help"], "show_default": True, "max_content_width": 80}
 
 
-class ColorMode(StrEnum):
-    """When to colour the terminal report."""
-
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-class Language(StrEnum):
-    """Languages of messages and documentation."""
-
-    en = "en"
-    zh = "zh"
-
-
-class RulesFormat(StrEnum):
-    """Formats of `vplint rules`."""
-
-    table = "table"
-    json = "json"
-
-
-def _value(choice: Enum | None) -> str | None:
-    return None if choice is None else str(choice.value)
+def _choice(values: tuple[str, ...]) -> click.Choice:
+    """A case-insensitive choice, given back in the spelling listed."""
+    return click.Choice(values, case_sensitive=False)
 
 
 def _lower(value: str | None) -> str | None:
@@ -92,19 +60,57 @@ def _codes(value: str | None) -> list[str] | None:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"vplint {__version__}")
-        raise typer.Exit()
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"vplint {__version__}")
+        ctx.exit()
 
 
-@app.callback(invoke_without_command=True)
-def _root(
-    ctx: typer.Context,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
-) -> None:  # --debug is read by main() wherever it stands; declared here for --help.
+def _completion(install: bool):  # type: ignore[no-untyped-def]
+    """The callback of --show-completion / --install-completion [SHELL]."""
+
+    def callback(ctx: click.Context, _param: click.Parameter, shell: str | None) -> None:
+        if shell is None or ctx.resilient_parsing:
+            return
+        from vplint.completion import completion_script, install_completion, shell_named
+
+        name = shell_named(shell)
+        if install:
+            click.echo(install_completion(ctx.find_root().command, name))
+        else:
+            click.echo(completion_script(ctx.find_root().command, name), nl=False)
+        ctx.exit()
+
+    return callback
+
+
+def _shell_option(name: str, install: bool, help_text: str):  # type: ignore[no-untyped-def]
+    # SHELL may be left out (flag_value): then the login shell ($SHELL) is meant.
+    return click.option(name, is_flag=False, flag_value="", metavar="[SHELL]",
+                        expose_value=False, is_eager=True, callback=_completion(install),
+                        show_default=False, help=help_text)
+
+
+class _Commands(click.Group):
+    """A group that lists its commands in the order they are declared (init, check,
+    explain first), not alphabetically."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@click.group(name="vplint", cls=_Commands, invoke_without_command=True,
+             context_settings=CONTEXT)
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_version, help="Show the version and exit.")
+@click.option("--debug", is_flag=True, show_default=False, help="Show tracebacks of errors.")
+@_shell_option("--install-completion", True,
+               "Install completion for the current shell (or SHELL: bash, zsh, fish).")
+@_shell_option("--show-completion", False,
+               "Show completion for the current shell (or SHELL), to copy it or customize "
+               "the installation.")
+@click.pass_context
+def app(ctx: click.Context, debug: bool) -> None:  # --debug is read by main()
     """Lint customer value propositions (English and Chinese).
 
     \b
@@ -114,20 +120,15 @@ def _root(
       vplint explain TIM001  what a rule means and how to fix it
     """
     if ctx.invoked_subcommand is None:
-        typer.echo(FIRST_STEPS, nl=False)
+        click.echo(FIRST_STEPS, nl=False)
 
 
-FILE, CODES, REF = "FILE", "CODES", "REF"
-
-
-@app.command("init")
-def init_command(
-    path: Annotated[str, typer.Argument(metavar="FILE", hidden=True)] = "proposition.yaml",
-    lang: Annotated[str, typer.Option(
-        metavar="en|zh", help="The language of the comments.")] = "en",
-    kind: Annotated[str, typer.Option(metavar="consumer|b2b")] = "consumer",
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-) -> None:
+@app.command("init", context_settings=CONTEXT)
+@click.argument("path", metavar="[FILE]", default="proposition.yaml", required=False)
+@click.option("--lang", default="en", metavar="en|zh", help="The language of the comments.")
+@click.option("--kind", default="consumer", metavar="consumer|b2b")
+@click.option("--force", is_flag=True, show_default=False, help="Overwrite an existing file.")
+def init_command(path: str, lang: str, kind: str, force: bool) -> None:
     """Write a commented starter proposition that documents every field.
 
     FILE is where to write it (default: proposition.yaml).
@@ -140,92 +141,70 @@ def init_command(
     """
     from vplint.initfile import write_starter
 
-    typer.echo(write_starter(path, lang=str(_lower(lang)), kind=str(_lower(kind)),
+    click.echo(write_starter(path, lang=str(_lower(lang)), kind=str(_lower(kind)),
                              force=force))
 
 
-@app.command(no_args_is_help=False)
-def check(
-    paths: Annotated[list[str] | None, typer.Argument(
-        metavar="PATH", hidden=True, show_default=False)] = None,
-    output_format: Annotated[OutputFormat, typer.Option(
-        "--output-format", "--format", "-f", case_sensitive=False, metavar="FORMAT",
-        help="terminal (scores and findings), full (also each finding's source line), "
-        "concise (one line per finding), or for CI and files: markdown, json, sarif, "
-        "github, gitlab, junit, html.")
-    ] = OutputFormat.terminal,
-    output: Annotated[str | None, typer.Option(
-        "--output", "-o", metavar=FILE, help="Write the report to a file.")] = None,
-    select: Annotated[str | None, typer.Option(
-        metavar=CODES,
-        help="Comma-separated codes or prefixes to run (replaces the configured list).")
-    ] = None,
-    extend_select: Annotated[str | None, typer.Option(
-        metavar=CODES, help="Codes or prefixes to run in addition.")] = None,
-    ignore: Annotated[str | None, typer.Option(
-        metavar=CODES, help="Comma-separated codes or prefixes to skip.")] = None,
-    fail_under: Annotated[float | None, typer.Option(
-        metavar="SCORE", help="Fail when any proposition scores below this (0-100).")
-    ] = None,
-    exit_zero: Annotated[bool, typer.Option(
-        "--exit-zero", help="Exit 0 even when the gate fails (errors are still exit 2).")
-    ] = False,
-    statistics: Annotated[bool, typer.Option(
-        "--statistics", help="Print how often each rule fired instead of the findings.")
-    ] = False,
-    lang: Annotated[Language | None, typer.Option(
-        case_sensitive=False, help="Language of messages and labels (default: each "
-        "proposition's own).")] = None,
-    config: Annotated[str | None, typer.Option(
-        metavar=FILE, help="Use this configuration for every file; the repository's own "
-        "are not read (default: each file's nearest .vplint.yaml or pyproject.toml).")
-    ] = None,
-    quiet: Annotated[bool, typer.Option(
-        "--quiet", "-q", help="Show only propositions with findings, without score bars "
-        "or suggestions (the summary line stays).")] = False,
-    color: Annotated[ColorMode, typer.Option(
-        case_sensitive=False, help="Colour the terminal report (auto: on a terminal, "
-        "unless NO_COLOR is set).")] = ColorMode.auto,
-    no_color: Annotated[bool, typer.Option("--no-color", hidden=True,
-                                           help="Same as --color never.")] = False,
-    stdin_filename: Annotated[str | None, typer.Option(
-        metavar=FILE, help="With the path '-': the name of the text on standard input "
-        "(its kind and configuration follow it).")] = None,
-    respect_gitignore: Annotated[bool | None, typer.Option(
-        "--respect-gitignore/--no-respect-gitignore", show_default=False,
-        help="Skip files .gitignore ignores when walking folders (default: yes).")] = None,
-    baseline: Annotated[str | None, typer.Option(
-        metavar=FILE, help="Fail only on findings not recorded in this baseline.")] = None,
-    write_baseline: Annotated[str | None, typer.Option(
-        metavar=FILE, help="Record today's findings in a baseline file.")] = None,
-    changed: Annotated[str | None, typer.Option(
-        metavar="[REF]", help="Only files changed since REF (default: the merge base with "
-        "the default branch); write --changed=REF when a path follows.")] = None,
-    compare: Annotated[str | None, typer.Option(
-        metavar=REF, help="Show each score before (at Git REF) and after.")] = None,
-    progress: Annotated[bool | None, typer.Option(
-        "--progress/--no-progress", show_default=False,
-        help="Progress bar (default: on a terminal, outside CI, for many files).")] = None,
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", metavar="N", help="Processes to lint with; 0 = every core "
-        "(default: every core for more than 300 files, else 1). The output is the same "
-        "either way.")] = None,
-    no_cache: Annotated[bool, typer.Option(
-        "--no-cache", help="Neither read nor write the results cache.")] = False,
-    allow_python_rules: Annotated[bool, typer.Option(
-        "--allow-python-rules", help="Let rules_dirs rules run the Python module beside "
-        "them (off by default: it is code from the repository; docs/security.md).")] = False,
-    cache_dir: Annotated[str | None, typer.Option(
-        "--cache-dir", metavar="DIR", help="Where the results cache lives (default: "
-        "$VPLINT_CACHE_DIR, else the user's cache directory).")] = None,
-    fix: Annotated[bool, typer.Option(
-        "--fix", help="Apply the safe fixes to the files, then report what remains.")] = False,
-    diff: Annotated[bool, typer.Option(
-        "--diff", help="Print the safe fixes as a unified diff; change no file.")] = False,
-    extra_report: Annotated[list[str] | None, typer.Option(
-        metavar="FORMAT=FILE", help="Also write a report in another format from the same "
-        "run, e.g. sarif=vplint.sarif (repeatable).")] = None,
-) -> None:
+def _flag(*names: str, help_text: str):  # type: ignore[no-untyped-def]
+    return click.option(*names, is_flag=True, show_default=False, help=help_text)
+
+
+@app.command(context_settings=CONTEXT)
+@click.argument("paths", metavar="[PATH]...", nargs=-1)
+@click.option("--output-format", "--format", "-f", "output_format", type=_choice(OUTPUT_FORMATS),
+              default="terminal", metavar="FORMAT",
+              help="terminal (scores and findings), full (also each finding's source line), "
+              "concise (one line per finding), or for CI and files: markdown, json, sarif, "
+              "github, gitlab, junit, html.")
+@click.option("--output", "-o", metavar=FILE, help="Write the report to a file.")
+@click.option("--select", metavar=CODES,
+              help="Comma-separated codes or prefixes to run (replaces the configured list).")
+@click.option("--extend-select", metavar=CODES, help="Codes or prefixes to run in addition.")
+@click.option("--ignore", metavar=CODES, help="Comma-separated codes or prefixes to skip.")
+@click.option("--fail-under", type=float, metavar="SCORE",
+              help="Fail when any proposition scores below this (0-100).")
+@_flag("--exit-zero", help_text="Exit 0 even when the gate fails (errors are still exit 2).")
+@_flag("--statistics",
+       help_text="Print how often each rule fired instead of the findings.")
+@click.option("--lang", type=_choice(LANGUAGES), help="Language of messages and labels "
+              "(default: each proposition's own).")
+@click.option("--config", metavar=FILE, help="Use this configuration for every file; the "
+              "repository's own are not read (default: each file's nearest .vplint.yaml or "
+              "pyproject.toml).")
+@_flag("--quiet", "-q", help_text="Show only propositions with findings, without score bars "
+       "or suggestions (the summary line stays).")
+@click.option("--color", type=_choice(COLOR_MODES), default="auto",
+              help="Colour the terminal report (auto: on a terminal, unless NO_COLOR is set).")
+@click.option("--no-color", is_flag=True, hidden=True, help="Same as --color never.")
+@click.option("--stdin-filename", metavar=FILE, help="With the path '-': the name of the text "
+              "on standard input (its kind and configuration follow it).")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None, show_default=False,
+              help="Skip files .gitignore ignores when walking folders (default: yes).")
+@click.option("--baseline", metavar=FILE,
+              help="Fail only on findings not recorded in this baseline.")
+@click.option("--write-baseline", metavar=FILE, help="Record today's findings in a baseline "
+              "file.")
+@click.option("--changed", metavar="[REF]", help="Only files changed since REF (default: the "
+              "merge base with the default branch); write --changed=REF when a path follows.")
+@click.option("--compare", metavar=REF, help="Show each score before (at Git REF) and after.")
+@click.option("--progress/--no-progress", default=None, show_default=False,
+              help="Progress bar (default: on a terminal, outside CI, for many files).")
+@click.option("--jobs", "-j", type=int, metavar="N", help="Processes to lint with; 0 = every "
+              "core (default: every core for more than 300 files, else 1). The output is the "
+              "same either way.")
+@_flag("--no-cache", help_text="Neither read nor write the results cache.")
+@_flag("--allow-python-rules", help_text="Let rules_dirs rules run the Python module beside "
+       "them (off by default: it is code from the repository; docs/security.md).")
+@click.option("--cache-dir", metavar="DIR", help="Where the results cache lives (default: "
+              "$VPLINT_CACHE_DIR, else the user's cache directory).")
+@_flag("--fix", help_text="Apply the safe fixes to the files, then report what remains.")
+@_flag("--diff", help_text="Print the safe fixes as a unified diff; change no file.")
+@click.option("--extra-report", metavar="FORMAT=FILE", multiple=True, help="Also write a "
+              "report in another format from the same run, e.g. sarif=vplint.sarif "
+              "(repeatable).")
+def check(paths: tuple[str, ...], output_format: str, color: str, lang: str | None,
+          select: str | None, extend_select: str | None, ignore: str | None,
+          allow_python_rules: bool, extra_report: tuple[str, ...], **options: Any) -> None:
     """Lint proposition (YAML) and copy (Markdown, text) files and score them.
 
     PATH is a file or folder (default: the current folder), or '-' for standard input.
@@ -247,26 +226,18 @@ def check(
         from vplint.rules import ALLOW_PYTHON_RULES
 
         os.environ[ALLOW_PYTHON_RULES] = "1"  # inherited by --jobs workers
-    raise typer.Exit(run_check(CheckOptions(
-        paths=paths or [], output_format=str(output_format.value), output=output,
-        select=_codes(select), extend_select=_codes(extend_select), ignore=_codes(ignore),
-        fail_under=fail_under, lang=_value(lang), config=config, quiet=quiet,
-        no_color=no_color, color=str(color.value), baseline=baseline,
-        write_baseline=write_baseline, changed=changed, compare=compare, progress=progress,
-        jobs=jobs, no_cache=no_cache, stdin_filename=stdin_filename, exit_zero=exit_zero,
-        statistics=statistics, respect_gitignore=respect_gitignore,
-        extra_reports=extra_report or [], fix=fix, diff=diff, cache_dir=cache_dir)))
+    sys.exit(run_check(CheckOptions(
+        paths=list(paths), output_format=output_format.lower(), color=color.lower(),
+        lang=_lower(lang), select=_codes(select), extend_select=_codes(extend_select),
+        ignore=_codes(ignore), extra_reports=list(extra_report), **options)))
 
 
-@app.command()
-def explain(
-    code: Annotated[str | None, typer.Argument(metavar="CODE", hidden=True)] = None,
-    lang: Annotated[Language, typer.Option(case_sensitive=False)] = Language.en,
-    config: Annotated[str | None, typer.Option(metavar=FILE, help="Configuration file.")
-                      ] = None,
-    scoring: Annotated[bool, typer.Option(
-        "--scoring", help="Explain what the score and the grades mean.")] = False,
-) -> None:
+@app.command(context_settings=CONTEXT)
+@click.argument("code", metavar="[CODE]", required=False)
+@click.option("--lang", type=_choice(LANGUAGES), default="en")
+@click.option("--config", metavar=FILE, help="Configuration file.")
+@_flag("--scoring", help_text="Explain what the score and the grades mean.")
+def explain(code: str | None, lang: str, config: str | None, scoring: bool) -> None:
     """Show a rule's documentation, list the rules a prefix selects, or say what the score
     means (--scoring).
 
@@ -282,27 +253,25 @@ def explain(
     from vplint import api
     from vplint.explain import explain_text
 
+    lang = lang.lower()
     if scoring:
         from vplint.scoring import meaning
 
-        typer.echo(meaning(str(lang.value)))
+        click.echo(meaning(lang))
         return
     if code is None:
         raise UsageError("give a rule code or prefix (e.g. vplint explain TIM001, "
                          "vplint explain TIM) or --scoring")
 
     # Rule files may come from the repository: show their text, never its control codes.
-    typer.echo(inert_lines(explain_text(api.prepare(config).registry, code,
-                                        str(lang.value))))
+    click.echo(inert_lines(explain_text(api.prepare(config).registry, code, lang)))
 
 
-@app.command("rules")
-def list_rules(
-    output_format: Annotated[RulesFormat, typer.Option(
-        "--output-format", "--format", "-f", case_sensitive=False)] = RulesFormat.table,
-    config: Annotated[str | None, typer.Option(metavar=FILE, help="Configuration file.")
-                      ] = None,
-) -> None:
+@app.command("rules", context_settings=CONTEXT)
+@click.option("--output-format", "--format", "-f", "output_format", type=_choice(RULES_FORMATS),
+              default="table")
+@click.option("--config", metavar=FILE, help="Configuration file.")
+def list_rules(output_format: str, config: str | None) -> None:
     """List every rule: code, name, severity, dimension and weight.
 
     \b
@@ -314,10 +283,10 @@ def list_rules(
 
     run = api.prepare(config)
     rules = run.registry.sorted()
-    if output_format is RulesFormat.json:
+    if output_format.lower() == "json":
         import json
 
-        typer.echo(json.dumps([{
+        click.echo(json.dumps([{
             "code": r.code, "name": r.name, "family": r.family, "severity": r.severity.value,
             "dimension": r.dimension, "weight": r.weight, "advisory": r.advisory,
         } for r in rules], ensure_ascii=False, indent=2))
@@ -325,31 +294,25 @@ def list_rules(
     for r in rules:
         dim = r.dimension or "-"
         mark = "  advisory" if r.advisory else ""
-        typer.echo(f"{r.code:<7} {visible(r.name):<32} {r.severity.value:<8} {dim:<16} "
+        click.echo(f"{r.code:<7} {visible(r.name):<32} {r.severity.value:<8} {dim:<16} "
                    f"{r.weight:g}{mark}")
 
 
-@app.command("pitch")
-def pitch_command(
-    file: Annotated[str | None, typer.Argument(metavar="FILE", hidden=True)] = None,
-    template: Annotated[str | None, typer.Option(
-        "--template", "-t", metavar="NAME", help="moore, xyz, maxwell, elevator (default), "
-        "tagline, or a custom template from templates_dirs.")] = None,
-    all_templates: Annotated[bool, typer.Option("--all", help="Every template.")] = False,
-    seconds: Annotated[int, typer.Option(
-        metavar="SECONDS",
-        help="Spoken budget in seconds: 30, 60 or 120 (taglines have their own limit).")
-    ] = 60,
-    lang: Annotated[str | None, typer.Option(
-        metavar="en|zh", help="Default: the proposition's language.")] = None,
-    output_format: Annotated[str, typer.Option(
-        "--output-format", "--format", "-f", metavar="text|markdown")] = "text",
-    allow_gaps: Annotated[bool, typer.Option(
-        "--allow-gaps", help="Draft with visible [TODO: field] where a field is missing.")
-    ] = False,
-    config: Annotated[str | None, typer.Option(metavar=FILE, help="Configuration file.")
-                      ] = None,
-) -> None:
+@app.command("pitch", context_settings=CONTEXT)
+@click.argument("file", metavar="FILE", required=False)
+@click.option("--template", "-t", metavar="NAME", help="moore, xyz, maxwell, elevator "
+              "(default), tagline, or a custom template from templates_dirs.")
+@_flag("--all", "all_templates", help_text="Every template.")
+@click.option("--seconds", type=int, default=60, metavar="SECONDS", help="Spoken budget in "
+              "seconds: 30, 60 or 120 (taglines have their own limit).")
+@click.option("--lang", metavar="en|zh", help="Default: the proposition's language.")
+@click.option("--output-format", "--format", "-f", "output_format", default="text",
+              metavar="text|markdown")
+@_flag("--allow-gaps", help_text="Draft with visible [TODO: field] where a field is missing.")
+@click.option("--config", metavar=FILE, help="Configuration file.")
+def pitch_command(file: str | None, template: str | None, all_templates: bool, seconds: int,
+                  lang: str | None, output_format: str, allow_gaps: bool,
+                  config: str | None) -> None:
     """Draft an elevator pitch, positioning statement or tagline from a proposition.
 
     FILE is a proposition: YAML, or Markdown with front matter.
@@ -368,11 +331,11 @@ def pitch_command(
                            seconds=seconds, lang=_lower(lang),
                            output_format=str(_lower(output_format)), allow_gaps=allow_gaps,
                            config_path=config)
-    typer.echo(text, nl=False)
-    raise typer.Exit(code)
+    click.echo(text, nl=False)
+    sys.exit(code)
 
 
-@app.command()
+@app.command(context_settings=CONTEXT)
 def schema() -> None:
     """Print the JSON Schema of the proposition format (for YAML language servers).
 
@@ -385,17 +348,14 @@ def schema() -> None:
 
     from vplint.schema import json_schema
 
-    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
-@app.command()
-def clean(
-    config: Annotated[str | None, typer.Option(metavar=FILE, help="Configuration file.")
-                      ] = None,
-    cache_dir: Annotated[str | None, typer.Option(
-        "--cache-dir", metavar="DIR", help="The cache to clean (default: "
-        "$VPLINT_CACHE_DIR, else the user's cache directory).")] = None,
-) -> None:
+@app.command(context_settings=CONTEXT)
+@click.option("--config", metavar=FILE, help="Configuration file.")
+@click.option("--cache-dir", metavar="DIR", help="The cache to clean (default: "
+              "$VPLINT_CACHE_DIR, else the user's cache directory).")
+def clean(config: str | None, cache_dir: str | None) -> None:
     """Remove the cached results of this project and of this directory (and an old
     in-repository .vplint_cache folder)."""
     from pathlib import Path
@@ -408,12 +368,12 @@ def clean(
     for root in roots:
         removed = remove(root, cache_dir)
         for folder in removed:
-            typer.echo(f"removed {visible(folder)}")
+            click.echo(f"removed {visible(folder)}")
         if not removed:
-            typer.echo(f"no cache at {visible(where_of(root, cache_dir))}")
+            click.echo(f"no cache at {visible(where_of(root, cache_dir))}")
 
 
-@app.command()
+@app.command(context_settings=CONTEXT)
 def server() -> None:
     """Run the language server on stdin/stdout (for editors; see docs/editors.md)."""
     from vplint.server import serve
@@ -431,16 +391,16 @@ def main(argv: list[str] | None = None) -> None:
 
         args = optional_changed_value(args)
     try:
-        # Standalone mode: Typer/Click print usage errors themselves and exit 2.
-        app(args=args, prog_name="vplint")
+        # Standalone mode: Click prints usage errors itself and exits 2.
+        app.main(args=args, prog_name="vplint")
     except VplintError as exc:
         if debug:
             raise
-        typer.echo(f"vplint: error: {visible(exc)}", err=True)
+        click.echo(f"vplint: error: {visible(exc)}", err=True)
         sys.exit(EXIT_ERROR)
     except Exception as exc:
         if debug:
             raise
-        typer.echo(f"vplint: internal error: {type(exc).__name__}: {visible(exc)} "
+        click.echo(f"vplint: internal error: {type(exc).__name__}: {visible(exc)} "
                    "(run with --debug for the traceback)", err=True)
         sys.exit(EXIT_ERROR)

@@ -8,13 +8,17 @@ clear the reader's terminal, or break a CI log's one-finding-per-line shape.
 
 from __future__ import annotations
 
-from rich.console import Console
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from vplint.model import Finding, PropositionResult, Severity, Summary
 from vplint.report.base import Reporter
 from vplint.report.labels import DIMENSIONS, SEVERITIES, report_language
 from vplint.safe import visible
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 DIMENSION_ZH = DIMENSIONS["zh"]
@@ -26,6 +30,16 @@ def score_style(score: int) -> str:
     return "green" if score >= 80 else "yellow" if score >= 60 else "red"
 
 
+def _console(stream, color: bool, width: int | None) -> Console:  # type: ignore[no-untyped-def]
+    """A rich console for the report: colour only when asked, no markup, emoji or
+    highlighting of user text."""
+    from rich.console import Console
+
+    return Console(file=stream, no_color=not color, color_system="auto" if color else None,
+                   force_terminal=True if color else None, width=width, highlight=False,
+                   soft_wrap=False, emoji=False, markup=False)
+
+
 def terminal_safe(text: object) -> str:
     """User text as the terminal may show it (see vplint.safe.visible)."""
     return visible(text)
@@ -35,12 +49,16 @@ class TerminalReporter(Reporter):
     """Human-readable output for a terminal or a CI log."""
 
     def start(self) -> None:
-        self.console = Console(file=self.stream, no_color=not self.options.color,
-                               color_system="auto" if self.options.color else None,
-                               force_terminal=True if self.options.color else None,
-                               width=self.options.width, highlight=False, soft_wrap=False,
-                               emoji=False, markup=False)
+        self._console: Console | None = None
         self.languages: list[str] = []
+
+    @property
+    def console(self) -> Console:
+        """rich's console, built the first time something is printed through it (plain
+        output without colour is written directly, and never loads it)."""
+        if self._console is None:
+            self._console = _console(self.stream, self.options.color, self.options.width)
+        return self._console
 
     def _print(self, *renderables: object) -> None:
         # soft_wrap: one finding stays on one line in CI logs, where grep and editors read it.
@@ -101,7 +119,11 @@ class TerminalReporter(Reporter):
 
     def finish(self, summary: Summary) -> None:
         lang = report_language(self.options.language, self.languages)
-        self._print(summary_line(summary, self.options.fail_under, lang == "zh"))
+        line = summary_line(summary, self.options.fail_under, lang == "zh")
+        if not self.options.color and "\t" not in line.plain:
+            self.stream.write(line.plain + "\n")
+            return
+        self._print(line)
 
 
 def summary_line(summary: Summary, fail_under: float, zh: bool = False) -> Text:
@@ -165,24 +187,21 @@ class ConciseReporter(Reporter):
     then the summary line; nothing for a proposition without findings."""
 
     def start(self) -> None:
-        self.console = Console(file=self.stream, no_color=not self.options.color,
-                               color_system="auto" if self.options.color else None,
-                               force_terminal=True if self.options.color else None,
-                               highlight=False, soft_wrap=True, emoji=False, markup=False)
+        self.console = _console(self.stream, True, None) if self.options.color else None
 
     def handle(self, result: PropositionResult) -> None:
         for f in result.findings:
             line = Text(f"{terminal_safe(f.path)}:{f.line}:{f.column}: ", style="bold")
             line.append(f.code, style=STYLE[f.severity])
             line.append(f" [{f.severity.value}] {terminal_safe(f.message)}")
-            if self.options.color:
+            if self.console is not None:
                 self.console.print(line, soft_wrap=True)
             else:
                 self.stream.write(line.plain + "\n")
 
     def finish(self, summary: Summary) -> None:
         line = summary_line(summary, self.options.fail_under, self.options.language == "zh")
-        if self.options.color:
+        if self.console is not None:
             self.console.print(line, soft_wrap=True)
         else:
             self.stream.write(line.plain + "\n")

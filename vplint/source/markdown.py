@@ -41,13 +41,20 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-import pyromark
 
-_OPTIONS = (pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
-            | pyromark.Options.ENABLE_TASKLISTS | pyromark.Options.ENABLE_FOOTNOTES)
-_PARSER = pyromark.Markdown(options=_OPTIONS)
+@cache
+def _parser():  # type: ignore[no-untyped-def]
+    """The pulldown-cmark parser, made when the first Markdown text is read (a run over
+    YAML propositions never loads it)."""
+    import pyromark
+
+    options = (pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
+               | pyromark.Options.ENABLE_TASKLISTS | pyromark.Options.ENABLE_FOOTNOTES)
+    return pyromark.Markdown(options=options)
+
 
 BLOCK_KINDS = frozenset({"heading", "paragraph", "list", "item", "quote", "table",
                          "table_row", "table_cell", "code_block", "html_block", "footnote",
@@ -239,7 +246,7 @@ def parse(text: str, offset: int = 0) -> MarkdownModel:
     # open containers: (kind, start, attributes, index of the region to fill in at End)
     stack: list[tuple[str, int, dict[str, Any], int]] = []
     depth = 0  # list nesting
-    for event, span in _PARSER.events_with_range(text):
+    for event, span in _parser().events_with_range(text):
         start, end = chars(span["start"]) + offset, chars(span["end"]) + offset
         parents = tuple(kind for kind, *_ in stack)
         if isinstance(event, str):  # SoftBreak, HardBreak, Rule
@@ -279,7 +286,7 @@ def parse(text: str, offset: int = 0) -> MarkdownModel:
         if kind == "text" and not _NOT_COPY.intersection(parents) and not any(
                 attrs.get("info") in _BARE_LINKS for _, _, attrs, _ in stack):
             copy.append((start, end))
-    for label, definition in _PARSER.reference_definitions(text).items():
+    for label, definition in _parser().reference_definitions(text).items():
         span = definition["span"]
         regions.append(Region("definition", chars(span["start"]) + offset,
                               chars(span["end"]) + offset, target=definition["dest"],
