@@ -4,9 +4,12 @@ data, so a run imports them (from byte code) instead of parsing ~110 YAML files.
     python scripts/gen_catalogue.py          # rewrite it after editing anything in rules/
     python scripts/gen_catalogue.py --check  # exit 1 when it is stale
 
-The module also holds a digest of the files it was made from. vplint hashes the rule files
-when it loads them and uses the data only when the digest matches, so a stale module costs
-start-up time, never a wrong verdict; tests/test_catalogue.py fails while it is stale.
+It also holds what vplint.text.terms.regex_prefixes answers for every `re:` lexicon term
+(the strings a match can begin with: the one-pass scanner's keys), and a digest of the
+files it was made from and of the reader that computed those answers (terms.py). vplint
+hashes them when it loads the catalogue and uses the data only when the digest matches,
+so a stale module costs start-up time, never a wrong verdict; tests/test_catalogue.py
+fails while it is stale.
 Every rule is still validated as it loads (vplint.rules.parse_rule), whichever way it was
 read. This is data vplint ships, never anything from a repository under review.
 """
@@ -18,6 +21,7 @@ import sys
 from pathlib import Path
 
 from vplint.rules import builtin_rules_dir, catalogue_digest, catalogue_files, read_rule_file
+from vplint.text.terms import read_regex_prefixes
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "vplint" / "builtin_catalogue.py"
@@ -32,10 +36,23 @@ def source(directory: Path | None = None) -> str:
     directory = directory or builtin_rules_dir()
     files = catalogue_files(directory)
     data = {name: read_rule_file(path) for name, path in files}
+    regexes = sorted({term[3:] for name, item in data.items() if name.startswith("lexicons/")
+                      for lang in ("en", "zh") for term in item.get(lang) or ()
+                      if str(term).startswith("re:")})
+    prefixes = {regex: _sorted(read_regex_prefixes(regex)) for regex in regexes}
     return (HEADER + f"DIGEST = {catalogue_digest(files)!r}\n\n\n"
             + "def files() -> dict:\n"
             + '    """Each file\'s data by its path under rules/ (new objects at every call)."""\n'
-            + "    return " + pprint.pformat(data, width=100, sort_dicts=False) + "\n")
+            + "    return " + pprint.pformat(data, width=100, sort_dicts=False) + "\n\n\n"
+            + "def prefixes() -> dict:\n"
+            + '    """vplint.text.terms.regex_prefixes of every `re:` term of the lexicons."""\n'
+            + "    return {regex: None if found is None else frozenset(found)\n"
+            + "            for regex, found in " + pprint.pformat(prefixes, width=80)
+            + ".items()}\n")
+
+
+def _sorted(found: frozenset[str] | None) -> tuple[str, ...] | None:
+    return None if found is None else tuple(sorted(found))
 
 
 def main(argv: list[str]) -> int:

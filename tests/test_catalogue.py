@@ -75,3 +75,16 @@ def test_an_edited_rule_folder_is_read_as_yaml(tmp_path: Path, mutate: str):
         assert registry.rules[rule.stem].name.startswith("edited-")
     else:
         assert "XYZ001" in registry.rules
+
+
+def test_stored_prefixes_are_what_the_regex_reader_says():
+    from vplint import builtin_catalogue
+    from vplint.text.terms import read_regex_prefixes
+
+    stored = builtin_catalogue.prefixes()
+    lexicons = [data for name, data in builtin_catalogue.files().items()
+                if name.startswith("lexicons/")]
+    regexes = {t[3:] for data in lexicons for lang in ("en", "zh")
+               for t in data.get(lang) or () if t.startswith("re:")}
+    assert set(stored) == regexes and len(regexes) > 100
+    assert all(stored[r] == read_regex_prefixes(r) for r in regexes)

@@ -1,5 +1,5 @@
 """Start-up stays cheap: a one-file run loads only what it uses. Typer's pydantic coercion,
-rich's console without colour, Jinja2, the Markdown parser for YAML, importlib.metadata
+rich without colour, Jinja2, the Markdown parser for YAML, importlib.metadata
 without plugins and the rule files' YAML (the generated catalogue is used) stay out.
 Timing is the benchmark's job (bench/run.py); this checks what is loaded."""
 
@@ -17,7 +17,8 @@ import vplint.rules as rules
 read = []
 original = rules._read_yaml
 rules._read_yaml = lambda path: read.append(path) or original(path)
-HEAVY = ("pydantic", "typer", "rich.console", "jinja2", "pyromark", "importlib.metadata")
+HEAVY = ("pydantic", "typer", "rich.console", "rich.text", "jinja2", "pyromark",
+         "importlib.metadata")
 atexit.register(lambda: print("LOADED", *[m for m in HEAVY if m in sys.modules],
                               "YAML-RULE-FILES", len(read), file=sys.stderr))
 from vplint.cli import main

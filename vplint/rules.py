@@ -19,6 +19,7 @@ from vplint.errors import RuleError, did_you_mean
 from vplint.model import DIMENSIONS, Severity
 from vplint.pagekind import KINDS
 from vplint.text.lexicon import Lexicon
+from vplint.text.terms import remember_prefixes
 from vplint.text.userre import lexicon_problem, line_of, rule_problem
 
 CODE_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
@@ -502,22 +503,29 @@ def _inside_or_error(inside: Path, path: Path) -> None:
 def catalogue_files(directory: Path) -> list[tuple[str, Path]]:
     """(path under the folder with / separators, path) of the rule and lexicon files below
     a rules folder, in the order they load (links to folders are not followed)."""
+    top = os.fspath(directory)
     found = []
-    for root, _folders, names in os.walk(directory):
-        for name in names:
-            if name.endswith((".yaml", ".yml")):
-                path = Path(root, name)
-                found.append((path.relative_to(directory).parts, path))
-    return [("/".join(parts), path) for parts, path in sorted(found)]
+    for root, _folders, names in os.walk(top):
+        below = root[len(top):].strip(os.sep)  # os.walk's roots extend `top`
+        parts = tuple(below.split(os.sep)) if below else ()
+        found.extend((parts + (name,), root, name) for name in names
+                     if name.endswith((".yaml", ".yml")))
+    found.sort()
+    return [("/".join(parts), Path(root, name)) for parts, root, name in found]
 
 
 def catalogue_digest(files: list[tuple[str, Path]]) -> str:
-    """A digest of the names and bytes of a rules folder's files."""
+    """A digest of the names and bytes of a rules folder's files, and of the regex reader
+    whose answers the generated catalogue stores (vplint.text.terms)."""
     import hashlib
 
+    from vplint.text import terms
+
     digest = hashlib.blake2b(digest_size=16)
-    for name, path in files:
-        for part in (name.encode("utf-8"), path.read_bytes()):
+    for name, path in [*files, ("<terms.py>", terms.__file__)]:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        for part in (name.encode("utf-8"), data):
             digest.update(len(part).to_bytes(8, "big"))
             digest.update(part)
     return digest.hexdigest()
@@ -536,6 +544,7 @@ def _stored_catalogue(files: list[tuple[str, Path]]) -> dict[str, Any] | None:
             return None
     except OSError:
         return None
+    remember_prefixes(builtin_catalogue.prefixes())
     return builtin_catalogue.files()
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
-
 from vplint.model import Finding, PropositionResult, Severity, Summary
 from vplint.report.base import Reporter
 from vplint.report.labels import DIMENSIONS, SEVERITIES, report_language
@@ -19,6 +17,7 @@ from vplint.safe import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 DIMENSION_ZH = DIMENSIONS["zh"]
@@ -28,6 +27,56 @@ BAR = 20
 def score_style(score: int) -> str:
     """Colour of a score: green when good, yellow when middling, red when poor."""
     return "green" if score >= 80 else "yellow" if score >= 60 else "red"
+
+
+_UNPRINTED = dict.fromkeys([0x07, 0x08, 0x0B, 0x0C, 0x0D])
+"""Characters rich's Text drops (bell, backspace, vertical tab, form feed, carriage
+return); plain lines drop them too, so they read as rich would print them."""
+
+
+class Line:
+    """A report line built the way rich's Text is built - a first piece whose style covers
+    the whole line, then appended pieces with their own - without loading rich: plain
+    output reads `plain`, and coloured output replays the same steps into a Text."""
+
+    __slots__ = ("_steps",)
+
+    def __init__(self, text: str = "", style: str = "") -> None:
+        self._steps: list[tuple[str | Line, str]] = [(text, style)]
+
+    def append(self, text: str, style: str = "") -> None:
+        """Add a piece of text with its own style."""
+        self._steps.append((text, style))
+
+    def __add__(self, other: Line) -> Line:
+        joined = Line()
+        joined._steps = [*self._steps, (other, "")]
+        return joined
+
+    @property
+    def plain(self) -> str:
+        """The line's characters, as rich would print them without colour."""
+        return "".join(piece if isinstance(piece, str) else piece.plain
+                       for piece, _ in self._steps).translate(_UNPRINTED)
+
+    def rich(self) -> Text:
+        """The line as rich's Text."""
+        from rich.text import Text
+
+        (first, style), *rest = self._steps
+        text = Text(str(first), style=style)
+        for piece, piece_style in rest:
+            if isinstance(piece, Line):
+                text.append(piece.rich())
+            else:
+                text.append(piece, style=piece_style or None)
+        return text
+
+
+def _joined(lines: list[Line]) -> Text:
+    from rich.text import Text
+
+    return Text("\n").join(line.rich() for line in lines)
 
 
 def _console(stream, color: bool, width: int | None) -> Console:  # type: ignore[no-untyped-def]
@@ -69,7 +118,7 @@ class TerminalReporter(Reporter):
             return
         zh = (self.options.language or result.language) == "zh"
         self.languages.append(result.language)
-        head = Text()
+        head = Line()
         head.append(terminal_safe(result.path), style="bold")
         if result.name:
             head.append(f" · {terminal_safe(result.name)}")
@@ -85,7 +134,7 @@ class TerminalReporter(Reporter):
             for dim, value in result.dimensions.items():
                 label = DIMENSION_ZH.get(dim, dim) if zh else dim
                 filled = round(BAR * value / 100)
-                line = Text(f"  {label}" + " " * (16 - (2 if zh else 1) * len(label)))
+                line = Line(f"  {label}" + " " * (16 - (2 if zh else 1) * len(label)))
                 line.append("█" * filled, style=score_style(value))
                 line.append("░" * (BAR - filled), style="dim")
                 line.append(f" {value:>3}")
@@ -93,7 +142,7 @@ class TerminalReporter(Reporter):
                     line.append(f"  {found.dimensions[dim]}", style="dim")
                 lines.append(line)
         for f in result.findings:
-            line = Text("  ")
+            line = Line("  ")
             line.append(f"{terminal_safe(f.path)}:{f.line}:{f.column}", style="bold")
             line.append(" ")
             line.append(f.code, style=STYLE[f.severity])
@@ -103,17 +152,17 @@ class TerminalReporter(Reporter):
             lines.append(line)
             lines.extend(self._context(f))
             if f.suggestion and not self.options.quiet:
-                lines.append(Text(f"      {'建议' if zh else 'suggestion'}: "
+                lines.append(Line(f"      {'建议' if zh else 'suggestion'}: "
                                   f"{terminal_safe(f.suggestion)}", style="dim"))
-        lines.append(Text())
+        lines.append(Line())
         if not self.options.color and not any("\t" in line.plain for line in lines):
             # Without colour rich would print exactly these characters (it only expands
             # tabs, hence the test); writing them directly is ten times faster.
             self.stream.write("\n".join(line.plain for line in lines) + "\n")
             return
-        self._print(Text("\n").join(lines))
+        self._print(_joined(lines))
 
-    def _context(self, finding: Finding) -> list[Text]:
+    def _context(self, finding: Finding) -> list[Line]:
         """Source lines under a finding: none here; the full format shows them."""
         return []
 
@@ -123,14 +172,14 @@ class TerminalReporter(Reporter):
         if not self.options.color and "\t" not in line.plain:
             self.stream.write(line.plain + "\n")
             return
-        self._print(line)
+        self._print(line.rich())
 
 
-def summary_line(summary: Summary, fail_under: float, zh: bool = False) -> Text:
+def summary_line(summary: Summary, fail_under: float, zh: bool = False) -> Line:
     """The last line of a terminal report: totals and the mean score."""
     if summary.propositions == 0:
-        return Text("未找到提案文件。" if zh else "No proposition files found.")
-    text = Text()
+        return Line("未找到提案文件。" if zh else "No proposition files found.")
+    text = Line()
     if zh:
         text.append(f"{summary.files} 个文件,{summary.propositions} 个提案:")
         text.append(f"{summary.errors} 个错误", style="bold red" if summary.errors else "")
@@ -156,7 +205,7 @@ class FullReporter(TerminalReporter):
     """The terminal report with each finding's source line and a caret under its span
     (ruff's full format). The lines come from the run (`extra["source"]`)."""
 
-    def _context(self, finding: Finding) -> list[Text]:
+    def _context(self, finding: Finding) -> list[Line]:
         source = self.options.extra.get("source")
         line = source(finding.path, finding.line) if source is not None else None
         if line is None:
@@ -171,9 +220,9 @@ class FullReporter(TerminalReporter):
         marks = sum(2 if _wide(ch) else 1 for ch in
                     terminal_safe(line[start - 1: start - 1 + width])) or 1
         gutter = " " * (len(number) + 1)
-        return [Text(f"    {number} | ", style="dim") + Text(shown),
-                Text(f"    {gutter}| ", style="dim")
-                + Text(" " * pad + "^" * marks, style=STYLE[finding.severity])]
+        return [Line(f"    {number} | ", style="dim") + Line(shown),
+                Line(f"    {gutter}| ", style="dim")
+                + Line(" " * pad + "^" * marks, style=STYLE[finding.severity])]
 
 
 def _wide(ch: str) -> bool:
@@ -191,18 +240,18 @@ class ConciseReporter(Reporter):
 
     def handle(self, result: PropositionResult) -> None:
         for f in result.findings:
-            line = Text(f"{terminal_safe(f.path)}:{f.line}:{f.column}: ", style="bold")
+            line = Line(f"{terminal_safe(f.path)}:{f.line}:{f.column}: ", style="bold")
             line.append(f.code, style=STYLE[f.severity])
             line.append(f" [{f.severity.value}] {terminal_safe(f.message)}")
             if self.console is not None:
-                self.console.print(line, soft_wrap=True)
+                self.console.print(line.rich(), soft_wrap=True)
             else:
                 self.stream.write(line.plain + "\n")
 
     def finish(self, summary: Summary) -> None:
         line = summary_line(summary, self.options.fail_under, self.options.language == "zh")
         if self.console is not None:
-            self.console.print(line, soft_wrap=True)
+            self.console.print(line.rich(), soft_wrap=True)
         else:
             self.stream.write(line.plain + "\n")
 

@@ -12,6 +12,7 @@ match.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 START = "\x00^"
 """The prefix of an alternative anchored with "^": it can only match where a text begins."""
@@ -83,6 +84,16 @@ def literal_prefix(term: str) -> str | None:
     return first or None
 
 
+_PREFIXES: dict[str, frozenset[str] | None] = {}
+"""regex_prefixes' answers by source: computed once, or given by `remember_prefixes`."""
+
+
+def remember_prefixes(known: Mapping[str, frozenset[str] | None]) -> None:
+    """Take `regex_prefixes` answers computed ahead of time (vplint.builtin_catalogue holds
+    those of the built-in lexicons' terms, made by this same function at build time)."""
+    _PREFIXES.update(known)
+
+
 def regex_prefixes(source: str) -> frozenset[str] | None:
     """Lower-case strings one of which every match of `source` (matched ignoring case)
     begins with, or None when they cannot be told (or would be too many to help).
@@ -90,6 +101,15 @@ def regex_prefixes(source: str) -> frozenset[str] | None:
     Reads only the syntax it knows: literals, escapes, small classes, groups with
     alternatives, optional items and zero-width assertions; anything else gives None.
     """
+    try:
+        return _PREFIXES[source]
+    except KeyError:
+        found = _PREFIXES[source] = read_regex_prefixes(source)
+        return found
+
+
+def read_regex_prefixes(source: str) -> frozenset[str] | None:
+    """`regex_prefixes` computed afresh (not remembered)."""
     try:
         reader = _Reader(source)
         found = reader.sequence(top=True)
