@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -16,6 +15,8 @@ def atomic_write(path: str | Path, text: str, encoding: str = "utf-8") -> None:
     of the file it replaces: mkstemp's private 0600 would hide a report from the CI's
     other steps and users.
     """
+    import tempfile  # with shutil, random, bz2 and lzma: only when a file is written
+
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)

@@ -516,19 +516,19 @@ def catalogue_files(directory: Path) -> list[tuple[str, Path]]:
 
 def catalogue_digest(files: list[tuple[str, Path]]) -> str:
     """A digest of the names and bytes of a rules folder's files, and of the regex reader
-    whose answers the generated catalogue stores (vplint.text.terms)."""
-    import hashlib
+    whose answers the generated catalogue stores (vplint.text.terms): tells whether the
+    generated catalogue was made from these files. CRC-32 and sizes are enough for that
+    (no adversary: both are vplint's own files) and spare loading OpenSSL's hashes."""
+    import zlib
 
     from vplint.text import terms
 
-    digest = hashlib.blake2b(digest_size=16)
+    parts = []
     for name, path in [*files, ("<terms.py>", terms.__file__)]:
         with open(path, "rb") as handle:
             data = handle.read()
-        for part in (name.encode("utf-8"), data):
-            digest.update(len(part).to_bytes(8, "big"))
-            digest.update(part)
-    return digest.hexdigest()
+        parts.append(f"{name}:{len(data)}:{zlib.crc32(data):08x}")
+    return f"{zlib.crc32(chr(10).join(parts).encode('utf-8')):08x}-{len(parts)}"
 
 
 def _stored_catalogue(files: list[tuple[str, Path]]) -> dict[str, Any] | None:
