@@ -211,6 +211,19 @@ def test_a_legal_red_flag_scores_below_a_line_that_says_nothing(lang: str, flagg
     assert one(flagged) < one(empty) <= NOTHING_CAP
 
 
+@pytest.mark.parametrize("lang,sensed,lofty", [
+    ("en", "Crunchy on the outside, creamy in the middle",
+     "Endless possibilities, inspired by excellence"),
+    ("zh", "入口即化，满口香浓", "乐享生活，畅意人生"),
+])
+def test_among_lines_that_say_nothing_a_sensed_one_outranks_abstractions(
+        lang: str, sensed: str, lofty: str) -> None:
+    def one(line: str) -> int:
+        return lint(f"language: {lang}\ncopy:\n  headline: \"{line}\"\n")[0].score
+
+    assert NOTHING_CAP >= one(sensed) > one(lofty)
+
+
 def test_saying_nothing_caps_at_f() -> None:
     empty = CopyEvidence(units=1)
     assert empty.says_nothing and empty.strength == 0

@@ -45,7 +45,7 @@ NEGATIVE = {
     "company": ("company-voice",),
     "centred": ("company-centred",),
     "abstraction": ("hype", "jargon", "generic-differentiators", "self-superlatives",
-                    "feature-speak"),
+                    "feature-speak", "abstractions"),
 }
 
 # A clause that opens with a verb speaks to the reader ("Get dinner...", "Book unique
