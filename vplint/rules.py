@@ -28,7 +28,7 @@ ENTRY_POINT_GROUP = "vplint.rules"
 RULE_KEYS = {
     "code", "name", "family", "severity", "weight", "dimension", "message", "suggestion",
     "docs", "source", "extends", "check", "params", "examples", "languages", "advisory",
-    "fix", "kinds", "own_claims", "landing_scope",
+    "fix", "kinds", "own_claims", "own_subject", "landing_scope",
 }
 LANDING_SCOPES = ("lead", "page")
 ANY_LANGUAGE = "any"
@@ -63,6 +63,9 @@ class Rule:
     own_claims: bool = False
     """Judge only the advertiser's own claims: hits that are negated, asked, about someone
     else, quoted from a named source or technical terms are dropped (text.attribution)."""
+    own_subject: bool = False
+    """On a website page (not a proposition), judge only sentences where the advertiser
+    speaks or is named: the name, or "we"/我们 in the clause (text.attribution)."""
     landing_scope: str = "lead"
     """What of a landing page the rule's located hits may come from: its `lead` (the
     headline and first section, the page's proposition) or the whole `page`."""
@@ -267,6 +270,7 @@ def parse_rule(data: Any, path: str) -> Rule:
         fix=_fix(data.get("fix"), path),
         kinds=kinds,
         own_claims=bool(data.get("own_claims", False)),
+        own_subject=bool(data.get("own_subject", False)),
         landing_scope=_listed(data, "landing_scope", LANDING_SCOPES, path, ("lead",))[0],
         path=path,
     )

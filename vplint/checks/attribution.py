@@ -9,14 +9,17 @@ from bisect import bisect_right
 from typing import Any
 
 from vplint.checks import CheckContext, Hit
-from vplint.pagekind import ARTICLE, LANDING
+from vplint.pagekind import ARTICLE, LANDING, PROPOSITION
 from vplint.text.attribution import (
     ABOUT_OTHERS,
+    QUOTED,
     about_advertiser,
     customer_voiced,
     infer_own_names,
+    paragraph_of,
     product_names,
     reason_not_own,
+    speaks_in_first_person,
 )
 
 
@@ -83,6 +86,31 @@ def _regions_at(ctx: CheckContext, at: int) -> tuple[frozenset[str], str]:
     return frozenset(kinds), row
 
 
+_TESTIMONIAL_FIELD = re.compile(r"(?:^|[.\]])(?:testimonials?|quotes?|reviews?|recommendations?|"
+                                r"endorsements?|feedback|praise|kudos)(?:$|[.\[])", re.I)
+_TESTIMONIAL_HEADING = re.compile(
+    r"^[ ]{0,3}#{1,6}[ \t]+[^\n]*?(?:testimonials?|recommendations|reviews|what\s+(?:our\s+)?"
+    r"(?:customers|clients|users|people|partners)\s+(?:say|said|think)|kind\s+words|"
+    r"客户评价|客戶評價|客户证言|客戶證言|用户评价|用戶評價|客户心声|客戶心聲|客户说|客戶說|"
+    r"用户说|用戶說|他们说|他們說)[^\n]*$", re.I | re.M)
+_ANY_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+\S[^\n]*$", re.M)
+
+
+def _in_testimonial_section(ctx: CheckContext, at: int) -> bool:
+    """True when the nearest Markdown heading before source index `at` names a section of
+    testimonials or recommendations: the words under it are customers', not the page's."""
+    def index() -> tuple[list[int], list[bool]]:
+        starts, flags = [], []
+        for m in _ANY_HEADING.finditer(ctx.doc.source):
+            starts.append(m.start())
+            flags.append(bool(_TESTIMONIAL_HEADING.match(m.group(0))))
+        return starts, flags
+
+    starts, flags = ctx.facts.memo(("testimonial-headings",), index)
+    i = bisect_right(starts, at) - 1
+    return i >= 0 and flags[i]
+
+
 def not_own_claim(ctx: CheckContext, hit: Hit) -> str | None:
     """Why a located hit is not the advertiser's own claim, or None (keep it).
 
@@ -94,10 +122,21 @@ def not_own_claim(ctx: CheckContext, hit: Hit) -> str | None:
         return None
     text = node.value
     end = hit.end if hit.end is not None else hit.start + 1
+    if hit.field and _TESTIMONIAL_FIELD.search(hit.field):
+        return QUOTED  # front matter `testimonials: [{quote: ..., name: ...}]`
     names = own_names(ctx)
-    regions, row = _regions_at(ctx, node.source_index(ctx.doc.source, hit.start))
+    at = node.source_index(ctx.doc.source, hit.start)
+    regions, row = _regions_at(ctx, at)
     reason = reason_not_own(text, hit.start, end, ctx.language, names, regions, row)
-    if reason is None and ctx.facts.page_kind == ARTICLE and \
+    if reason is None and _in_testimonial_section(ctx, at):
+        return QUOTED  # under a "Testimonials" / 客户评价 heading: customers' words
+    if reason is None and ctx.facts.page_kind == ARTICLE and _customer_voiced(ctx, names) and \
+            speaks_in_first_person(paragraph_of(text, hit.start)):
+        # A page told in a customer's voice: a paragraph where "we" speak is the
+        # customer's testimony, even where it names the advertiser.
+        return QUOTED
+    if reason is None and (ctx.facts.page_kind == ARTICLE or ctx.rule.own_subject and
+                           ctx.facts.page_kind != PROPOSITION) and \
             not about_advertiser(text, hit.start, names, not _customer_voiced(ctx, names)):
         # An article talks about many things (tools it reviews, a customer, the market);
         # only a sentence that names the advertiser or speaks as "we" is its own claim.

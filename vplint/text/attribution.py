@@ -45,8 +45,15 @@ _NEG_EN = re.compile(
 _NEG_ZH = re.compile(r"(?:不|没|没有|并非|并不|不是|未|非|无需|无须|别|勿|不会|不必|不一定|"
                      r"不再|谈不上|算不上|称不上|绝非|未必)[\u4e00-\u9fff]{0,3}$")
 
+# A negated noun phrase: 没有来自世界顶尖大学的辍学生, 并非业内最好的方案 (not 不仅是最好的).
+_NEG_ZH_PHRASE = re.compile(r"(?:没有|沒有|并非|並非|不是|绝非|絕非|从未|從未|从不|從不)"
+                            r"(?!仅|僅|只|但|断|斷)[^，,。！？；;、\n]{0,8}$")
+
 # ---- questions ---------------------------------------------------------------------------
 _QUESTION_END = re.compile(r"[?？]\s*[\"'”’)）*_]*\s*$")
+# An embedded question or a condition: "I can't predict whether AI will reshape...".
+_EMBEDDED_QUESTION_EN = re.compile(r"(?<![A-Za-z])(?:whether|if)(?![A-Za-z])[^,.;:!?\n]{0,60}$",
+                                   re.I)
 _ZH_QUESTION = re.compile(r"(?:哪个|哪款|哪家|哪些|哪种|哪一|什么|如何|怎么|怎样|"
                           r"为什么|为何|是否|吗|呢)")
 
@@ -151,7 +158,8 @@ _TECH_ZH_AFTER = re.compile(
     r"域名|菜单|目录|节点|元素|字段|分类|级别|级菜单|层级|权限|订单号|匹配|校验|标签|"
     r"延迟|容量|并发|吞吐|尺寸|大小|限制|上限|下限|数量|深度|宽度|高度|重试|次数|长度|"
     r"数据[\u4e00-\u9fff]{0,4}(?:延迟|量|数)|"
-    r"標籤|編號|鍵|約束|標識|路徑|連結|欄位|節點|層級|權限|訂單號|長度|數量|範圍|范围|限度|程度|"
+    r"標籤|編號|編碼|代碼|代码|识别码|識別碼|鍵|約束|標識|路徑|連結|欄位|節點|層級|權限|訂單號|"
+    r"長度|數量|範圍|范围|限度|程度|"
     r"安全库存|库存|庫存|阈值|閾值|水位|分数|分數|评分|評分|额度|額度)")
 _TECH_ZH_BEFORE = re.compile(r"(?:号|號|ID|id|编号|編號|键|鍵|字段|欄位|值|名称|名稱|邮箱|"
                              r"郵箱|手机号|"
@@ -167,7 +175,10 @@ _TECH_EN_CONTEXT = re.compile(
     r"(?<![A-Za-z])(?:unique|primary)\s+(?:key|index|constraint|identifier|id)s?(?![A-Za-z])|"
     r"(?<![A-Za-z])best[\s-]practices?(?![A-Za-z])", re.I)
 _READER_EN_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?:find|choose|choosing|pick|picking|select|selecting|decide|deciding|"
+    r"(?<![A-Za-z])(?:help(?:s|ing)?\s+(?:you|your\s+\w+|them|clients?|customers?)(?![A-Za-z])"
+    r"[^.!?;:]{0,40}(?:\s(?:in|with|to|for))?\s+\w+ing|selection\s+of|choice\s+of|"
+    r"devis(?:e|es|ed|ing)|"
+    r"find|choose|choosing|pick|picking|select|selecting|decide|deciding|"
     r"determine|compare|comparing|identify|evaluate|which|what|want|wants|wanted|need|"
     r"needs|expect|expects|hope|hopes|demand|demands)(?![A-Za-z])[^.!?;:]{0,50}$",
     re.I)
@@ -255,12 +266,16 @@ def reason_not_own(text: str, start: int, end: int, language: str,
     if _QUESTION_END.search(text[sentence[0]:sentence[1]]) or (
             _has_cjk(match) and _ZH_QUESTION.search(text[clause[0]:start])):
         return QUESTION
+    if _EMBEDDED_QUESTION_EN.search(before) and not _has_cjk(match):
+        return QUESTION
     if _negated(before, language):
         return NEGATED
     if _DESIRE.search(before[-12:]):
         return READER  # a wish, not a promise: "teams who need a fast CRM", 希望快速搭建
     if _SAID_ZH.search(text[sentence[0]:start]):
         return QUOTED  # 正如客户的团队强调的那样，首选… (someone else's words)
+    if _own_range(before, after, names):
+        return GENERAL  # within one's own range: "the most powerful editor in Acme"
     reason = _term_reason(match, before, after, language)
     if reason:
         return reason
@@ -272,6 +287,23 @@ def reason_not_own(text: str, start: int, end: int, language: str,
 WINDOW = 240
 
 
+def _own_range(before: str, after: str, names: list[str]) -> bool:
+    """A superlative scoped to the advertiser's own range ("the most powerful text editor
+    in Acme", "of our plans", Acme 里功能最强大的): the SAMR guidelines allow it, and it
+    compares the offer with itself, not with others."""
+    if re.match(r"^[^.!?;\n]{0,40}?\s(?:in|within|among|of)\s+our\s+(?:own\s+)?(?:range|"
+                r"line-?up|plans?|editions?|tiers?|products?|catalogu?e|portfolio|family)\b",
+                after, re.I):
+        return True
+    if not names:
+        return False
+    alt = "|".join(re.escape(n) for n in names)
+    return bool(re.match(rf"^[^.!?;\n]{{0,40}}?\s(?:in|within|among)\s+(?:the\s+)?(?:{alt})"
+                         rf"(?![\w-])(?!\s+(?:is|are|has|have)\b)", after, re.I)
+                or re.search(rf"(?:{alt})\s*(?:的[\u4e00-\u9fff]{{1,4}})?(?:里面|裡面|之中|当中|"
+                             rf"當中|里|裡|中|内|內)[^。！？，,\n]{{0,8}}$", before, re.I))
+
+
 def _near(span: tuple[int, int], start: int, end: int) -> tuple[int, int]:
     return max(span[0], start - WINDOW), min(span[1], end + WINDOW)
 
@@ -280,7 +312,7 @@ def _negated(before: str, language: str) -> bool:
     tail = before[-40:]
     if _NEG_EN.search(tail):
         return True
-    return bool(_NEG_ZH.search(tail.rstrip()))
+    return bool(_NEG_ZH.search(tail.rstrip()) or _NEG_ZH_PHRASE.search(tail))
 
 
 _IDIOM_EN = re.compile(
@@ -296,6 +328,64 @@ _IDIOM_ZH = re.compile(r"第一位|放在第一|首要|第一要务|最起码|�
                        r"最好的办法是|最好的方式是")
 
 
+# A superlative bounded by the speaker's own experience ranks what they have met, not the
+# market: "the best gateway we've used so far", "the most ambitious site I have built".
+_EXPERIENCE_EN = re.compile(
+    r"^[\w\s-]{0,40}?(?<![A-Za-z])(?:that\s+|which\s+)?(?:I|we)(?:['’](?:ve|d)|\s+have|"
+    r"\s+had)?\s+(?:ever\s+|yet\s+|so\s+far\s+|personally\s+|then\s+)?(?:used|done|built|made|"
+    r"seen|tried|tested|worked|had|met|written|read|created|shipped|delivered|run|designed|"
+    r"found|reviewed|come\s+across|encountered|taken\s+on)(?![A-Za-z])", re.I)
+# Fit for purpose, not better than others: "the most suitable antenna", "the best possible
+# results", "the most appropriate equipment available".
+_FIT_EN = re.compile(r"^(?:the\s+)?(?:most\s+(?:suitable|appropriate|relevant|fitting|applicable|"
+                     r"sensible|practical)|best[\s-]+(?:possible|suited|fit|fitting|match))"
+                     r"(?![A-Za-z])", re.I)
+# Priority and frequency rank the reader's work, not the offer: "the most important fixes".
+_PRIORITY_EN = re.compile(r"^(?:the\s+)?most\s+(?:important|crucial|critical|essential|urgent|"
+                          r"pressing|common|commonly|frequent|frequently|typical|basic|"
+                          r"fundamental|obvious|likely)(?![A-Za-z])", re.I)
+# An aim is not a claim (the SAMR guidelines exempt a firm's stated goals): "we strive for
+# excellence", "my aim is to make the best platform", 致力于成为最好的.
+_ASPIRATION_EN = re.compile(
+    r"(?<![A-Za-z])(?:strive[sd]?|striving|aim|aims|aiming|aimed|goal|mission|ambition|"
+    r"aspire[sd]?|aspiring|aspiration|commit(?:ted|ment)|dedicat(?:ed|ion)|pursuit|passion|"
+    r"dream|vision|endeavou?r)(?![A-Za-z])(?:\s+(?:is|was|has\s+been))?(?:\s+(?:simply|always|"
+    r"just))?\s+(?:to|for|of)(?:\s+(?:be|become|make|build|create|offer|provide|deliver|"
+    r"achieve|reach|being|becoming|making|building|creating|offering|providing|delivering|"
+    r"achieving))?\s+$", re.I)
+# The aim must govern the superlative (致力于成为最好的), not a means (致力于通过领先的技术…).
+_ASPIRATION_ZH = re.compile(r"(?:致力于|致力|力求|追求|立志|目标是|目標是|使命是|愿景是|願景是|"
+                            r"梦想|夢想|努力|争取|爭取)(?:成为|成為|做到|做|打造|实现|實現|达到|"
+                            r"達到)?(?:行业|行業|业内|業內|国内|國內|全球|世界)?的?$")
+_EXCELLENCE_COMPOUND = re.compile(r"(?:operational|engineering|technical|service|customer|"
+                                  r"cent(?:er|re)s?\s+of|standards?\s+of)\s*$", re.I)
+# "first-class" for a built-in concept is a programming idiom: "a first-class capability".
+_FIRST_CLASS_TECH = re.compile(r"^\s*(?:citizens?|capabilit(?:y|ies)|concepts?|objects?|functions?|"
+                               r"types?|values?|support|primitives?|entit(?:y|ies)|integrations?|"
+                               r"APIs?|modules?)(?![A-Za-z])", re.I)
+_EDGE_IDIOM = re.compile(r"(?:stay|stays|staying|stayed|keep|keeps|keeping|remain|remains|"
+                         r"remaining|be|being|are|is)\s+(?:on|at)\s+(?:the\s+)?$", re.I)
+_EDGE_RISK = re.compile(r"^\s*(?:investments?|risks?|releases?|versions?|builds?|channels?|"
+                        r"branch(?:es)?|software|territory)(?![A-Za-z])", re.I)
+# Others counted from a group: "a number of the most popular gateways".
+_GROUP_OF_EN = re.compile(r"(?<![A-Za-z])(?:a\s+number|several|some|many|a\s+few|few|two|three|"
+                          r"four|five|six|seven|eight|nine|ten|\d+)\s+of\s*$", re.I)
+_TECH_DEFAULT = re.compile(r"^\s*(?:setting|settings|value|option|behaviou?r|mode|config\w*|"
+                           r"scheme|for\s+[`\w]|in\s+(?:v?\d|version))", re.I)
+_FACTUAL_100_ZH = re.compile(r"^\s*(?:开源|開源|自托管|自託管|私有化|私有部署|本地部署|本地|"
+                             r"免费|免費|国产|國產|原创|原創|源码|源碼|开放源码|兼容|云原生|"
+                             r"雲原生)")
+# A speaker's feeling, not a quality of the offer: 印象最深刻, 最开心的事, 最有成就感.
+_FEELING_ZH = re.compile(r"^最(?:开心|開心|高兴|高興|快乐|快樂|满意|滿意|喜欢|喜歡|欣慰|自豪|骄傲|"
+                         r"驕傲|激动|激動|感动|感動|兴奋|興奮|难忘|難忘|深刻|深|惊喜|驚喜|有成就感|"
+                         r"期待|感激|幸运|幸運|意外)")
+# 最好 before a verb is an adverb, "preferably": 最好有技术团队支持, 最好由专人负责.
+_ADVERB_ZH_AFTER = re.compile(r"^(?:有|由|要|配备|配備|具备|具備|具有|拥有|擁有|结合|結合|搭配|"
+                              r"安排|"
+                              r"请|請|准备|準備|了解|熟悉|带|帶|再|也|就|都|同时|同時|按|每|让|讓|"
+                              r"留|预留|預留|提供|开启|開啟|关闭|關閉|打开|打開|限制|控制|选|選)")
+
+
 def _term_reason(match: str, before: str, after: str, language: str) -> str | None:
     """Idioms, general facts, sequence words, technical terms and a reader's choice."""
     low = match.lower()
@@ -304,6 +394,38 @@ def _term_reason(match: str, before: str, after: str, language: str) -> str | No
     idiom = _IDIOM_EN.search(window) or _IDIOM_ZH.search(before[-4:] + phrase[:8])
     if idiom and idiom.start() <= len(before[-24:]) + len(match):
         return GENERAL  # "makes the most sense", "do our best", 安全是第一位的
+    if _EXPERIENCE_EN.match(after) and re.search(r"most|best|[a-z]{3,}est\b|greatest|finest",
+                                                 low):
+        return GENERAL  # a personal ranking: "the best gateway we've used so far"
+    if re.match(r"^[\w\s-]{0,30}?(?<![A-Za-z])you(?:['’]ll|\s+(?:can|could|will|would|might))"
+                r"(?:\s+ever)?\s+(?:make|take|do|choose|pick|get|buy|find)(?![A-Za-z])", after,
+                re.I) and re.search(r"most|best|[a-z]{3,}est\b", low):
+        return READER  # the reader's option: "often the smartest move you can make"
+    if _FIT_EN.match(phrase):
+        return READER  # fit for purpose: "the most suitable antenna", "best possible"
+    if _PRIORITY_EN.match(phrase):
+        return GENERAL  # priority or frequency: "the most important fixes"
+    if _ASPIRATION_EN.search(before) and not _has_cjk(match) or \
+            _ASPIRATION_ZH.search(before) and _has_cjk(match):
+        return READER  # an aim: "we strive for excellence", 致力于成为最好的
+    if low == "excellence" and _EXCELLENCE_COMPOUND.search(before[-30:]):
+        return TECHNICAL  # "operational excellence", "centre of excellence"
+    if re.search(r"first[\s-]class", low) and _FIRST_CLASS_TECH.match(after):
+        return TECHNICAL  # "a first-class capability of the system"
+    if re.search(r"(?:cutting|leading|bleeding)[\s-]edge", low) and (
+            _EDGE_IDIOM.search(before[-30:]) or _EDGE_RISK.match(after)):
+        return GENERAL  # "stay on the cutting edge of cloud", "bleeding-edge investment"
+    if re.match(r"the\s", low) and _GROUP_OF_EN.search(before[-20:]):
+        return THIRD_PARTY  # "a number of the most popular gateways"
+    if "default" in low and _TECH_DEFAULT.match(after):
+        return TECHNICAL  # "`https` will be the default setting for androidScheme"
+    if re.match(r"(?:100\s*[%％]|百分(?:之)?百)", match) and _FACTUAL_100_ZH.match(after):
+        return TECHNICAL  # a checkable attribute: 100% 自托管, 100% 开源
+    if _has_cjk(match) and (_FEELING_ZH.match(match + after) or
+                            re.search(r"印象\s*$", before[-4:]) and match.startswith("最")):
+        return GENERAL  # a feeling: 印象最深刻, 最开心的事
+    if match == "最好" and _ADVERB_ZH_AFTER.match(after):
+        return READER  # 最好有技术团队支持: "preferably"
     if re.match(r"the\s+future\s+of", low) and re.search(
             r"(?:uncertain|unclear|unknown|in\s+doubt|at\s+risk)", after):
         return GENERAL  # "the future of the project is uncertain" is literal
@@ -375,6 +497,23 @@ def _term_reason(match: str, before: str, after: str, language: str) -> str | No
     return None
 
 
+_APPOSITIVE_EN = re.compile(r"(?<![\w.])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}),\s+"
+                            r"(?:(?:a|an|one\s+of\s+the)\s+)?$")
+_COMPANIES_AFTER_ZH = re.compile(r"^[^。！？；：:，,\n]{0,16}?的[^。！？；：:，,\n]{0,8}?"
+                                 r"(?:品牌|企业|企業|公司|厂商|廠商|机构|機構|集团|集團|银行|銀行|大学|大學|车企|車企|客户们|客戶們)"
+                                 r"(?:[、，,和与與及]|$)")
+# A named subject right before the phrase: "<Name> [by <Name>] is/was [also] ...".
+_SUBJECT_BEFORE_EN = re.compile(
+    r"(?<![\w.])([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})(?:\s+(?:by|from)\s+[A-Z][\w.-]*)?"
+    r"(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:is|was|are|were|has\s+been|have\s+been|remains|"
+    r"became|becomes|proved\s+to\s+be|emerged\s+as|stands\s+out\s+as)"
+    r"(?:\s+(?:also|still|now|arguably|probably|perhaps|clearly|simply|really|truly|easily))?"
+    r"\s+$")
+_NOT_APPOSITIVE_BEFORE = re.compile(r"(?<![A-Za-z])(?:unlike|than|vs\.?|versus|like|with|over|"
+                                    r"against|beyond|and|or)\s+$",
+                                    re.I)
+
+
 def _about_someone_else(text: str, clause: tuple[int, int], start: int, before: str,
                         names: list[str], language: str) -> bool:
     """The clause's subject, or what the phrase qualifies, is not the advertiser."""
@@ -382,6 +521,23 @@ def _about_someone_else(text: str, clause: tuple[int, int], start: int, before: 
     if _OTHERS_ZH.search(before[-6:]) or _OTHERS_EN.search(before[-25:]) or \
             _OTHERS_COUNTED_ZH.search(before[-8:]):
         return True  # 这家行业领先的公司, 五款顶级的开发工具
+    tail = text[max(0, start - 60):start]
+    appositive = _APPOSITIVE_EN.search(tail)
+    if appositive and not _mentions_self(appositive.group(1), names) and \
+            appositive.group(1).split()[0] not in _COMMON_CAPS and \
+            not _NOT_APPOSITIVE_BEFORE.search(tail[:appositive.start()]) and \
+            tail[:appositive.start()].strip():
+        return True  # "SFCC, a leading enterprise in the petrochemical industry"
+    subject = _SUBJECT_BEFORE_EN.search(before[-80:])
+    if subject and subject.group(1).split()[0] not in _COMMON_CAPS and \
+            not _mentions_self(subject.group(1), names):
+        return True  # "Crossplane by Upbound was the most popular option", "Capacitor is a…"
+    clause_before = text[clause[0]:start]
+    if _has_cjk(text[start:start + 4]) and _COMPANIES_AFTER_ZH.match(text[start:start + 40]) \
+            and not _mentions_self(clause_before, names) and not (
+                _FIRST_PERSON_ZH.search(clause_before) or re.search(r"[是为為]\s*$",
+                                                                    clause_before)):
+        return True  # 全球领先、耳熟能详的汽车品牌: the customers, not the advertiser
     if _mentions_self(clause_text, names):
         return False
     if _FIRST_PERSON_EN.search(clause_text) or _FIRST_PERSON_ZH.search(clause_text):
@@ -422,6 +578,20 @@ def about_advertiser(text: str, start: int, own_names: Iterable[str] = (),
                                      or _FIRST_PERSON_ZH.search(clause))
 
 
+def paragraph_of(text: str, at: int) -> str:
+    """The paragraph (lines up to a blank line, or one list item) holding index `at`."""
+    a = max(text.rfind("\n\n", 0, at), text.rfind("\n* ", 0, at), text.rfind("\n- ", 0, at))
+    b = min((i for i in (text.find("\n\n", at), text.find("\n* ", at), text.find("\n- ", at))
+             if i >= 0), default=len(text))
+    return text[max(0, a + 1, at - 2 * WINDOW):min(b, at + 2 * WINDOW)]
+
+
+def speaks_in_first_person(text: str) -> bool:
+    """True when the text says we/our/I/我们."""
+    return bool(_FIRST_PERSON_EN.search(text) or _FIRST_PERSON_ZH.search(text)
+                or re.search(r"(?<![\u4e00-\u9fff])我(?![们們])|我們", text))
+
+
 def customer_voiced(text: str, own_names: Iterable[str]) -> bool:
     """True for a page told in a customer's voice (a case study, a user's story): it says
     the advertiser helped "us", or that "we" chose it, so its "we" is not the advertiser."""
@@ -455,8 +625,9 @@ def _in_link_text(text: str, start: int, end: int) -> bool:
 
 
 def _quoted(text: str, start: int, end: int, line: str, language: str) -> bool:
-    """Inside quotation marks or a block quote, and either attributed to a named source
-    or a short quoted term (所谓“颠覆式创新”): someone else's words, not a claim."""
+    """Inside double quotation marks in one paragraph, or a block quote, or in single
+    quotation marks that are attributed to a named source or hold a short term (所谓
+    ‘颠覆式创新’): someone else's words, a title or an example, not the page's claim."""
     if line.lstrip().startswith(">"):
         return True
     for opening, closing in _QUOTE_PAIRS.items():
@@ -471,6 +642,10 @@ def _quoted(text: str, start: int, end: int, line: str, language: str) -> bool:
         inner = text[left + 1:right]
         if "\n\n" in inner:
             continue
+        if opening != "‘":
+            # Words in double quotation marks are someone's words, a title or an example
+            # sentence ("Compare "we are the best" to..."), not the page's own claim.
+            return True
         short = len(inner) <= (12 if _has_cjk(inner) else 30)
         if re.search(r"[：:]\s*$", text[max(0, left - 3):left]):
             return True  # introduced with a colon: someone's words, 用户分享：“…”
@@ -522,10 +697,17 @@ def infer_own_names(text: str, by_count: bool = True) -> list[str]:
                          text[m.end():m.end() + 200], re.I)}
     # A package scope or code host account in the page's own code and links
     # ("@capgo/capacitor-updater", github.com/nocobase) names the advertiser too.
-    hosts |= {m.group(1).lower() for m in re.finditer(
-        r"(?:(?<![\w.])@|github\.com/)([a-z][\w-]{2,})/", text)}
-    domains.update(hosts)
-    for label, _links in domains.most_common():
+    # A link to a pull request, issue or release is work on someone's project, not a sign
+    # of owning it (a consultancy links its patches to KubeVirt).
+    scopes = set(m.group(1).lower() for m in re.finditer(
+        r"(?:(?<![\w.])@|github\.com/)([a-z][\w-]{2,})/(?![\w.-]+/(?:pull|issues|releases|"
+        r"commit|compare|discussions|security)\b)", text))
+    hosts |= scopes
+    # A scope counts once: a tutorial installs others' packages (@capacitor/core) more often
+    # than it names its own, while it links its own site throughout.
+    domains.update(scopes)
+    # Most used first, ties by name: the result must not depend on set order.
+    for label, _links in sorted(domains.items(), key=lambda kv: (-kv[1], kv[0])):
         if label in _SHARED_HOSTS:
             continue
         spelled = [n for n in names if n.lower() == label or label in
