@@ -86,6 +86,23 @@ def why(text: str, phrase: str, lang: str = "en", names: tuple[str, ...] = ("Acm
      "en", "reader-choice"),
     ("We will help you in creating the best roadmap for the migration.", "the best", "en",
      "reader-choice"),
+    ("Acme boots your app on the cheapest spot instance AWS has.", "the cheapest", "en",
+     "third-party"),
+    ("The broker picks the cheapest match across your regions.", "the cheapest", "en",
+     "general-fact"),
+    ("Feel stronger, fitter, the best you've ever felt.", "the best", "en", "general-fact"),
+    ("How we helped Dec's Pets win the best Irish e-commerce website award.", "the best", "en",
+     "general-fact"),
+    ("Acme 荣获年度最佳开发工具奖。", "最佳", "zh", "general-fact"),
+    ("The first class is upper body, the second a HIIT workout.", "first class", "en",
+     "sequence"),
+    ("Measure from the leading edge to the trailing edge.", "leading edge", "en",
+     "technical-term"),
+    ("A med-tech company achieved 10x throughput by adding instances.", "10x", "en",
+     "general-fact"),
+    ("Version conflicts can disrupt your app's performance.", "disrupt", "en", "general-fact"),
+    ("Writing Go, mentoring the next generation and building communities.",
+     "next generation", "en", "general-fact"),
 ])
 def test_not_the_advertisers_claim(text: str, phrase: str, lang: str, reason: str) -> None:
     assert why(text, phrase, lang) == reason
@@ -106,6 +123,12 @@ def test_not_the_advertisers_claim(text: str, phrase: str, lang: str, reason: st
     ("Acme is the most powerful editor in the market.", "the most powerful", "en"),
     ("我们是业内最好的。", "最好", "zh"),
     ("Acme is a game-changer for background tasks.", "game-changer", "en"),
+    ("We're committed to providing the most reliable job scheduler for Java.",
+     "the most reliable", "en"),
+    ("Contact us today for cutting-edge software development services.", "cutting-edge", "en"),
+    ("确保每位使用者都能获得最佳贴合度。", "最佳", "zh"),
+    ("Acme will disrupt the scheduling market.", "disrupt", "en"),
+    ("Acme is the next generation of job scheduling.", "next generation", "en"),
 ])
 def test_the_advertisers_own_claims_stay(text: str, phrase: str, lang: str) -> None:
     assert why(text, phrase, lang) is None

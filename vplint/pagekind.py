@@ -70,6 +70,7 @@ _DOCS_NAMES = frozenset((
     "governance", "maintainers", "authors", "codeowners", "pull_request_template",
     "privacy", "privacy-policy", "terms", "terms-of-service", "terms-and-conditions", "tos",
     "cookies", "cookie-policy", "legal", "agreement", "imprint", "impressum", "disclaimer",
+    "tcs", "t-and-cs", "terms-of-use", "agb", "datenschutz", "eula",
     "accessibility", "404", "thank-you", "thanks", "gdpr", "dpa", "sitemap", "complaints",
     "faq", "faqs", "careers", "jobs", "recruitment", "hiring", "join-us", "changelog",
     "contact", "contact-us", "contactus", "subscribe", "unsubscribe", "search", "tags",
@@ -80,7 +81,8 @@ _ARTICLE_DIRS = frozenset((
     "blog", "blogs", "posts", "post", "_posts", "articles", "article", "news", "press",
     "case-studies", "case-study", "casestudies", "cases", "customers", "customer-stories",
     "stories", "success-stories", "insights", "guides", "events", "webinars", "podcast",
-    "podcasts", "videos", "examples", "showcase", "knowledge-sharing", "updates"))
+    "podcasts", "videos", "examples", "showcase", "knowledge-sharing", "updates",
+    "use-case", "use-cases", "usecases", "client-stories", "references"))
 _ABOUT_NAMES = frozenset(("about", "about-us", "aboutus", "company", "our-story", "story",
                           "history-of-us", "who-we-are", "mission"))
 """A company's story is told about the company: judged like an article, not a landing page."""

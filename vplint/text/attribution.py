@@ -331,10 +331,29 @@ _IDIOM_ZH = re.compile(r"第一位|放在第一|首要|第一要务|最起码|�
 # A superlative bounded by the speaker's own experience ranks what they have met, not the
 # market: "the best gateway we've used so far", "the most ambitious site I have built".
 _EXPERIENCE_EN = re.compile(
-    r"^[\w\s-]{0,40}?(?<![A-Za-z])(?:that\s+|which\s+)?(?:I|we)(?:['’](?:ve|d)|\s+have|"
+    r"^[\w\s-]{0,40}?(?<![A-Za-z])(?:that\s+|which\s+)?(?:I|we|you)(?:['’](?:ve|d)|\s+have|"
     r"\s+had)?\s+(?:ever\s+|yet\s+|so\s+far\s+|personally\s+|then\s+)?(?:used|done|built|made|"
     r"seen|tried|tested|worked|had|met|written|read|created|shipped|delivered|run|designed|"
-    r"found|reviewed|come\s+across|encountered|taken\s+on)(?![A-Za-z])", re.I)
+    r"found|reviewed|come\s+across|encountered|taken\s+on|felt|been|looked)(?![A-Za-z])",
+    re.I)
+# Someone else's range: "the cheapest spot instance AWS has".
+_OTHERS_RANGE_EN = re.compile(r"^[\w\s-]{0,40}?\s(?:that\s+)?(?!I\b|We\b|You\b)[A-Z][\w.-]+"
+                              r"\s+(?:has|have|offers?|sells?|provides?|lists?|supports?)"
+                              r"(?![A-Za-z])")
+# An award is a third party's verdict: "wins the best Irish e-commerce website", 荣获…最佳….
+_AWARD_EN_BEFORE = re.compile(r"(?<![A-Za-z])(?:wins?|won|winning|awarded|named|voted|"
+                              r"shortlisted\s+for|nominated\s+for|finalists?\s+(?:for|in))"
+                              r"\s+(?:as\s+)?(?:the\s+)?$", re.I)
+_AWARD_ZH_BEFORE = re.compile(r"(?:荣获|榮獲|拿下|获评|獲評|评为|評為|入选|入選|获颁|獲頒)"
+                              r"[^。！？；\n]{0,30}$")
+# "10x" as a measured result: "achieved 10x throughput improvement".
+_MEASURED_BEFORE = re.compile(r"(?<![A-Za-z])(?:achiev\w*|measur\w*|saw|seen|recorded|resulted|"
+                              r"reached|gain(?:ed|ing)?|benchmark\w*|observed)(?![A-Za-z])"
+                              r"[^.!?;\n]{0,20}$", re.I)
+_DISRUPT_MARKET = re.compile(r"^\s+(?:the\s+|an?\s+|their\s+|your\s+)?(?:[\w-]+\s+)?(?:industry|"
+                             r"industries|market|markets|sector|status\s+quo|space|category|"
+                             r"world|game|incumbents?|way|business(?:es)?\s+models?)(?![A-Za-z])",
+                             re.I)
 # Fit for purpose, not better than others: "the most suitable antenna", "the best possible
 # results", "the most appropriate equipment available".
 _FIT_EN = re.compile(r"^(?:the\s+)?(?:most\s+(?:suitable|appropriate|relevant|fitting|applicable|"
@@ -348,8 +367,7 @@ _PRIORITY_EN = re.compile(r"^(?:the\s+)?most\s+(?:important|crucial|critical|ess
 # excellence", "my aim is to make the best platform", 致力于成为最好的.
 _ASPIRATION_EN = re.compile(
     r"(?<![A-Za-z])(?:strive[sd]?|striving|aim|aims|aiming|aimed|goal|mission|ambition|"
-    r"aspire[sd]?|aspiring|aspiration|commit(?:ted|ment)|dedicat(?:ed|ion)|pursuit|passion|"
-    r"dream|vision|endeavou?r)(?![A-Za-z])(?:\s+(?:is|was|has\s+been))?(?:\s+(?:simply|always|"
+    r"aspire[sd]?|aspiring|aspiration|pursuit|dream|vision|endeavou?r)(?![A-Za-z])(?:\s+(?:is|was|has\s+been))?(?:\s+(?:simply|always|"
     r"just))?\s+(?:to|for|of)(?:\s+(?:be|become|make|build|create|offer|provide|deliver|"
     r"achieve|reach|being|becoming|making|building|creating|offering|providing|delivering|"
     r"achieving))?\s+$", re.I)
@@ -363,10 +381,10 @@ _EXCELLENCE_COMPOUND = re.compile(r"(?:operational|engineering|technical|service
 _FIRST_CLASS_TECH = re.compile(r"^\s*(?:citizens?|capabilit(?:y|ies)|concepts?|objects?|functions?|"
                                r"types?|values?|support|primitives?|entit(?:y|ies)|integrations?|"
                                r"APIs?|modules?)(?![A-Za-z])", re.I)
-_EDGE_IDIOM = re.compile(r"(?:stay|stays|staying|stayed|keep|keeps|keeping|remain|remains|"
-                         r"remaining|be|being|are|is)\s+(?:on|at)\s+(?:the\s+)?$", re.I)
+_EDGE_IDIOM = re.compile(r"(?:stay|stays|staying|stayed|remain|remains|remaining)\s+(?:on|at)"
+                         r"\s+(?:the\s+)?$", re.I)
 _EDGE_RISK = re.compile(r"^\s*(?:investments?|risks?|releases?|versions?|builds?|channels?|"
-                        r"branch(?:es)?|software|territory)(?![A-Za-z])", re.I)
+                        r"branch(?:es)?|territory)(?![A-Za-z])", re.I)
 # Others counted from a group: "a number of the most popular gateways".
 _GROUP_OF_EN = re.compile(r"(?<![A-Za-z])(?:a\s+number|several|some|many|a\s+few|few|two|three|"
                           r"four|five|six|seven|eight|nine|ten|\d+)\s+of\s*$", re.I)
@@ -412,9 +430,32 @@ def _term_reason(match: str, before: str, after: str, language: str) -> str | No
         return TECHNICAL  # "operational excellence", "centre of excellence"
     if re.search(r"first[\s-]class", low) and _FIRST_CLASS_TECH.match(after):
         return TECHNICAL  # "a first-class capability of the system"
-    if re.search(r"(?:cutting|leading|bleeding)[\s-]edge", low) and (
-            _EDGE_IDIOM.search(before[-30:]) or _EDGE_RISK.match(after)):
+    if re.search(r"(?:cutting|leading|bleeding)[\s-]edge", low) and _EDGE_IDIOM.search(
+            before[-30:]) or re.search(r"bleeding[\s-]edge", low) and _EDGE_RISK.match(after):
         return GENERAL  # "stay on the cutting edge of cloud", "bleeding-edge investment"
+    if re.search(r"(?:cutting|leading|bleeding)\s+edge$", low) and (
+            re.match(r"\s*(?:of\s+(?:the\s+)?(?:wing|blade|a\s+wing|an?\s+airfoil)|to\b|and\s+"
+                     r"trailing|[,.;:)]|$)", after) or re.search(r"(?:from|at|the)\s*$",
+                                                             before[-6:]) and
+            not re.match(r"\s*of\b", after)):
+        return TECHNICAL  # a noun: "the leading edge of the wing", "from leading edge to..."
+    if re.match(r"next[\s-]generation$", low) and (
+            re.match(r"\s*(?:$|[,.;:!?)]|and\b|who\b|to\b|of\s+(?:engineers|developers|"
+                     r"leaders|talent|people|students|women|girls))", after)):
+        return GENERAL  # people: "mentoring the next generation and building communities"
+    if re.match(r"first\s+class$", low) and re.search(r"(?:the|your|our|each|every|this)\s+$",
+                                                     before[-8:].lower()):
+        return SEQUENCE  # "the first class is upper body, the second a HIIT workout"
+    if re.match(r"disrupt(?:s|ing)?$", low) and not _DISRUPT_MARKET.match(after):
+        return GENERAL  # the verb "interrupt": "conflicts can disrupt your app"
+    if re.match(r"(?:10|ten)\s*x$", low) and _MEASURED_BEFORE.search(before):
+        return GENERAL  # a measured result: "achieved 10x throughput improvement"
+    if re.search(r"best|most|[a-z]{3,}est\b|first|top|#|no\.", low) and \
+            _AWARD_EN_BEFORE.search(before[-30:]) or \
+            _has_cjk(match) and match.startswith("最") and _AWARD_ZH_BEFORE.search(before):
+        return GENERAL  # an award: "wins the best e-commerce website of 2023", 荣获最佳…奖
+    if re.search(r"most|[a-z]{3,}est\b", low) and _OTHERS_RANGE_EN.match(after):
+        return THIRD_PARTY  # "the cheapest spot instance AWS has"
     if re.match(r"the\s", low) and _GROUP_OF_EN.search(before[-20:]):
         return THIRD_PARTY  # "a number of the most popular gateways"
     if "default" in low and _TECH_DEFAULT.match(after):
@@ -492,7 +533,8 @@ def _term_reason(match: str, before: str, after: str, language: str) -> str | No
     if match == "最好" and _ADVICE_ZH_AFTER.match(after):
         return READER  # 最好先备份: "you had better", advice to the reader
     if _RANKING_ZH_BEFORE.search(before) and _has_cjk(match) or \
-            _RANKING_EN_BEFORE.search(before) and re.search(r"most|best|top|highest", low):
+            _RANKING_EN_BEFORE.search(before) and re.search(r"most|best|top|[a-z]{3,}est\b",
+                                                            low):
         return GENERAL  # a feature ranking the customer's data, an editor's picks
     return None
 
