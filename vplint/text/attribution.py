@@ -685,6 +685,8 @@ def _quoted(text: str, start: int, end: int, line: str, language: str) -> bool:
         inner = text[left + 1:right]
         if "\n\n" in inner:
             continue
+        if re.search(r"(?:^|\n)[ \t-]*[\w.-]+[ \t]*[=:][ \t]*$", text[max(0, left - 80):left]):
+            continue  # a value in unparsed TOML/YAML (description = "..."), not a quotation
         if opening != "‘":
             # Words in double quotation marks are someone's words, a title or an example
             # sentence ("Compare "we are the best" to..."), not the page's own claim.
