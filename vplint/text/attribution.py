@@ -544,7 +544,7 @@ _APPOSITIVE_EN = re.compile(r"(?<![\w.])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})
 _COMPANIES_AFTER_ZH = re.compile(r"^[^。！？；：:，,\n]{0,16}?的[^。！？；：:，,\n]{0,8}?"
                                  r"(?:品牌|企业|企業|公司|厂商|廠商|机构|機構|集团|集團|银行|銀行|大学|大學|车企|車企|客户们|客戶們)"
                                  r"(?:[、和与與及])")
-# (_COMPANIES_AFTER_ZH: a list of companies the superlative describes, 全球领先的汽车品牌、手机品牌…)
+# (_COMPANIES_AFTER_ZH: the companies a superlative describes, 全球领先的汽车品牌、手机品牌…)
 # A named subject right before the phrase: "<Name> [by <Name>] is/was [also] ...".
 _SUBJECT_BEFORE_EN = re.compile(
     r"(?<![\w.])([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})(?:\s+(?:by|from)\s+[A-Z][\w.-]*)?"
