@@ -128,6 +128,7 @@ def test_not_the_advertisers_claim(text: str, phrase: str, lang: str, reason: st
     ("Contact us today for cutting-edge software development services.", "cutting-edge", "en"),
     ("确保每位使用者都能获得最佳贴合度。", "最佳", "zh"),
     ("Acme will disrupt the scheduling market.", "disrupt", "en"),
+    ("Our team is a leading US provider of VoIP.", "a leading", "en"),
     ('+++\ntitle = "Acme turbine"\ndescription = "Acme is the best turbine."\n+++', "the best",
      "en"),
     ("Acme is the next generation of job scheduling.", "next generation", "en"),

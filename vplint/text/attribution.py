@@ -58,9 +58,10 @@ _ZH_QUESTION = re.compile(r"(?:哪个|哪款|哪家|哪些|哪种|哪一|什么|
                           r"为什么|为何|是否|吗|呢)")
 
 # ---- someone else ------------------------------------------------------------------------
+# Case matters for "US" (the country: "a leading US telecom provider") and "I"/"me".
 _FIRST_PERSON_EN = re.compile(
-    r"(?<![A-Za-z])(?:we|we['’](?:re|ve|ll|d)|our|ours|us|I|I['’](?:m|ve|ll|d)|my|me)"
-    r"(?![A-Za-z])", re.I)
+    r"(?<![A-Za-z])(?:[Ww][Ee]|[Ww]e['’](?:re|ve|ll|d)|[Oo][Uu][Rr][Ss]?|[Uu]s|I|"
+    r"I['’](?:m|ve|ll|d)|[Mm]y|[Mm]e)(?![A-Za-z])")
 _FIRST_PERSON_ZH = re.compile(r"我们|我司|本公司|本平台|本产品|本团队|我们的")
 _OTHERS_EN = re.compile(
     r"(?<![A-Za-z])(?:this company|the company|the customer|"
