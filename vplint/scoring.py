@@ -154,8 +154,8 @@ What the score means (0-100, grade A-F)
  0-59  F  Do not publish. Either a legal red flag - a disease or weight-loss claim, a
           guaranteed cure, return or exam pass, "free" with a price, fake urgency
           (one caps the score at 39, two at 29: worse than saying nothing) - or the
-          text says nothing a buyer can act on: no result, no need, no time (capped at
-          49). Under a cap, a better line still scores higher than a worse one.
+          text says nothing a buyer can act on: no customer, no result, no need
+          (capped at 49). Under a cap, a better line still scores higher than a worse one.
 
 So 90 means "a customer would get it and act"; 70 means "a draft with the right idea,
 fix the gaps listed"; 50 means "not publishable: it says nothing, or it breaks the law".
@@ -176,7 +176,7 @@ Details: docs/scoring.md.""",
           有错误级问题时分数不超过69。
  0–59  F  不要发布。要么触碰广告法红线——疾病或减肥功效、保证治愈/收益/通过考试、
           “免费”却要付费、虚假紧迫感（一条封顶39分，两条及以上封顶29分，比什么都没说更糟）——
-          要么什么都没说：没有结果、没有需求、没有时间（封顶49分）。封顶之下，写得更好的文案仍然得分更高。
+          要么什么都没说：没有顾客、没有结果、没有需求（封顶49分）。封顶之下，写得更好的文案仍然得分更高。
 
 也就是说，90分意味着“顾客能看懂并会行动”；70分意味着“方向对的草稿，补上列出的缺口”；
 50分意味着“不能发布：什么都没说，或者违法”。

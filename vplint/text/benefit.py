@@ -97,13 +97,11 @@ class CopyEvidence:
 
     @property
     def says_nothing(self) -> bool:
-        """True when the text names no result, need, time or answered doubt: an empty
-        starter, a placeholder, a paragraph about the company. Addressing the reader
-        ("Thank you for your support") is not enough: Maxwell's first must is the
-        outcome."""
+        """True when the text names neither a customer nor a result nor a need: an
+        empty starter, a placeholder, a paragraph about the company."""
         if self.units < 3:
             return True
-        return not (self.outcomes or self.need or self.times or self.doubts)
+        return not (self.outcomes or self.customer or self.need or self.times or self.doubts)
 
     @property
     def strength(self) -> int:
