@@ -156,7 +156,7 @@ def health_testimonial(ctx: CheckContext) -> Iterator[Hit]:
 
 
 _SIGNED_QUOTE = re.compile(
-    r"[\"”」』]\s*[,，]?\s*(?:—|–|--?|——|－)\s*([^\n\"“”]{1,40}?)\s*(?:$|\n)")
+    r"[\"”」』]\s*(?:[,，]\s*)?(?:—|–|--?|——|－)\s*([^\n\"“”]{1,40}?)\s*(?:$|\n)")
 
 
 def _testimonials(ctx: CheckContext
