@@ -73,6 +73,18 @@ def test_every_catalogue_term_is_found_the_same_way(lexicon):
                 assert fast(compiled, text) == slow(compiled, text), text
 
 
+@pytest.mark.parametrize("term,text", [
+    ("re:\\d+\\s*%\\s*off(?![A-Za-z])", "Limited time: 50% off your first year."),
+    ("re:^start", "start here"),
+])
+def test_regex_terms_beginning_with_a_digit_or_the_start_are_found(term, text):
+    # Their only "fragment" is the digit or start marker, never in the text itself: the
+    # fast scan must not read that as "this term cannot match here".
+    compiled = compile_terms([term, "widget"])
+    assert compiled is not None
+    assert fast(compiled, text) == slow(compiled, text) != []
+
+
 def test_the_fast_scanners_are_built_only_after_a_few_scans():
     lexicon = Lexicon("t", {"en": ["widget"], "zh": []})
     compiled = lexicon.pattern()

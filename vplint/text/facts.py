@@ -2,9 +2,9 @@
 
 Rules ask questions such as "where does the `hype` lexicon match in the copy?". The first
 question scans every text of the document once for every term of every lexicon
-(vplint.text.multiscan) and keeps, per text node, where each term may start; each answer
-is then a filter over those stored candidates, confirmed with the lexicon's own pattern
-and cached per node, so no question rescans the document.
+(vplint.text.multiscan), confirms every candidate once and stores, per text node, each
+lexicon's matches; each answer is then a filter over those stored hits, so no question
+rescans, re-confirms or re-sorts anything.
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ from vplint.text.multiscan import scanner_for
 if TYPE_CHECKING:
     from vplint.document import Document
     from vplint.rules import Registry
+
+
+_NONE: list[Match] = []
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class Facts:
         self.doc = doc
         self.registry = registry
         self._cache: dict[tuple, object] = {}
+        self._hits: dict[int, dict[str, list[Match]]] | None = None
+        self._names: frozenset[str] = frozenset()
         # A file that failed to parse has no fields: judge its raw text instead.
         detected = detect_locale(doc.all_text() if doc.tree is not None
                                  else doc.source[:4000])
@@ -76,65 +81,68 @@ class Facts:
 
     def find(self, lexicon: str, prefixes: tuple[str, ...] | list[str] | str = "",
              lang: str = "all") -> list[FieldMatch]:
-        """Every hit of a lexicon in the fields under `prefixes`."""
+        """Every hit of a lexicon in the fields under `prefixes`, in file order."""
         if isinstance(prefixes, str):
             prefixes = (prefixes,)
         key = ("find", lexicon, tuple(prefixes), lang)
-        if key not in self._cache:
-            self._cache[key] = [FieldMatch(path, node, m.start, m.end, m.text, m.term)
-                                for path, node in self.texts(prefixes)
-                                for m in self.node_matches(lexicon, node, lang)]
-        return self._cache[key]  # type: ignore[return-value]
+        found = self._cache.get(key)
+        if found is None:
+            if lang == "all" and lexicon in self.registry.lexicons and not self.has(lexicon):
+                found = []
+            else:
+                found = [FieldMatch(path, node, m.start, m.end, m.text, m.term)
+                         for path, node in self.texts(prefixes)
+                         for m in self.node_matches(lexicon, node, lang)]
+            self._cache[key] = found
+        return found  # type: ignore[return-value]
 
     def node_matches(self, lexicon: str, node: Node, lang: str = "all") -> list[Match]:
         """Every hit of a lexicon in one text node, from the document's single scan."""
+        if lang == "all" and lexicon in self.registry.lexicons:
+            stored = self.hits().get(id(node))
+            if stored is not None:
+                return stored.get(lexicon, _NONE)
         key = ("node", lexicon, id(node), lang)
         found = self._cache.get(key)
         if found is None:
-            lex = self.registry.lexicon(lexicon)
             # Traditional Chinese is read through its simplified form (same offsets).
             text = fold(str(node.value))
-            located = self._located().get(id(node))
-            compiled, keys = self._plan(lexicon, lang)
-            if compiled is None or not text:
-                found = []
-            elif located is None or keys is None:  # not located: scan it plainly
-                found = lex.find(text, lang)
-            else:
-                found = lex.matches(compiled, compiled.scan_located(
-                    text, located[0], located[1], keys))
-            self._cache[key] = found
+            found = self._cache[key] = self.registry.lexicon(lexicon).find(text, lang) \
+                if text else []
         return found  # type: ignore[return-value]
 
-    def _located(self) -> dict[int, tuple[str, dict[int, list[int]]]]:
-        """id(text node) -> (lower-cased text, candidate starts by scanner key), for every
-        text of the document that lower-cases safely, found in one pass."""
-        key = ("located",)
-        found = self._cache.get(key)
+    def has(self, lexicon: str) -> bool:
+        """True when the lexicon matches somewhere in the document's texts (or in a text
+        that was not scanned with the others: then it may)."""
+        return lexicon in self._matched()
+
+    def hits(self) -> dict[int, dict[str, list[Match]]]:
+        """id(text node) -> lexicon name -> its matches there, for every text of the
+        document that lower-cases safely: every term located in one pass and confirmed
+        once (vplint.text.multiscan). Texts left out are scanned lexicon by lexicon."""
+        found = self._hits
         if found is None:
             nodes = [node for _, node in self.doc.texts()]
             texts = [fold(str(node.value)) for node in nodes]
-            safe = [k for k, text in enumerate(texts) if text and lowers_safely(text)]
-            lows = [texts[k].lower() for k in safe]
-            scanner = self._cache.get(("scanner",))
-            if scanner is None:
-                scanner = self._cache[("scanner",)] = scanner_for(self.registry.lexicons)
-            candidates = scanner.locate(lows)  # type: ignore[attr-defined]
-            found = {id(nodes[k]): (low, where)
-                     for k, low, where in zip(safe, lows, candidates, strict=True)}
-            self._cache[key] = found
-        return found  # type: ignore[return-value]
+            scanner = scanner_for(self.registry.lexicons)
+            safe = [k for k, text in enumerate(texts) if text and lowers_safely(text)] \
+                if scanner.exact else []
+            located = scanner.locate([texts[k].lower() for k in safe])
+            matched = scanner.hits([texts[k] for k in safe], located)
+            found = self._hits = {id(nodes[k]): mine
+                                  for k, mine in zip(safe, matched, strict=True)}
+            names: set[str] = set()
+            for mine in matched:
+                names.update(mine)
+            if len(safe) < sum(1 for text in texts if text):
+                names.update(self.registry.lexicons)  # an unscanned text may hold any
+            self._names = frozenset(names)
+        return found
 
-    def _plan(self, lexicon: str, lang: str):  # type: ignore[no-untyped-def]
-        """(compiled pattern, scanner key -> its terms) of a lexicon; the keys are None
-        when the scanner does not know one of its terms."""
-        compiled = self.registry.lexicon(lexicon).pattern(lang)
-        if compiled is None:
-            return None, None
-        scanner = self._cache.get(("scanner",))
-        if scanner is None:
-            scanner = self._cache[("scanner",)] = scanner_for(self.registry.lexicons)
-        return compiled, scanner.keys_for(compiled)  # type: ignore[attr-defined]
+    def _matched(self) -> frozenset[str]:
+        if self._hits is None:
+            self.hits()
+        return self._names
 
     def any(self, lexicon: str, prefixes: tuple[str, ...] | list[str] | str = "") -> bool:
         """True when the lexicon matches anywhere under `prefixes`."""

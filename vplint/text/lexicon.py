@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from vplint.text.terms import lower_pattern, regex_prefixes, term_pattern
+from vplint.text.terms import DIGIT, START, lower_pattern, regex_prefixes, term_pattern
 
 LANGS = ("en", "zh")
 __all__ = ["LANGS", "Compiled", "Lexicon", "Match", "TextBatch", "compile_terms",
@@ -111,15 +111,26 @@ class TextBatch:
 class Compiled:
     """A combined pattern and the terms its numbered groups stand for."""
 
-    __slots__ = ("pattern", "terms", "_fast", "_scans", "_subsets", "_checks")
+    __slots__ = ("_pattern", "terms", "_fast", "_scans", "_subsets", "_checks")
 
-    def __init__(self, pattern: re.Pattern[str], terms: tuple[str, ...]) -> None:
-        self.pattern = pattern
+    def __init__(self, pattern: re.Pattern[str] | None, terms: tuple[str, ...]) -> None:
+        self._pattern = pattern
         self.terms = terms
         self._fast: _Fast | None | bool = None  # False: this pattern has no fast form
         self._scans = 0
         self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._checks: list | None = None  # type: ignore[type-arg]
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The combined pattern, one group t<i> per term, compiled when first needed (a
+        document's lexicon hits are found without it, vplint.text.multiscan)."""
+        pattern = self._pattern
+        if pattern is None:
+            pattern = self._pattern = re.compile("|".join(
+                f"(?P<t{i}>{term_pattern(t)})" for i, t in enumerate(self.terms)),
+                re.IGNORECASE)
+        return pattern
 
     def prepare(self) -> None:
         """Build the fast scanners now (before worker processes fork, say)."""
@@ -300,14 +311,17 @@ class Compiled:
         return [m for m in self.pattern.finditer(text) if m.end() > m.start()]
 
 
+def term_order(term: str) -> tuple[int, str]:
+    """Where a term stands in a lexicon's pattern: longer terms are tried first."""
+    return (-len(term), term)
+
+
 def compile_terms(terms: Iterable[str]) -> Compiled | None:
     """One combined, case-insensitive pattern; longer literal terms are tried first."""
-    unique = sorted(set(t for t in terms if t and t.strip()),
-                    key=lambda t: (-len(t), t))
+    unique = sorted(set(t for t in terms if t and t.strip()), key=term_order)
     if not unique:
         return None
-    groups = [f"(?P<t{i}>{term_pattern(t)})" for i, t in enumerate(unique)]
-    return Compiled(re.compile("|".join(groups), re.IGNORECASE), tuple(unique))
+    return Compiled(None, tuple(unique))
 
 
 def _fast(terms: tuple[str, ...]) -> _Fast | None:
@@ -353,8 +367,9 @@ def _required(source: str) -> set[str] | None:
     """Lower-case fragments one of which every match of a regex contains, or None: the
     strings its matches begin with."""
     found = regex_prefixes(source)
-    if not found or any(len(f) < 2 and f.isascii() and f.isalnum() for f in found):
-        return None  # a single letter or digit rules nothing out
+    if not found or any(f in (START, DIGIT) or len(f) < 2 and f.isascii() and f.isalnum()
+                        for f in found):
+        return None  # a single letter or digit, a start or any digit rules nothing out
     return set(found)
 
 

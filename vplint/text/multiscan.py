@@ -18,15 +18,23 @@ compares both on the rule examples, the corpora and generated text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 import ahocorasick_rs
 
-from vplint.text.terms import DIGIT, START, literal_prefix, lower_pattern, regex_prefixes
+from vplint.text.lexicon import Lexicon, Match, term_order
+from vplint.text.terms import (
+    DIGIT,
+    START,
+    literal_prefix,
+    lower_pattern,
+    regex_prefixes,
+    term_pattern,
+)
 
 if TYPE_CHECKING:
-    from vplint.text.lexicon import Compiled, Lexicon
+    from vplint.text.lexicon import Compiled
 
 
 _DIGITS = re.compile(r"\d")
@@ -42,8 +50,9 @@ class Scanner:
     """
 
     def __init__(self, lexicons: Mapping[str, Lexicon]) -> None:
+        # In the order every lexicon's pattern tries its terms (vplint.text.lexicon).
         terms = sorted({t for lex in lexicons.values() for items in lex.terms.values()
-                        for t in items if t and t.strip()})
+                        for t in items if t and t.strip()}, key=term_order)
         self.terms = terms
         self.index = {t: k for k, t in enumerate(terms)}
         prefixes: list[str] = []
@@ -58,6 +67,11 @@ class Scanner:
                     position[prefix] = len(prefixes)
                     prefixes.append(prefix)
         self.prefixes = prefixes
+        unbounded = {prefix for term, firsts in zip(terms, firsts_of, strict=True)
+                     if not _after_non_letter(term) for prefix in firsts or ()}
+        self.bounded = [prefix not in unbounded for prefix in prefixes]
+        """Per prefix: True when every term beginning with it matches only after a
+        character that is not an ASCII letter (or at the start of a text)."""
         self.start_key = len(prefixes)
         """The key of candidates where a text begins (terms anchored with "^")."""
         self.search_key = len(prefixes) + 1
@@ -79,6 +93,42 @@ class Scanner:
         self.automaton = ahocorasick_rs.AhoCorasick(prefixes) if prefixes else None
         self._searcher: re.Pattern[str] | None = None
         self._keys: dict[int, tuple[Compiled, dict[int, list[int]] | None]] = {}
+        self.lexicons = dict(lexicons)
+        self.names = list(self.lexicons)
+        """The lexicons' names; `key_lexicons` and `term_lexicons` hold positions in it."""
+        key_terms: list[list[int]] = [[] for _ in range(self.digit_key + 1)]
+        for k, keys in enumerate(self.term_keys):
+            for key in keys:
+                key_terms[key].append(k)
+        self.key_terms = [tuple(ks) for ks in key_terms]
+        """key -> the terms stored under it, in term order."""
+        term_lexicons: list[set[int]] = [set() for _ in terms]
+        for n, lex in enumerate(self.lexicons.values()):
+            for items in lex.terms.values():
+                for t in items:
+                    k = self.index.get(t)
+                    if k is not None:
+                        term_lexicons[k].add(n)
+        self.term_lexicons = [tuple(sorted(ns)) for ns in term_lexicons]
+        """term -> the lexicons it belongs to."""
+        self.key_lexicons = [tuple(sorted(set().union(*(term_lexicons[k] for k in ks))))
+                             for ks in self.key_terms]
+        """key -> the lexicons with a term under it."""
+        self.partial = [tuple(n for n in owners if any(n not in term_lexicons[k] for k in ks))
+                        for owners, ks in zip(self.key_lexicons, self.key_terms, strict=True)]
+        """key -> the lexicons holding some but not all of its terms."""
+        self.exact = not any(_grouped(t) for t in terms)
+        """False when a term names or numbers its groups: `hits` cannot put it in a
+        pattern of other terms, and the lexicons are scanned one by one instead."""
+        self._key_patterns: list[Callable[[str, int], re.Match[str] | None] | None] = \
+            [None] * len(key_terms)
+        self._suffixes: dict[tuple[int, int], Callable[[str, int], re.Match[str] | None]] = {}
+        self._place = [{k: i for i, k in enumerate(ks)} if partial else {}
+                       for ks, partial in zip(self.key_terms, self.partial, strict=True)]
+        """key -> term -> its place among the key's terms (keys with `partial` lexicons)."""
+        self._after = [_later_owners(ks, term_lexicons) if partial else []
+                       for ks, partial in zip(self.key_terms, self.partial, strict=True)]
+        """key -> per place, the lexicons holding one of the key's terms after it."""
 
     def keys_for(self, compiled: Compiled) -> dict[int, list[int]] | None:
         """`keys_of(compiled.terms)`, remembered per compiled pattern."""
@@ -110,7 +160,10 @@ class Scanner:
                 end += len(low) + 1
                 bounds.append(end)  # where the text ends (its NUL)
             n, found, limit, offset = 0, out[0], bounds[0], 0
+            bounded = self.bounded
             for key, a, _ in self.automaton.find_matches_as_indexes(joined, overlapping=True):
+                if bounded[key] and a and joined[a - 1] in _LETTERS:
+                    continue  # inside a word: none of its terms can start here
                 if a >= limit:  # hits come in text order: a prefix never spans a NUL
                     while a >= bounds[n]:
                         n += 1
@@ -134,12 +187,157 @@ class Scanner:
                     found[self.search_key] = positions
         return out
 
+    def hits(self, texts: list[str], where: list[dict[int, list[int]]]
+             ) -> list[dict[str, list[Match]]]:
+        """Every lexicon's matches (its `find` with lang "all") in each text, from the
+        candidates `locate` found in their lower-cased forms: per text, lexicon name -> its
+        matches, lexicons without a match left out. Needs `exact`.
+
+        Every lexicon's pattern tries its terms in one order, the term order, so at a
+        position a lexicon's match is its first term in that order that matches there.
+        At each candidate of a key, one pattern of the key's terms (`_key_pattern`) gives
+        the first of them matching there: the answer for every lexicon holding that
+        term; a lexicon holding only some of the key's terms, not that one, gets the next
+        matching term it holds (`_later`). A lexicon's match at a position is the first
+        over all keys found there, and its matches are walked left to right as
+        `finditer` walks (a position inside the previous match is not tried): the
+        matches of a plain scan with the lexicon's pattern, each term tried at most once
+        per candidate.
+        """
+        out: list[dict[str, list[Match]]] = []
+        key_lexicons, partial, term_lexicons = self.key_lexicons, self.partial, \
+            self.term_lexicons
+        key_patterns = self._key_patterns
+        for text, located in zip(texts, where, strict=True):
+            best: dict[int, dict[int, tuple[int, int]]] = {}
+            for key, positions in located.items():
+                if not key_lexicons[key]:
+                    continue
+                first = key_patterns[key] or self._key_pattern(key)
+                for at in positions:
+                    m = first(text, at)
+                    if m is None:
+                        continue
+                    k = int(m.lastgroup[1:])  # type: ignore[index]
+                    found = (k, m.end())
+                    owners = term_lexicons[k]
+                    for n in owners:
+                        mine = best.get(n)
+                        if mine is None:
+                            best[n] = {at: found}
+                        else:
+                            old = mine.get(at)
+                            if old is None or k < old[0]:
+                                mine[at] = found
+                    if partial[key]:
+                        self._later(key, k, text, at, best)
+            out.append({self.names[n]: matches for n, mine in best.items()
+                        if (matches := self._walk(n, text, mine))})
+        return out
+
+    def _later(self, key: int, k: int, text: str, at: int,
+               best: dict[int, dict[int, tuple[int, int]]]) -> None:
+        """After term k, the first of key's terms matching at `at`: the first matching
+        terms of the lexicons without k, tried in term order with the key's terms after
+        the last one found, until every lexicon that holds a later term has its own."""
+        term_lexicons = self.term_lexicons
+        assigned = set(term_lexicons[k])
+        place = self._place[key]
+        after = self._after[key]
+        i = place[k]
+        while after[i] - assigned:
+            m = self._suffix(key, i + 1)(text, at)
+            if m is None:
+                return
+            k = int(m.lastgroup[1:])  # type: ignore[index]
+            i = place[k]
+            for n in term_lexicons[k]:
+                if n not in assigned:
+                    assigned.add(n)
+                    mine = best.get(n)
+                    if mine is None:
+                        best[n] = {at: (k, m.end())}
+                    else:
+                        old = mine.get(at)
+                        if old is None or k < old[0]:
+                            mine[at] = (k, m.end())
+
+    def _walk(self, n: int, text: str, best: dict[int, tuple[int, int]]) -> list[Match]:
+        """Lexicon n's matches from its first term matching at each candidate position,
+        walked as `finditer` walks."""
+        out: list[Match] = []
+        end = 0
+        terms = self.terms
+        for at in sorted(best):
+            if at < end:
+                continue
+            k, stop = best[at]
+            if stop == at:  # pragma: no cover - an empty match: walk as finditer does
+                compiled = self.lexicons[self.names[n]].pattern()
+                assert compiled is not None
+                return Lexicon.matches(compiled, [m for m in compiled.pattern.finditer(text)
+                                                  if m.end() > m.start()])
+            out.append(Match(at, stop, text[at:stop], terms[k]))
+            end = stop
+        return out
+
+    def _key_pattern(self, key: int) -> Callable[[str, int], re.Match[str] | None]:
+        """`match` of the key's terms in term order, each in a group g<term number>."""
+        found = self._key_patterns[key] = _union(self.terms, self.key_terms[key])
+        return found
+
+    def _suffix(self, key: int, i: int) -> Callable[[str, int], re.Match[str] | None]:
+        """`_key_pattern` of the key's terms from its i-th on."""
+        found = self._suffixes.get((key, i))
+        if found is None:
+            found = self._suffixes[(key, i)] = _union(self.terms, self.key_terms[key][i:])
+        return found
+
     def _search_pattern(self) -> re.Pattern[str]:
         """Every position where some prefix-less term matches (a zero-width search)."""
         if self._searcher is None:
             self._searcher = re.compile("(?=" + "|".join(
                 lower_pattern(self.terms[k]) for k in self.searched) + ")")
         return self._searcher
+
+
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_BEHIND_LETTERS = re.compile(r"re:\(\?<!\[(?!\^)([^\]]*)\]\)")
+_GROUPS = re.compile(r"\\[1-9]|\(\?P[<=]|\(\?\(")
+
+
+def _after_non_letter(term: str) -> bool:
+    """True when every match of the term is preceded by something other than an ASCII
+    letter (or nothing): a literal term beginning with a word character, or a `re:` term
+    beginning with a look-behind that rules out every ASCII letter."""
+    if not term.startswith("re:"):
+        return term[0].isascii() and (term[0].isalnum() or term[0] == "_")
+    behind = _BEHIND_LETTERS.match(term)
+    return behind is not None and "A-Z" in behind.group(1) and "a-z" in behind.group(1)
+
+
+def _grouped(term: str) -> bool:
+    """True when a `re:` term names a group or refers to one by number or name."""
+    return term.startswith("re:") and _GROUPS.search(term) is not None
+
+
+def _later_owners(chosen: tuple[int, ...], term_lexicons: list[set[int]]
+                  ) -> list[frozenset[int]]:
+    """Per place in `chosen`, the lexicons holding one of the terms after it."""
+    out: list[frozenset[int]] = []
+    seen: set[int] = set()
+    for k in reversed(chosen):
+        out.append(frozenset(seen))
+        seen |= term_lexicons[k]
+    return out[::-1]
+
+
+def _union(terms: list[str], chosen: tuple[int, ...]
+           ) -> Callable[[str, int], re.Match[str] | None]:
+    """`match` of the chosen terms (ascending term numbers) as one case-insensitive
+    pattern, each in a group g<term number>, as a lexicon's pattern holds them."""
+    return re.compile("|".join(f"(?P<g{k}>{term_pattern(terms[k])})" for k in chosen),
+                      re.IGNORECASE).match
 
 
 _SCANNERS: dict[tuple, Scanner] = {}
