@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vplint.budget import Budget, RuleTimeout
-from vplint.checks import CheckContext, Hit
+from vplint.checks import CheckContext, Hit, needs_of
 from vplint.checks.attribution import not_own_claim, outside_copy, outside_lead
 from vplint.config import Config, Selector
 from vplint.document import Document, failed_document, load_file, load_text, printable_path
@@ -64,6 +64,9 @@ class Linter:
     registry: Registry
     forced_language: str | None = None
     crashed: bool = field(default=False, init=False)
+    skip_idle: bool = field(default=True, init=False)
+    """Skip a rule whose check needs lexicon hits the document does not have
+    (`may_fire`); tests turn it off to show that skipping changes nothing."""
 
     def __post_init__(self) -> None:
         codes = sorted(self.registry.rules)
@@ -235,7 +238,8 @@ class Linter:
             ran = [r for r in rules if r.code not in POST_RULES
                    and r.applies_to(facts.page_kind, facts.locale)
                    and (doc.tree is not None or r.family == "VP")]
-            findings = [f for rule in ran for f in self._run(rule, doc, facts)]
+            findings = [f for rule in ran if self.may_fire(rule, facts)
+                        for f in self._run(rule, doc, facts)]
             kept = [f for f in findings
                     if not (doc.suppressions and doc.suppressions.silences(f.code, f.line))]
             staged.append((doc, facts, ran, kept))
@@ -266,6 +270,31 @@ class Linter:
                 mine = [d for d in unused if _owner(staged, d.line) is doc]
                 if mine:
                     kept.extend(self._run(rule, doc, facts, {"unused": mine, "known": known}))
+
+    def may_fire(self, rule: Rule, facts: Facts) -> bool:
+        """False when calling the rule on this document cannot yield anything: its check
+        declares lexicons it needs hits of (vplint.checks.needs_hits) and for one of
+        those parameters none of the lexicons it names matches in the document. The one
+        place rules are skipped; a skipped rule still counts as run for the score."""
+        if not self.skip_idle:
+            return True
+        try:
+            needs = needs_of(rule.function())
+        except (Exception, SystemExit):
+            return True  # _run reports a check that cannot be loaded
+        if needs is None or self.budget.exhausted(rule.code):
+            return True  # an exhausted rule is reported by _run
+        params = self.params[rule.code]
+        if any(params.get(name) for name in needs.unless):
+            return True
+        known = facts.registry.lexicons
+        for name in needs.params:
+            value = params.get(name) or []
+            names = [value] if isinstance(value, str) else list(value)
+            # an unknown lexicon is the rule's error to report, so it runs
+            if not any(n not in known or facts.has(n) for n in names):
+                return False
+        return True
 
     def _run(self, rule: Rule, doc: Document, facts: Facts,
              extra: dict[str, Any] | None = None) -> list[Finding]:

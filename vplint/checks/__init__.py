@@ -8,9 +8,10 @@ located, localised Findings. Checks never print and never read files.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from vplint.nodes import Node
 
@@ -85,3 +86,35 @@ def competitors(ctx: CheckContext) -> list[tuple[int, dict[str, Node]]]:
     return [(i, item.value) for i, item in enumerate(node.value)
             if isinstance(item.value, dict)]
 
+
+
+class Needs(NamedTuple):
+    """What a check needs to find in a document before it can yield anything."""
+
+    params: tuple[str, ...]
+    """Rule parameters naming lexicons: for each, one of its lexicons must match."""
+    unless: tuple[str, ...] = ()
+    """Rule parameters that, when set, let the check find more than lexicon hits."""
+
+
+_Check = TypeVar("_Check", bound=Callable[..., Any])
+
+
+def needs_hits(*params: str, unless: tuple[str, ...] = ()) -> Callable[[_Check], _Check]:
+    """Declare that a check yields nothing unless, for each of `params`, a lexicon that
+    rule parameter names matches somewhere in the document (and none of `unless` is set).
+
+    The engine then skips the rule on a document without such a hit instead of calling
+    it (vplint.engine); only declare it of a check whose every hit comes from those
+    lexicons' matches, so that skipping changes nothing.
+    """
+    def mark(check: _Check) -> _Check:
+        check.needs_hits = Needs(tuple(params), tuple(unless))  # type: ignore[attr-defined]
+        return check
+    return mark
+
+
+def needs_of(check: Callable[..., Any]) -> Needs | None:
+    """What `needs_hits` declared of a check (None: it may yield on any document)."""
+    found = getattr(check, "needs_hits", None)
+    return found if isinstance(found, Needs) else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from vplint.checks import CheckContext, Hit
+from vplint.checks import CheckContext, Hit, needs_hits
 from vplint.text.facts import FieldMatch
 from vplint.text.lang import measure
 from vplint.text.lexicon import Lexicon
@@ -76,6 +76,7 @@ def hit_for(m: FieldMatch, **args: Any) -> Hit:
                args={"match": m.text, **args})
 
 
+@needs_hits("lexicons", unless=("terms",))
 def existence(ctx: CheckContext) -> Iterator[Hit]:
     """Flag every occurrence of the rule's terms or lexicons in its fields."""
     for m in matches(ctx):

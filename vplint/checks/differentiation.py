@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from vplint.checks import CheckContext, Hit, competitors, scalar_text
+from vplint.checks import CheckContext, Hit, competitors, needs_hits, scalar_text
 from vplint.checks.outcome import measurable
 from vplint.checks.support import STOPWORDS, by_node, content_stems, fields, note
 from vplint.nodes import Node
@@ -52,6 +52,7 @@ def _names_someone(ctx: CheckContext, node: Node, text: str) -> bool:
     return bool(words)
 
 
+@needs_hits("lexicons")
 def generic_differentiator(ctx: CheckContext) -> Iterator[Hit]:
     """DIF002: the difference is a virtue every competitor claims (quality, service, price
     alone, one-stop, 专业, 优质, "leading provider").

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from vplint.checks import CheckContext, Hit, competitors, scalar_text
+from vplint.checks import CheckContext, Hit, competitors, needs_hits, scalar_text
 from vplint.checks.declarative import hit_for
 from vplint.errors import RuleError
 from vplint.text.facts import FieldMatch
@@ -184,6 +184,7 @@ def _rank_hit(ctx: CheckContext, **args: Any) -> Hit:
 
 
 # ---- law 1 -----------------------------------------------------------------------------
+@needs_hits("lexicons")
 def leadership(ctx: CheckContext) -> Iterator[Hit]:
     """Law 1: flag claims of being better when the proposition names no category in
     which it is first (`category` with `ladder_rank` 1 or unset)."""
@@ -204,6 +205,7 @@ def category(ctx: CheckContext) -> Iterator[Hit]:
 
 
 # ---- law 3 -----------------------------------------------------------------------------
+@needs_hits("lexicons")
 def mind(ctx: CheckContext) -> Iterator[Hit]:
     """Law 3 (advisory): flag claims of being first in the market when no focus word
     says what the proposition wants to be first for in the customer's mind."""
@@ -214,6 +216,7 @@ def mind(ctx: CheckContext) -> Iterator[Hit]:
 
 
 # ---- law 4 -----------------------------------------------------------------------------
+@needs_hits("lexicons")
 def perception(ctx: CheckContext) -> Iterator[Hit]:
     """Law 4: flag copy that argues only with specifications and features - feature or
     spec words, and no outcome in the copy or in `outcome`/`benefit`."""
@@ -411,6 +414,7 @@ def singularity(ctx: CheckContext) -> Iterator[Hit]:
 
 
 # ---- law 18 ----------------------------------------------------------------------------
+@needs_hits("lexicons")
 def success(ctx: CheckContext) -> Iterator[Hit]:
     """Law 18: flag self-praise superlatives when the proposition offers no proof."""
     if ctx.doc.has("proof"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vplint.checks import CheckContext, Hit
+from vplint.checks import CheckContext, Hit, needs_hits
 from vplint.checks.support import by_node, fields, first_filled
 from vplint.nodes import Node
 from vplint.text.numbers import quantities_of
@@ -48,6 +48,7 @@ def not_measurable(ctx: CheckContext) -> Iterator[Hit]:
               args={"field": first.field})
 
 
+@needs_hits("lexicons")
 def feature_not_result(ctx: CheckContext) -> Iterator[Hit]:
     """OUT003: a headline, bullet or outcome that speaks in features, not results.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vplint.checks import CheckContext, Hit
+from vplint.checks import CheckContext, Hit, needs_hits
 from vplint.checks.support import fields, first_filled
 
 
@@ -26,6 +26,7 @@ def utility_overload(ctx: CheckContext) -> Iterator[Hit]:
                       args={"count": len(items), "max": maximum, "field": path})
 
 
+@needs_hits("low_lexicons", "premium_lexicons")
 def contradictory_expectations(ctx: CheckContext) -> Iterator[Hit]:
     """VAL002: the proposition promises the lowest price and the top end at once.
 

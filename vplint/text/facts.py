@@ -87,13 +87,9 @@ class Facts:
         key = ("find", lexicon, tuple(prefixes), lang)
         found = self._cache.get(key)
         if found is None:
-            if lang == "all" and lexicon in self.registry.lexicons and not self.has(lexicon):
-                found = []
-            else:
-                found = [FieldMatch(path, node, m.start, m.end, m.text, m.term)
-                         for path, node in self.texts(prefixes)
-                         for m in self.node_matches(lexicon, node, lang)]
-            self._cache[key] = found
+            found = self._cache[key] = [FieldMatch(path, node, m.start, m.end, m.text, m.term)
+                                        for path, node in self.texts(prefixes)
+                                        for m in self.node_matches(lexicon, node, lang)]
         return found  # type: ignore[return-value]
 
     def node_matches(self, lexicon: str, node: Node, lang: str = "all") -> list[Match]:
