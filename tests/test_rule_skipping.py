@@ -64,7 +64,8 @@ def test_a_rule_runs_when_a_lexicon_it_needs_matches() -> None:
 
 
 def test_inline_terms_and_unknown_lexicons_keep_a_rule_running() -> None:
-    plain = Facts(load_text("name: X\ncopy:\n  headline: A ledger\n", "b.yaml", "yaml")[0], REGISTRY)
+    doc = load_text("name: X\ncopy:\n  headline: A ledger\n", "b.yaml", "yaml")[0]
+    plain = Facts(doc, REGISTRY)
     rule = REGISTRY.rules["LAW020"]
     with_terms = Linter(Config(), REGISTRY)
     with_terms.params["LAW020"] = {**with_terms.params["LAW020"], "terms": ["ledger"]}
