@@ -79,20 +79,10 @@ class Budget:
                 self._interrupting = False
             self._current = None
 
-    @contextmanager
-    def run(self, code: str) -> Iterator[None]:
-        """Time one call of rule `code`; RuleTimeout when its budget runs out."""
-        self._left = self.seconds - self.spent.get(code, 0.0)
-        self._started = time.perf_counter()
-        self._current = code
-        try:
-            yield
-        finally:
-            self._current = None
-            used = time.perf_counter() - self._started
-            self.spent[code] = self.spent.get(code, 0.0) + used
-        if used >= self._left:  # not interruptible here, or it ran out as it returned
-            raise RuleTimeout(self.describe())
+    def run(self, code: str) -> _Timing:
+        """Time one call of rule `code` (a context manager); RuleTimeout when its budget
+        runs out."""
+        return _Timing(self, code)
 
     def _alarm(self, signum: int, frame: Any) -> None:
         elapsed = time.perf_counter() - self._started
@@ -107,6 +97,33 @@ class Budget:
         """The VP900 reason for a rule that ran out of time."""
         return (f"stopped after {self.seconds:g} s on this file (rule-timeout); "
                 "it may backtrack or loop on this text")
+
+
+class _Timing:
+    """`Budget.run`'s context: a plain class, as it wraps every rule call."""
+
+    __slots__ = ("budget", "code")
+
+    def __init__(self, budget: Budget, code: str) -> None:
+        self.budget = budget
+        self.code = code
+
+    def __enter__(self) -> None:
+        budget = self.budget
+        budget._left = budget.seconds - budget.spent.get(self.code, 0.0)
+        budget._started = time.perf_counter()
+        budget._current = self.code
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: Any) -> bool:
+        budget = self.budget
+        budget._current = None
+        used = time.perf_counter() - budget._started
+        budget.spent[self.code] = budget.spent.get(self.code, 0.0) + used
+        if kind is None and used >= budget._left:
+            # not interruptible here, or it ran out as it returned
+            raise RuleTimeout(budget.describe())
+        return False
 
 
 def _can_interrupt() -> bool:

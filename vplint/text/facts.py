@@ -87,15 +87,28 @@ class Facts:
         key = ("find", lexicon, tuple(prefixes), lang)
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = [FieldMatch(path, node, m.start, m.end, m.text, m.term)
-                                        for path, node in self.texts(prefixes)
-                                        for m in self.node_matches(lexicon, node, lang)]
+            texts = self.texts(prefixes)
+            if lang != "all" or lexicon not in self.registry.lexicons:
+                found = [FieldMatch(path, node, m.start, m.end, m.text, m.term)
+                         for path, node in texts
+                         for m in self.node_matches(lexicon, node, lang)]
+            elif lexicon not in self._matched():
+                found = []
+            else:
+                hits = self.hits()
+                found = []
+                for path, node in texts:
+                    stored = hits.get(id(node))
+                    for m in (stored.get(lexicon, _NONE) if stored is not None
+                              else self.node_matches(lexicon, node)):
+                        found.append(FieldMatch(path, node, m.start, m.end, m.text, m.term))
+            self._cache[key] = found
         return found  # type: ignore[return-value]
 
     def node_matches(self, lexicon: str, node: Node, lang: str = "all") -> list[Match]:
         """Every hit of a lexicon in one text node, from the document's single scan."""
         if lang == "all" and lexicon in self.registry.lexicons:
-            stored = self.hits().get(id(node))
+            stored = (self._hits if self._hits is not None else self.hits()).get(id(node))
             if stored is not None:
                 return stored.get(lexicon, _NONE)
         key = ("node", lexicon, id(node), lang)
@@ -125,14 +138,15 @@ class Facts:
                 if scanner.exact else []
             located = scanner.locate([texts[k].lower() for k in safe])
             matched = scanner.hits([texts[k] for k in safe], located)
-            found = self._hits = {id(nodes[k]): mine
-                                  for k, mine in zip(safe, matched, strict=True)}
+            found = {id(nodes[k]): {} for k, text in enumerate(texts) if not text}
             names: set[str] = set()
-            for mine in matched:
+            for k, mine in zip(safe, matched, strict=True):
+                found[id(nodes[k])] = mine
                 names.update(mine)
-            if len(safe) < sum(1 for text in texts if text):
+            if len(found) < len({id(node) for node in nodes}):
                 names.update(self.registry.lexicons)  # an unscanned text may hold any
             self._names = frozenset(names)
+            self._hits = found
         return found
 
     def _matched(self) -> frozenset[str]:

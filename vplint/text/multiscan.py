@@ -122,13 +122,8 @@ class Scanner:
         pattern of other terms, and the lexicons are scanned one by one instead."""
         self._key_patterns: list[Callable[[str, int], re.Match[str] | None] | None] = \
             [None] * len(key_terms)
-        self._suffixes: dict[tuple[int, int], Callable[[str, int], re.Match[str] | None]] = {}
-        self._place = [{k: i for i, k in enumerate(ks)} if partial else {}
-                       for ks, partial in zip(self.key_terms, self.partial, strict=True)]
-        """key -> term -> its place among the key's terms (keys with `partial` lexicons)."""
-        self._after = [_later_owners(ks, term_lexicons) if partial else []
-                       for ks, partial in zip(self.key_terms, self.partial, strict=True)]
-        """key -> per place, the lexicons holding one of the key's terms after it."""
+        self._every_patterns: dict[int, tuple[Callable[[str, int], re.Match[str] | None],
+                                              list[tuple[int, int]]]] = {}
 
     def keys_for(self, compiled: Compiled) -> dict[int, list[int]] | None:
         """`keys_of(compiled.terms)`, remembered per compiled pattern."""
@@ -195,23 +190,55 @@ class Scanner:
 
         Every lexicon's pattern tries its terms in one order, the term order, so at a
         position a lexicon's match is its first term in that order that matches there.
-        At each candidate of a key, one pattern of the key's terms (`_key_pattern`) gives
-        the first of them matching there: the answer for every lexicon holding that
-        term; a lexicon holding only some of the key's terms, not that one, gets the next
-        matching term it holds (`_later`). A lexicon's match at a position is the first
-        over all keys found there, and its matches are walked left to right as
-        `finditer` walks (a position inside the previous match is not tried): the
-        matches of a plain scan with the lexicon's pattern, each term tried at most once
-        per candidate.
+        At each candidate of a key whose terms all belong to the same lexicons, one
+        pattern of those terms (`_key_pattern`) gives the first of them matching there,
+        the answer for all those lexicons. Where the key's terms belong to different
+        lexicons, one pattern of look-aheads (`_every_pattern`) tells every term that
+        matches there, with its end, and each lexicon takes its first. A lexicon's match
+        at a position is the first over all keys found there, and its matches are
+        walked left to right as `finditer` walks (a position inside the previous match
+        is not tried): the matches of a plain scan with the lexicon's pattern, each
+        candidate tried once per key.
         """
         out: list[dict[str, list[Match]]] = []
-        key_lexicons, partial, term_lexicons = self.key_lexicons, self.partial, \
+        key_lexicons, partial = self.key_lexicons, self.partial
+        key_patterns, every, term_lexicons = self._key_patterns, self._every_patterns, \
             self.term_lexicons
-        key_patterns = self._key_patterns
         for text, located in zip(texts, where, strict=True):
             best: dict[int, dict[int, tuple[int, int]]] = {}
             for key, positions in located.items():
-                if not key_lexicons[key]:
+                owners = key_lexicons[key]
+                if not owners:
+                    continue
+                if partial[key]:
+                    found_every = every.get(key) or self._every_pattern(key)
+                    match, slots = found_every
+                    for at in positions:
+                        m = match(text, at)
+                        if m is None or m.lastindex is None:
+                            continue  # no term of this key matches here
+                        values = m.groups()
+                        left = len(owners)
+                        seen: set[int] = set()
+                        for slot, k in slots:
+                            value = values[slot]
+                            if value is None:
+                                continue
+                            stop = at + len(value)
+                            for n in term_lexicons[k]:
+                                if n in seen:
+                                    continue
+                                seen.add(n)
+                                left -= 1
+                                mine = best.get(n)
+                                if mine is None:
+                                    best[n] = {at: (k, stop)}
+                                else:
+                                    old = mine.get(at)
+                                    if old is None or k < old[0]:
+                                        mine[at] = (k, stop)
+                            if not left:
+                                break
                     continue
                 first = key_patterns[key] or self._key_pattern(key)
                 for at in positions:
@@ -220,7 +247,6 @@ class Scanner:
                         continue
                     k = int(m.lastgroup[1:])  # type: ignore[index]
                     found = (k, m.end())
-                    owners = term_lexicons[k]
                     for n in owners:
                         mine = best.get(n)
                         if mine is None:
@@ -229,38 +255,9 @@ class Scanner:
                             old = mine.get(at)
                             if old is None or k < old[0]:
                                 mine[at] = found
-                    if partial[key]:
-                        self._later(key, k, text, at, best)
             out.append({self.names[n]: matches for n, mine in best.items()
                         if (matches := self._walk(n, text, mine))})
         return out
-
-    def _later(self, key: int, k: int, text: str, at: int,
-               best: dict[int, dict[int, tuple[int, int]]]) -> None:
-        """After term k, the first of key's terms matching at `at`: the first matching
-        terms of the lexicons without k, tried in term order with the key's terms after
-        the last one found, until every lexicon that holds a later term has its own."""
-        term_lexicons = self.term_lexicons
-        assigned = set(term_lexicons[k])
-        place = self._place[key]
-        after = self._after[key]
-        i = place[k]
-        while after[i] - assigned:
-            m = self._suffix(key, i + 1)(text, at)
-            if m is None:
-                return
-            k = int(m.lastgroup[1:])  # type: ignore[index]
-            i = place[k]
-            for n in term_lexicons[k]:
-                if n not in assigned:
-                    assigned.add(n)
-                    mine = best.get(n)
-                    if mine is None:
-                        best[n] = {at: (k, m.end())}
-                    else:
-                        old = mine.get(at)
-                        if old is None or k < old[0]:
-                            mine[at] = (k, m.end())
 
     def _walk(self, n: int, text: str, best: dict[int, tuple[int, int]]) -> list[Match]:
         """Lexicon n's matches from its first term matching at each candidate position,
@@ -286,11 +283,15 @@ class Scanner:
         found = self._key_patterns[key] = _union(self.terms, self.key_terms[key])
         return found
 
-    def _suffix(self, key: int, i: int) -> Callable[[str, int], re.Match[str] | None]:
-        """`_key_pattern` of the key's terms from its i-th on."""
-        found = self._suffixes.get((key, i))
-        if found is None:
-            found = self._suffixes[(key, i)] = _union(self.terms, self.key_terms[key][i:])
+    def _every_pattern(self, key: int) -> tuple[Callable[[str, int], re.Match[str] | None],
+                                                list[tuple[int, int]]]:
+        """`match` of one optional look-ahead per term of the key, in term order, each
+        capturing what its term matches there, and (index in `groups()`, term) of each."""
+        chosen = self.key_terms[key]
+        pattern = re.compile("".join(f"(?:(?=(?P<g{k}>{term_pattern(self.terms[k])}))|)"
+                                     for k in chosen), re.IGNORECASE)
+        slots = [(pattern.groupindex[f"g{k}"] - 1, k) for k in chosen]
+        found = self._every_patterns[key] = (pattern.match, slots)
         return found
 
     def _search_pattern(self) -> re.Pattern[str]:
@@ -319,17 +320,6 @@ def _after_non_letter(term: str) -> bool:
 def _grouped(term: str) -> bool:
     """True when a `re:` term names a group or refers to one by number or name."""
     return term.startswith("re:") and _GROUPS.search(term) is not None
-
-
-def _later_owners(chosen: tuple[int, ...], term_lexicons: list[set[int]]
-                  ) -> list[frozenset[int]]:
-    """Per place in `chosen`, the lexicons holding one of the terms after it."""
-    out: list[frozenset[int]] = []
-    seen: set[int] = set()
-    for k in reversed(chosen):
-        out.append(frozenset(seen))
-        seen |= term_lexicons[k]
-    return out[::-1]
 
 
 def _union(terms: list[str], chosen: tuple[int, ...]
