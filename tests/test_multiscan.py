@@ -131,3 +131,41 @@ def test_regex_prefixes_gives_up_on_what_it_cannot_bound(source: str) -> None:
 def test_the_catalogue_needs_few_full_pattern_searches() -> None:
     scanner = Scanner(REGISTRY.lexicons)
     assert len(scanner.searched) <= len(scanner.terms) // 20
+
+
+# Lexicons sharing terms and prefixes in different combinations: a key's terms then belong
+# to different lexicons, and each lexicon must still get its own first term at a position.
+SHARED = {
+    "one": {"en": ["best", "best in class", "re:(?<![A-Za-z])the\\s+best", "the best"]},
+    "two": {"en": ["best in class", "re:(?<![A-Za-z])the\\s+(?:very\\s+)?best(?![A-Za-z])",
+                   "bestseller", "e-mail"]},
+    "three": {"en": ["the", "re:(?<![A-Za-z])the\\s+best\\s+\\w+", "email", "re:\\d+\\s*%"],
+              "zh": ["最好", "re:最好的?", "赋能"]},
+    "four": {"en": ["re:^the", "re:\\d+\\s*%\\s*off", "class"], "zh": ["re:[一二三]折", "最"]},
+    "five": {"en": ["re:(?<![A-Za-z])(?P<x>us)(?![A-Za-z])", "best"]},
+}
+SHARED_PIECES = ["best", "Best", "the", "The", "very", "in", "class", "seller", "e-mail",
+                 "email", "off", "50%", "3 %", "us", "US", "最好", "最好的", "最", "一折", "赋能",
+                 " ", "  ", "\n", "-", ", ", ". ", "x"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(st.sampled_from(SHARED_PIECES), max_size=16))
+def test_lexicons_sharing_terms_get_each_their_own_first_term(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if not text or not lowers_safely(text):
+        return
+    plain = {name: Lexicon(name, {k: list(v) for k, v in table.items()})
+             for name, table in SHARED.items() if name != "five"}
+    scanner = Scanner(plain)
+    assert scanner.exact
+    found = scanner.hits([text], scanner.locate([text.lower()]))[0]
+    for name, lexicon in plain.items():
+        got = [(m.start, m.end, m.term) for m in found.get(name, [])]
+        assert got == reference(lexicon, text, "all"), (name, text)
+
+
+def test_a_term_with_its_own_groups_is_scanned_lexicon_by_lexicon() -> None:
+    lexicons = {name: Lexicon(name, {k: list(v) for k, v in table.items()})
+                for name, table in SHARED.items()}
+    assert not Scanner(lexicons).exact  # "five" names a group: Facts scans plainly

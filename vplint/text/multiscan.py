@@ -122,6 +122,7 @@ class Scanner:
         pattern of other terms, and the lexicons are scanned one by one instead."""
         self._key_patterns: list[Callable[[str, int], re.Match[str] | None] | None] = \
             [None] * len(key_terms)
+        self._alone: dict[int, Callable[[str, int], re.Match[str] | None]] = {}
         self._every_patterns: dict[int, tuple[Callable[[str, int], re.Match[str] | None],
                                               list[tuple[int, int]]]] = {}
 
@@ -280,7 +281,14 @@ class Scanner:
 
     def _key_pattern(self, key: int) -> Callable[[str, int], re.Match[str] | None]:
         """`match` of the key's terms in term order, each in a group g<term number>."""
-        found = self._key_patterns[key] = _union(self.terms, self.key_terms[key])
+        chosen = self.key_terms[key]
+        if len(chosen) == 1:  # a term under several keys is compiled once
+            found = self._alone.get(chosen[0])
+            if found is None:
+                found = self._alone[chosen[0]] = _union(self.terms, chosen)
+        else:
+            found = _union(self.terms, chosen)
+        self._key_patterns[key] = found
         return found
 
     def _every_pattern(self, key: int) -> tuple[Callable[[str, int], re.Match[str] | None],
