@@ -20,6 +20,8 @@ CHANGELOG = "### 🎉 New features\n\n- Add tooltips (#6346) by @dev\n\n### 🐛
     ("content/articles/v1.6.0-alpha.30/index.cn.md", "markdown", {}, "", "release-notes"),
     ("content/articles/weekly-updates/index.md", "markdown", {}, CHANGELOG, "release-notes"),
     ("docs/install.md", "markdown", {}, "", "docs"),
+    ("content/en/glossary/Network-Effect.md", "markdown", {}, "", "docs"),
+    ("content/community/meeting_notes/2022-06-16/_index.md", "markdown", {}, "", "docs"),
     ("README.md", "markdown", {}, "", "docs"),
     ("src/privacy.md", "markdown", {}, "", "docs"),
     ("OPTIMIZATION-SUMMARY.md", "markdown", {}, "", "docs"),

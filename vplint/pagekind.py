@@ -52,6 +52,9 @@ _RELEASE_NAMES = frozenset((
 _VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)*(?:[-.+_]?[a-z]+[\w.-]*)?$", re.I)
 _DOCS_DIRS = frozenset((
     "docs", "doc", "documentation", "handbook", "manual", "manuals", "reference", "api",
+    # a glossary defines terms; meeting notes and scratch folders are not marketing
+    "glossary", "glossaries", "encyclopedia", "content-docs", "meeting_notes", "meeting-notes",
+    "minutes", "tmp", "temp", "drafts",
     "api-reference", "tutorials", "tutorial", "plugins-tutorials", "quick-start",
     "quickstart", "getting-started", "user-guide", "user-guides", "admin-guide", "wiki",
     "help-center", "installation", "developer-guide", "dev-guide", "development-guide",
