@@ -125,3 +125,15 @@ def test_how_many_jobs():
 def test_negative_jobs_is_a_usage_error(cli):
     code, _ = cli("check", "--jobs", "-2", "odd")
     assert code == 2
+
+
+@pytest.mark.parametrize("files", [0, 1, 5, 63, 500, 1000, 10_000])
+@pytest.mark.parametrize("jobs", [2, 4])
+def test_chunks_cover_every_file_once_in_order_and_shrink_towards_the_end(files, jobs):
+    ranges = list(parallel.chunks(files, jobs))
+    assert [i for a, b in ranges for i in range(a, b)] == list(range(files))
+    sizes = [b - a for a, b in ranges]
+    assert all(parallel.MIN_CHUNK <= s <= parallel.MAX_CHUNK for s in sizes[:-1])
+    assert sizes == sorted(sizes, reverse=True)
+    if files >= 1000:
+        assert sizes[0] >= 8 * sizes[-1]  # large first, small last

@@ -13,6 +13,7 @@ task is just a range of indexes; elsewhere the linter is pickled once per worker
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections import deque
@@ -179,6 +180,11 @@ def _start(linter: Linter, cache: Cache | None, files: list[Path], jobs: int):  
                 stream.flush()
         except (OSError, ValueError):
             pass
+    # Everything the parent holds now (the linter, its compiled patterns, the file list)
+    # lives for the whole run: moved out of the collector's reach, a worker's collections
+    # neither walk it nor write to its pages, which fork would then have to copy.
+    gc.collect()
+    gc.freeze()
     try:
         import warnings
 
@@ -189,6 +195,7 @@ def _start(linter: Linter, cache: Cache | None, files: list[Path], jobs: int):  
             pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init,
                                        initargs=(linter, cache, files, os.getpid()))
     except (OSError, NotImplementedError, ImportError, ValueError):
+        gc.unfreeze()
         return None  # e.g. no working semaphores in a sandbox: lint in this process
     return pool
 
@@ -211,21 +218,36 @@ def _warm(linter: Linter) -> None:
             continue
 
 
-def _chunk_size(files: int, jobs: int) -> int:
-    return max(4, min(64, files // (jobs * 16) or 1))
+MAX_CHUNK = 64
+"""Files per task at most: a task's results are held in memory until their turn."""
+MIN_CHUNK = 2
+"""Files per task at least: below this, handing out tasks costs more than balancing."""
+CHUNKS_LEFT = 8
+"""A task takes 1/(jobs * CHUNKS_LEFT) of the files still to hand out."""
+
+
+def chunks(files: int, jobs: int) -> Iterator[tuple[int, int]]:
+    """Consecutive [start, end) ranges covering `files`, large first, smaller as the end
+    nears (guided scheduling): few tasks to hand out and collect, and no worker left
+    running a large last task while the other waits."""
+    start = 0
+    while start < files:
+        size = max(MIN_CHUNK, min(MAX_CHUNK, (files - start) // (jobs * CHUNKS_LEFT)))
+        end = min(files, start + size)
+        yield start, end
+        start = end
 
 
 def _parallel(linter: Linter, pool, files: list[Path], jobs: int  # type: ignore[no-untyped-def]
               ) -> Iterator[PropositionResult]:
     from concurrent.futures.process import BrokenProcessPool
 
-    size = _chunk_size(len(files), jobs)
-    starts = iter(range(0, len(files), size))
+    ranges = chunks(len(files), jobs)
     pending: deque[Future] = deque()
     finished = False
     try:
-        for start in starts:
-            pending.append(pool.submit(_work, start, min(start + size, len(files))))
+        for start, end in ranges:
+            pending.append(pool.submit(_work, start, end))
             if len(pending) >= jobs * IN_FLIGHT:
                 break
         while pending:
@@ -234,12 +256,13 @@ def _parallel(linter: Linter, pool, files: list[Path], jobs: int  # type: ignore
             except BrokenProcessPool as exc:
                 raise RuntimeError("a worker process died (out of memory?); "
                                    "run with --jobs 1 to lint in one process") from exc
-            start = next(starts, None)
-            if start is not None:
-                pending.append(pool.submit(_work, start, min(start + size, len(files))))
+            task = next(ranges, None)
+            if task is not None:
+                pending.append(pool.submit(_work, *task))
             if crashed:
                 linter.crashed = True
             yield from results
         finished = True
     finally:
         pool.shutdown(wait=finished, cancel_futures=True)
+        gc.unfreeze()  # a long-lived caller (the API, a server) collects them again
