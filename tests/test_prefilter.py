@@ -90,3 +90,14 @@ def test_case_shifting_characters_are_exactly_those_re_folds_onto_ascii_letters(
     found = {chr(c) for c in range(0x80, 0x110000)
              if not 0xD800 <= c < 0xE000 and _CASE_SHIFTING.fullmatch(chr(c))}
     assert found == expected
+
+
+def test_a_window_gives_what_finditer_gives_with_pos_and_endpos() -> None:
+    patterns = [re.compile(r"(?<![A-Za-z0-9])(?:in|within)\s+\d+\s*days?(?![A-Za-z])",
+                           re.IGNORECASE), re.compile(r"\d+%", re.IGNORECASE)]
+    prefilter = Prefilter(patterns)
+    text = "Live within 3 days, in 10 days or 30% off; twin 4 days. In 2 days"
+    for pos in range(0, len(text), 3):
+        for end in (pos, pos + 7, pos + 20, len(text), len(text) + 5):
+            found = [m.span() for m in prefilter.finditer(text, pos, end)]
+            assert found == [m.span() for p in patterns for m in p.finditer(text, pos, end)]

@@ -51,46 +51,49 @@ class Prefilter:
         self.owners = [tuple(prefixes[k]) for k in keys]
         self.automaton = ahocorasick_rs.AhoCorasick(keys) if keys else None
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Each pattern's `finditer(text)` matches, pattern after pattern."""
-        if len(self.whole) == len(self.patterns) or _CASE_SHIFTING.search(text):
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None
+                 ) -> Iterator[re.Match[str]]:
+        """Each pattern's `finditer(text, pos, endpos)` matches, pattern after pattern."""
+        end = len(text) if endpos is None else max(pos, min(endpos, len(text)))
+        window = text[pos:end] if pos or end < len(text) else text
+        if len(self.whole) == len(self.patterns) or _CASE_SHIFTING.search(window):
             for pattern in self.patterns:
-                yield from pattern.finditer(text)
+                yield from pattern.finditer(text, pos, end)
             return
         starts: dict[int, list[int]] = {}
         if self.automaton is not None:
             owners = self.owners
-            for key, at, _ in self.automaton.find_matches_as_indexes(text.lower(),
+            for key, at, _ in self.automaton.find_matches_as_indexes(window.lower(),
                                                                      overlapping=True):
                 for index in owners[key]:
-                    starts.setdefault(index, []).append(at)
+                    starts.setdefault(index, []).append(pos + at)
         if self.digits:
-            at_digits = [m.start() for m in _DIGIT.finditer(text)]
+            at_digits = [pos + m.start() for m in _DIGIT.finditer(window)]
             if at_digits:
                 for index in self.digits:
                     starts.setdefault(index, []).extend(at_digits)
         for index, pattern in enumerate(self.patterns):
             if index in self.whole:
-                yield from pattern.finditer(text)
+                yield from pattern.finditer(text, pos, end)
             elif index in starts:
-                yield from _walk(pattern, text, sorted(set(starts[index])))
+                yield from _walk(pattern, text, sorted(set(starts[index])), pos, end)
 
 
-def _walk(pattern: re.Pattern[str], text: str, candidates: list[int]
+def _walk(pattern: re.Pattern[str], text: str, candidates: list[int], pos: int, end: int
           ) -> list[re.Match[str]]:
-    """`pattern.finditer(text)` when every match starts at one of `candidates`: the
-    leftmost match at or after where the last one ended is the first candidate there that
-    matches. An empty match (which `finditer` steps over its own way) falls back."""
+    """`pattern.finditer(text, pos, end)` when every match starts at one of `candidates`:
+    the leftmost match at or after where the last one ended is the first candidate there
+    that matches. An empty match (which `finditer` steps over its own way) falls back."""
     found: list[re.Match[str]] = []
-    reached = 0
+    reached = pos
     for at in candidates:
         if at < reached:
             continue
-        match = pattern.match(text, at)
+        match = pattern.match(text, at, end)
         if match is None:
             continue
         if match.end() == at:
-            return list(pattern.finditer(text))
+            return list(pattern.finditer(text, pos, end))
         found.append(match)
         reached = match.end()
     return found

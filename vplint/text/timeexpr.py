@@ -23,9 +23,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from vplint.text.numbers import parse_number
+from vplint.text.prefilter import Prefilter
 
 if TYPE_CHECKING:
     from vplint.nodes import Node
@@ -215,13 +217,21 @@ def _windows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     return en, zh
 
 
+@cache
+def _en_grammar() -> tuple[Prefilter, Prefilter]:
+    """The English patterns, tried only where a match can begin (they start with a
+    look-behind, which keeps `re` from skipping ahead by itself)."""
+    return Prefilter([_EN_DURATION]), Prefilter([_EN_DEADLINE])
+
+
 def _grammar(text: str) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     en, zh = _windows(text)
+    duration, deadline = _en_grammar()
     for a, b in en:
-        for m in _EN_DURATION.finditer(text, a, b):
+        for m in duration.finditer(text, a, b):
             out.extend(_en_duration(m))
-        for m in _EN_DEADLINE.finditer(text, a, b):
+        for m in deadline.finditer(text, a, b):
             out.append(TimeExpr(m.start(), m.end(), m.group(0), DEADLINE))
     for a, b in zh:
         for m in _ZH_DURATION.finditer(text, a, b):
