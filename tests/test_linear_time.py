@@ -2,8 +2,8 @@
 
 Each rule is timed on a 128 KB and an 8x larger (~1 MB) Markdown page of the same shape
 (one long line, many sentences, many figures, many claims, many time words, Chinese
-without punctuation, long numbers). A linear rule takes about 8x as long on the larger
-page, an O(n log n) one about 9x, a quadratic one 64x.
+without punctuation, many Chinese paragraphs and links, long numbers). A linear rule takes
+about 8x as long on the larger page, an O(n log n) one about 9x, a quadratic one 64x.
 
 What keeps the test robust on a loaded machine:
 * it counts this process's CPU time, not the wall clock, with the garbage collector off
@@ -45,6 +45,9 @@ SHAPES = {
     # the benchmark's 1 MB one-line page: both languages, figures, claims and time words
     "mixed": ("Save 30% in 2 days with the best AI platform, fast and quickly; "
               "最好的平台三天内交付，提升百分之三十效率。 "),
+    # many Markdown blocks and links in a multi-byte script: the parser's byte offsets
+    "cjk-paragraphs": "最好的平台三天内交付，提升百分之三十效率。\n\n",
+    "cjk-links": "- [最好的平台](https://example.com/a) 三天内交付\n",
     # one long number: regex terms beginning with \d+ must not retry inside the run
     "digits": "1234567890",
     "digits-zh": "１２３4567890",

@@ -12,6 +12,7 @@ import errno
 import os
 import re
 import stat
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -685,9 +686,12 @@ def _body_fields(model: MarkdownModel, size: int) -> dict[str, Node]:
                 chosen = words(span[0], end) or span
                 break
     bullets: list[Node] = []
+    # where a nested list or block begins ends an item's own words; found by bisection,
+    # not by a walk over every region for every item (quadratic on a long list)
+    nested = sorted(r.start for r in model.regions if r.kind in _NESTED)
     for item in model.items:
-        bound = min((r.start for r in model.regions if r.kind in _NESTED
-                     and item.start < r.start < item.end), default=item.end)
+        k = bisect_right(nested, item.start)
+        bound = nested[k] if k < len(nested) and nested[k] < item.end else item.end
         span = words(item.start, bound)
         if span:
             value = model.copy_text(*span)

@@ -39,6 +39,7 @@ Region API (what later rules build on):
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -213,29 +214,44 @@ def _blank(text: str) -> str:
     return "".join(c if c in "\r\n" else " " for c in text) if text.strip(" ") else text
 
 
+_WIDE_RUN = re.compile("[\u0080-\u07ff]+|[\u0800-\uffff]+|[\U00010000-\U0010ffff]+")
+"""A run of characters that take 2, 3 or 4 bytes in UTF-8."""
+
+
 class _Offsets:
-    """UTF-8 byte offsets (what the parser reports) to character offsets."""
+    """UTF-8 byte offsets (what the parser reports) to character offsets.
+
+    The text is read once into its runs of multi-byte characters (a page of Chinese is a
+    few hundred runs, not thousands of characters), so an offset is a binary search and
+    a division: linear in the page however the parser's events jump back and forth."""
 
     def __init__(self, text: str) -> None:
         self.ascii = text.isascii()
-        self.data = b"" if self.ascii else text.encode("utf-8", "surrogatepass")
-        self.cache: dict[int, int] = {0: 0}
-        self.last_byte = 0
-        self.last_char = 0
+        self.byte_starts: list[int] = []
+        self.byte_ends: list[int] = []
+        self.char_starts: list[int] = []
+        self.widths: list[int] = []
+        extra = 0  # bytes beyond one per character so far
+        for m in () if self.ascii else _WIDE_RUN.finditer(text):
+            a, b = m.span()
+            first = text[a]
+            width = 2 if first <= "\u07ff" else 3 if first <= "\uffff" else 4
+            self.byte_starts.append(a + extra)
+            self.char_starts.append(a)
+            self.widths.append(width)
+            extra += (b - a) * (width - 1)
+            self.byte_ends.append(b + extra)
 
     def __call__(self, at: int) -> int:
         if self.ascii:
             return at
-        found = self.cache.get(at)
-        if found is not None:
-            return found
-        if at >= self.last_byte:  # events come mostly in order: decode only the gap
-            char = self.last_char + len(self.data[self.last_byte:at].decode("utf-8", "replace"))
-            self.last_byte, self.last_char = at, char
-        else:
-            char = len(self.data[:at].decode("utf-8", "replace"))
-        self.cache[at] = char
-        return char
+        k = bisect_right(self.byte_starts, at) - 1
+        if k < 0:
+            return at  # ASCII before the first run
+        start, end, width = self.byte_starts[k], self.byte_ends[k], self.widths[k]
+        if at < end:
+            return self.char_starts[k] + (at - start) // width
+        return self.char_starts[k] + (end - start) // width + (at - end)
 
 
 def parse(text: str, offset: int = 0) -> MarkdownModel:
@@ -245,10 +261,11 @@ def parse(text: str, offset: int = 0) -> MarkdownModel:
     copy: list[tuple[int, int]] = []
     # open containers: (kind, start, attributes, index of the region to fill in at End)
     stack: list[tuple[str, int, dict[str, Any], int]] = []
+    parents: tuple[str, ...] = ()  # the kinds on the stack, outermost first
+    hidden = 0  # open containers whose text is not prose (_NOT_COPY, bare links)
     depth = 0  # list nesting
     for event, span in _parser().events_with_range(text):
         start, end = chars(span["start"]) + offset, chars(span["end"]) + offset
-        parents = tuple(kind for kind, *_ in stack)
         if isinstance(event, str):  # SoftBreak, HardBreak, Rule
             kind = "rule" if event == "Rule" else "break"
             regions.append(Region(kind, start, end, parents))
@@ -266,12 +283,16 @@ def parse(text: str, offset: int = 0) -> MarkdownModel:
                 attrs["ordered"] = bool(stack and stack[-1][2].get("ordered"))
             stack.append((kind, start, attrs, len(regions)))
             regions.append(Region(kind, start, end, parents))  # completed at End
+            parents += (kind,)
+            hidden += _hides(kind, attrs)
             continue
         if verb == "End":
             name, _ = _tag(value)
             if _TAGS.get(name) is None:
                 continue
             kind, opened, attrs, index = stack.pop()
+            parents = parents[:-1]
+            hidden -= _hides(kind, attrs)
             if kind == "list":
                 depth -= 1
             if kind in ("link", "image"):
@@ -283,8 +304,7 @@ def parse(text: str, offset: int = 0) -> MarkdownModel:
         if kind is None:  # the lines of an HTML block: the block is the region
             continue
         regions.append(Region(kind, start, end, parents))
-        if kind == "text" and not _NOT_COPY.intersection(parents) and not any(
-                attrs.get("info") in _BARE_LINKS for _, _, attrs, _ in stack):
+        if kind == "text" and not hidden:
             copy.append((start, end))
     for label, definition in _parser().reference_definitions(text).items():
         span = definition["span"]
@@ -293,6 +313,12 @@ def parse(text: str, offset: int = 0) -> MarkdownModel:
                               info=str(label)))
     regions.sort(key=lambda r: (r.start, -r.end))
     return MarkdownModel(text, offset, regions, _merged(copy))
+
+
+def _hides(kind: str, attrs: dict[str, Any]) -> int:
+    """1 when a container's text is not prose: code, HTML, an image's alt text, the URL
+    that a bare link (<https://...>) shows as its text."""
+    return int(kind in _NOT_COPY or attrs.get("info") in _BARE_LINKS)
 
 
 def _tag(value: Any) -> tuple[str, dict[str, Any]]:
