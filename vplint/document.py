@@ -608,7 +608,11 @@ def _plain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
 
 # ---- Markdown --------------------------------------------------------------------------
 _FRONT_MATTER = re.compile(
-    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?(?:-{3,}|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+"""Front matter: from a first line `---` to the next line of three or more dashes, or `...`.
+gray-matter (Docusaurus) closes at the first line that begins with `---`, so pages closed with
+a longer rule exist; a YAML mapping cannot hold a line of dashes at its margin, so reading on
+to a later `---` (a thematic break) would only turn the page's body into a YAML error."""
 
 
 def _load_markdown(text: str, path: str, lines: LineIndex) -> Document:
