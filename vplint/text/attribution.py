@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from vplint.text.claims import zh_not_claim
 from vplint.text.sentences import clause_spans, sentence_spans, span_of
 
 NEGATED = "negated"
@@ -280,6 +281,9 @@ def reason_not_own(text: str, start: int, end: int, language: str,
     reason = _term_reason(match, before, after, language)
     if reason:
         return reason
+    if (_has_cjk(match) or language == "zh" and match.startswith(("100%", "100％"))) and \
+            zh_not_claim(match, before, after):
+        return TECHNICAL  # not a claim construction: 最大线程数, 第一，, 唯一的包名 (vplint.text.claims)
     if _about_someone_else(text, clause, start, before, names, language):
         return THIRD_PARTY
     return None
