@@ -283,7 +283,8 @@ def reason_not_own(text: str, start: int, end: int, language: str,
         return reason
     if (_has_cjk(match) or language == "zh" and match.startswith(("100%", "100％"))) and \
             zh_not_claim(match, before, after):
-        return TECHNICAL  # not a claim construction: 最大线程数, 第一，, 唯一的包名 (vplint.text.claims)
+        # not a claim construction (vplint.text.claims): 最大线程数, 唯一的包名
+        return TECHNICAL
     if _about_someone_else(text, clause, start, before, names, language):
         return THIRD_PARTY
     return None

@@ -30,7 +30,8 @@ _NOT_PRAISE = re.compile(r"^最(?:差|坏|壞|糟|烂|爛|怕|开始|開始|原�
                          r"先|末|底|左|右|外|里|裡|前)")
 # What a superlative of dimension or of quality may qualify directly and still be a
 # claim about the offer: 最低价, 最高品质, 最佳选择, 最佳贴合度.
-_QUALITY_NOUN = re.compile(r"^(?:品质|品質|质量|質量|价|價|折扣|优惠|優惠|性价比|性價比|水平|水准|水準|"
+_QUALITY_NOUN = re.compile(r"^(?:品质|品質|质量|質量|价|價|折扣|优惠|優惠|性价比|性價比|"
+                           r"水平|水准|水準|"
                            r"级(?!别|別)|級(?!别|別)|标准|標準|效率|性能|回报|回報|收益|满意|滿意|"
                            r"选择|選擇|之选|之選|方案|解决方案|解決方案|组合|組合|体验|體驗|效果|服务|"
                            r"服務|产品|產品|平台|工具|伙伴|夥伴|合作伙伴|拍档|拍檔|搭档|搭檔|品牌|答案|"
@@ -45,8 +46,8 @@ _UNIQUE_TECH_AFTER = re.compile(
 _UNIQUE_CLAIM_AFTER = re.compile(r"^\s*(?:一(?:家|个|個|款|种|種|位|所|支|套|项|項)|家|款|能|可以|"
                                  r"可|支持|提供|拥有|擁有|具备|具備|不|获得|獲得|实现|實現|做到)")
 # 第一 as a rank, not an ordinal: 行业第一, 排名第一, 第一品牌.
-_FIRST_RANK_BEFORE = re.compile(r"(?:" + _SCOPE[3:-1] + r"|销量|銷量|销售额|銷售額|份额|份額|占有率|"
-                                r"佔有率|排名|排行|榜|榜单|榜單)(?:上|中|内|內|排名)?\s*$")
+_FIRST_RANK_BEFORE = re.compile(r"(?:" + _SCOPE[3:-1] + r"|销量|銷量|销售额|銷售額|"
+                                r"份额|份額|占有率|佔有率|排名|排行|榜|榜单|榜單)(?:上|中|内|內|排名)?\s*$")
 _FIRST_RANK_AFTER = re.compile(r"^\s*(?:品牌|名|家|大|股|梯队|梯隊)")
 # 首选 / 终极 said of the offer: "X 是首选", 首选推荐, 首选替代方案.
 _CHOICE_AFTER = re.compile(r"^\s*(?:推荐|推薦|的?(?:替代|解决|解決)?方案|替代|品牌|平台|工具|产品|"
@@ -112,8 +113,8 @@ def _unique_not_claim(tail: str, before: str) -> bool:
     not as uniqueness of an identifier (唯一的包名, 唯一评论, 必须是唯一的)."""
     if _UNIQUE_TECH_AFTER.match(tail):
         return True
-    if re.search(r"(?:必须|必須|须|須|需要|需|要|应|應|应该|應該|应当|應當|保持|确保|確保|保证|保證|"
-                 r"设为|設為|设置为|設置為|且)(?:是|為|为)?\s*$", before) and \
+    if re.search(r"(?:必须|必須|须|須|需要|需|要|应|應|应该|應該|应当|應當|保持|确保|確保|"
+                 r"保证|保證|设为|設為|设置为|設置為|且)(?:是|為|为)?\s*$", before) and \
             re.match(r"\s*的?\s*(?:$|[。，,；;.）)\n])", tail):
         return True  # a requirement: 角色代码必须是唯一的
     return not (_IS_BEFORE.search(before) or _SCOPE_BEFORE.search(before)
