@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
+
+from tests.conftest import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _website():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("vplint_bench_website_test",
-                                                  ROOT / "bench" / "website.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("vplint_bench_website_test", ROOT / "bench" / "website.py")
 
 
 def test_page_i_is_the_same_at_every_size_and_every_run(tmp_path: Path) -> None:

@@ -3,23 +3,17 @@ loaded into exactly the registry the YAML files give, and never used once it is 
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import load_script
 from vplint import rules
 from vplint.rules import Registry, builtin_rules_dir, catalogue_files
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("gen_catalogue",
-                                               ROOT / "scripts" / "gen_catalogue.py")
-assert _spec is not None and _spec.loader is not None
-gen_catalogue = importlib.util.module_from_spec(_spec)
-sys.modules["gen_catalogue"] = gen_catalogue
-_spec.loader.exec_module(gen_catalogue)
+gen_catalogue = load_script("gen_catalogue", ROOT / "scripts" / "gen_catalogue.py")
 
 
 def test_generated_catalogue_is_fresh():

@@ -3,20 +3,15 @@ none it must not, and strong propositions outscore weak ones (scripts/corpus_eva
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import load_script
 from vplint.rules import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("corpus_eval", ROOT / "scripts" / "corpus_eval.py")
-assert _spec and _spec.loader
-corpus_eval = importlib.util.module_from_spec(_spec)
-sys.modules["corpus_eval"] = corpus_eval
-_spec.loader.exec_module(corpus_eval)
+corpus_eval = load_script("corpus_eval", ROOT / "scripts" / "corpus_eval.py")
 
 JUDGED, ENTRIES = corpus_eval.load()
 

@@ -3,13 +3,12 @@ of a few hundred files (the benchmark's generator) plus broken and suppressed fi
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.cli_runner import run_cli
+from tests.conftest import load_script
 from vplint import __version__, parallel
 from vplint.errors import UsageError
 
@@ -17,12 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _bench():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("vplint_bench", ROOT / "bench" / "run.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("vplint_bench", ROOT / "bench" / "run.py")
 
 
 @pytest.fixture(scope="module")

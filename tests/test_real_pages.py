@@ -3,17 +3,15 @@ that turns them into precision per rule."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import load_script
+
 REAL = Path(__file__).parent / "corpus" / "real-pages"
-_spec = importlib.util.spec_from_file_location("precision", REAL.parent / "precision.py")
-assert _spec and _spec.loader
-precision = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(precision)
+precision = load_script("precision", REAL.parent / "precision.py")
 
 LOCATOR = ("id", "repo", "commit", "path", "line", "column", "code", "match", "context")
 

@@ -3,19 +3,11 @@ regenerating its page fails here (the SARIF helpUri points at these pages)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_script
 from vplint.report.sarif import help_uri, short_description
 from vplint.rules import Registry
 
-_spec = importlib.util.spec_from_file_location("gen_rule_docs",
-                                               ROOT / "scripts" / "gen_rule_docs.py")
-assert _spec is not None and _spec.loader is not None
-gen_rule_docs = importlib.util.module_from_spec(_spec)
-sys.modules["gen_rule_docs"] = gen_rule_docs
-_spec.loader.exec_module(gen_rule_docs)
+gen_rule_docs = load_script("gen_rule_docs", ROOT / "scripts" / "gen_rule_docs.py")
 
 
 def test_rule_pages_are_up_to_date():

@@ -4,16 +4,12 @@ score, a test per entry would invite tuning rules to it."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
+from tests.conftest import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("corpus_eval", ROOT / "scripts" / "corpus_eval.py")
-assert _spec is not None and _spec.loader is not None
-corpus_eval = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("corpus_eval", corpus_eval)
-_spec.loader.exec_module(corpus_eval)
+corpus_eval = load_script("corpus_eval", ROOT / "scripts" / "corpus_eval.py")
 
 
 def test_the_corpus_is_large_bilingual_and_sourced() -> None:
