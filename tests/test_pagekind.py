@@ -33,6 +33,17 @@ CHANGELOG = "### 🎉 New features\n\n- Add tooltips (#6346) by @dev\n\n### 🐛
     ("content/news.md", "markdown", {"date": "2024-01-01", "tags": ["x"]}, "", "article"),
     ("content/about.md", "markdown", {}, "", "article"),
     ("content/pricing.md", "markdown", {"layout": "docs"}, "", "docs"),
+    # transactional pages, READMEs by another name, static files, people's profiles
+    ("content/thank-you/download.md", "markdown", {}, "", "docs"),
+    ("content/report-success.md", "markdown", {}, "", "docs"),
+    ("content/thank-you/meeting-confirmed.md", "markdown", {}, "", "docs"),
+    ("apps/web/public/plugins-readme.md", "markdown", {}, "", "docs"),
+    ("content/specialist/Jane Doe/index.md", "markdown", {}, "", "docs"),
+    ("content/customer-success.md", "markdown", {}, "", "landing"),
+    # the company talking about itself: its /now page, causes it supports, partners
+    ("content/now/_index.md", "markdown", {}, "", "article"),
+    ("content/supports/for-the-planet.md", "markdown", {}, "", "article"),
+    ("content/our-partners.md", "markdown", {}, "", "article"),
     ("content/pricing.md", "markdown", {}, "", "landing"),
     ("content/_index.md", "markdown", {"page_kind": "article"}, "", "article"),
     # a review of tools has "Features" headings but no list of changes

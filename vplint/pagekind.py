@@ -66,7 +66,13 @@ _DOCS_DIRS = frozenset((
     "themes", "theme", "layouts", "wp-content", "wp-includes", "wp-admin", "node_modules",
     "vendor", "third_party", "third-party",
     # legal and utility pages kept in folders of their own
-    "agreement", "agreements", "privacy", "terms", "contact", "contact-us"))
+    "agreement", "agreements", "privacy", "terms", "contact", "contact-us",
+    # transactional pages a form or a purchase leads to (thank-you/download.md)
+    "thank-you", "thanks", "confirmation", "confirmations",
+    # profiles of the people who work there
+    "specialist", "specialists", "people", "staff", "experts", "speakers",
+    # a web app's static files, served as they are (apps/web/public/plugins-readme.md)
+    "public", "static", "assets"))
 _DOCS_NAMES = frozenset((
     "readme", "contributing", "code_of_conduct", "code-of-conduct", "security", "license",
     "licence", "agents", "agent", "claude", "install", "installation", "support",
@@ -78,6 +84,12 @@ _DOCS_NAMES = frozenset((
     "faq", "faqs", "careers", "jobs", "recruitment", "hiring", "join-us", "changelog",
     "contact", "contact-us", "contactus", "subscribe", "unsubscribe", "search", "tags",
     "categories"))
+_TRANSACTIONAL = re.compile(
+    r"(?:^|[-_])(?:thank-?you|thanks|confirmed|confirmation|subscribed|unsubscribed|"
+    r"verified|readme)$|^success$|(?:^|[-_])(?:subscription|report|payment|signup|sign-up|"
+    r"order|download|form|checkout|registration|booking)[-_]success$")
+"""A page a form or a purchase leads to (report-success, meeting-confirmed), or a README
+under another name (plugins-readme): not copy that sells."""
 _SHOUTED = re.compile(r"^[A-Z0-9][A-Z0-9_\-]*\.(?:md|markdown|txt)$")
 """An upper-case file name (MIGRATION-NOTES.md, SEO-CHECKLIST.md): the repository's own notes."""
 _ARTICLE_DIRS = frozenset((
@@ -87,8 +99,12 @@ _ARTICLE_DIRS = frozenset((
     "podcasts", "videos", "examples", "showcase", "knowledge-sharing", "updates",
     "use-case", "use-cases", "usecases", "client-stories", "references"))
 _ABOUT_NAMES = frozenset(("about", "about-us", "aboutus", "company", "our-story", "story",
-                          "history-of-us", "who-we-are", "mission"))
-"""A company's story is told about the company: judged like an article, not a landing page."""
+                          "history-of-us", "who-we-are", "mission", "now", "supports",
+                          "giving", "csr", "sustainability", "partners", "our-partners",
+                          "values", "culture"))
+"""A company's story is told about the company: judged like an article, not a landing page.
+So are its /now page (what it is doing this month), the causes it supports and its
+partners."""
 _LAYOUTS = {
     "docs": DOCS, "doc": DOCS, "documentation": DOCS, "manual": DOCS,
     "post": ARTICLE, "posts": ARTICLE, "blog": ARTICLE, "article": ARTICLE, "news": ARTICLE,
@@ -127,7 +143,8 @@ def detect_kind(path: str, file_kind: str, front: Mapping[str, Any], body: str =
             or _VERSION.match(stem) or any(_VERSION.match(d) for d in dirs[-2:])
             or layout == RELEASE_NOTES or _looks_like_changelog(body)):
         return RELEASE_NOTES
-    if (stem in _DOCS_NAMES or any(d in _DOCS_DIRS for d in dirs)
+    if (stem in _DOCS_NAMES or _TRANSACTIONAL.search(stem)
+            or any(d in _DOCS_DIRS for d in dirs)
             or any(d.startswith(".") and d not in (".", "..") for d in dirs)
             or _SHOUTED.match(PurePosixPath(path.replace("\\", "/")).name)
             or layout == DOCS):

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 
 from vplint.checks import CheckContext, Hit
 from vplint.checks.support import fields
+from vplint.nodes import Node
 from vplint.text.lang import length_units
+from vplint.text.quotation import inside_quotation
 
 
 def pitch_budget(ctx: CheckContext) -> Iterator[Hit]:
@@ -34,15 +36,30 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def _quoted(ctx: CheckContext, node: Node, start: int) -> bool:
+    """Words in a Markdown block quote or between quotation marks: someone else's."""
+    if inside_quotation(str(node.value), start):
+        return True
+    model = getattr(ctx.doc, "markdown", None)
+    if model is None:
+        return False
+    quotes = ctx.facts.memo(("quote-regions",), lambda: [
+        (r.start, r.end) for r in model.regions if r.kind == "quote"])
+    at = node.source_index(ctx.doc.source, start)
+    return any(a <= at < b for a, b in quotes)
+
+
 def company_voice(ctx: CheckContext) -> Iterator[Hit]:
     """CLR004: the copy talks about the company more than to the customer.
 
     Counts company-voice words (we, our, us, 我们) against customer-voice words (you,
     your, 您, 你) in the copy; fires when the company count reaches `min_company` and
-    exceeds `ratio` times the customer count.
+    exceeds `ratio` times the customer count. Words inside quotation marks or a block
+    quote are someone else's (a customer's "our team" in a testimonial) and not counted.
     """
     scope = fields(ctx, default=("copy",))
-    ours = [m for name in ctx.lexicons("company_lexicons") for m in ctx.facts.find(name, scope)]
+    ours = [m for name in ctx.lexicons("company_lexicons") for m in ctx.facts.find(name, scope)
+            if not _quoted(ctx, m.node, m.start)]
     yours = [m for name in ctx.lexicons("customer_lexicons")
              for m in ctx.facts.find(name, scope)]
     minimum = int(ctx.param("min_company", 3))

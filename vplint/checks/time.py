@@ -11,6 +11,7 @@ from vplint.nodes import Node
 from vplint.text.intervals import Intervals
 from vplint.text.numbers import MULTIPLIER, PERCENT, quantities_of
 from vplint.text.sentences import sentence_spans, span_of
+from vplint.text.speedwords import not_a_speed_promise, quantifies_speed
 from vplint.text.timeexpr import VAGUE, TimeExpr, field_times, times_of
 
 _NOT_A_BOUND = ("vague", "availability", "window")
@@ -46,15 +47,23 @@ def vague_time(ctx: CheckContext) -> Iterator[Hit]:
     Not flagged when the same claim is bounded: a bound or a percentage/multiplier close
     by in the same sentence ("fast: in 30 minutes", "2x faster"), or the word the vague
     term qualifies is next to a bound elsewhere ("a faster close" when the outcome says
-    "close shrinks from 10 days to 5").
+    "close shrinks from 10 days to 5"). Nor when the word is not a promise of time to a
+    result (vplint.text.speedwords): the speed of reading a screen ("quickly see"),
+    brevity ("a quick call"), the reader's need or a condition ("startups that need to
+    scale fast"); nor on a website page that puts a number on its speed somewhere
+    ("load in under a second", "build times cut by 50-80%").
     """
     bounded = _bounded_stems(ctx)
     window = int(ctx.param("window", 40))
-    for path, node, t in field_times(ctx.facts, fields(ctx, default=("copy",))):
-        if t.kind != VAGUE:
-            continue
+    found = [(path, node, t) for path, node, t in field_times(
+        ctx.facts, fields(ctx, default=("copy",))) if t.kind == VAGUE]
+    if found and ctx.doc.kind != "yaml" and ctx.facts.memo(
+            ("tim002-page-quantified",), lambda: quantifies_speed(ctx.doc.source)):
+        return
+    for path, node, t in found:
         text = str(node.value)
-        if not_a_time_promise(text, t.start, t.end):
+        if not_a_time_promise(text, t.start, t.end) or \
+                not_a_speed_promise(text, t.start, t.end):
             continue
         if _quantified_nearby(ctx, node, text, t, window):
             continue

@@ -1,0 +1,22 @@
+"""Is a position inside quoted words: a block quote, or quotation marks in its paragraph?
+
+Used where someone else's words must not count as the advertiser's voice (a customer's
+"our data center" in a testimonial is not the company talking about itself).
+"""
+
+from __future__ import annotations
+
+_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ("«", "»"))
+
+
+def inside_quotation(text: str, at: int) -> bool:
+    """True when text[at] lies in a block-quote line ("> ...") or between quotation marks
+    opened earlier in the same paragraph and not closed before `at`."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if text[line_start:at].lstrip().startswith(">"):
+        return True
+    para_start = text.rfind("\n\n", 0, at)
+    para = text[para_start + 2 if para_start >= 0 else 0:at]
+    if para.count('"') % 2:
+        return True
+    return any(para.rfind(left) > para.rfind(right) for left, right in _PAIRS)
