@@ -48,3 +48,21 @@ def test_precision_per_rule_and_overall() -> None:
     assert not ok  # 0.69 overall is under the 0.9 target
     high = [{"id": f"s{i}", "code": "A001", "label": "correct"} for i in range(20)]
     assert precision.table(high)[2]
+
+
+def test_pinned_pages_are_the_sampled_pages_of_licensed_repositories() -> None:
+    """Every sampled page of a repository whose licence allows copies is pinned, and
+    nothing else is: pages of unlicensed repositories stay locators."""
+    pages = REAL / "pages"
+    repos = {r["repo"]: r for r in json.loads((REAL / "repos.json").read_text())}
+    pinned_repos = {name for name, r in repos.items() if "pinned under pages/" in r["licence"]}
+    assert pinned_repos, "no repository is marked as pinned"
+    wanted = {f"{i['repo'].replace('/', '__')}/{i['path']}"
+              for name in ("before.jsonl", "after.jsonl", "final.jsonl")
+              for i in precision.read_jsonl(REAL / name) if i["repo"] in pinned_repos}
+    found = {p.relative_to(pages).as_posix() for p in pages.rglob("*") if p.is_file()
+             and p.parent != pages and p.relative_to(pages).parts[0] != "licences"}
+    assert found == wanted
+    notes = (pages / "LICENSES.md").read_text(encoding="utf-8")
+    for name in pinned_repos:
+        assert name in notes and repos[name]["commit"] in notes

@@ -58,7 +58,7 @@ _DOCS_DIRS = frozenset((
     "api-reference", "tutorials", "tutorial", "plugins-tutorials", "quick-start",
     "quickstart", "getting-started", "user-guide", "user-guides", "admin-guide", "wiki",
     "help-center", "installation", "developer-guide", "dev-guide", "development-guide",
-    "contributor-guide", "archetypes", "legal", "careers", "jobs", "recruitment",
+    "contributor-guide", "archetypes", "legal", "careers", "career", "jobs", "recruitment",
     # fragments and data a site generator assembles into pages, not pages themselves
     "sections", "partials", "_partials", "includes", "_includes", "snippets", "components",
     "widgets", "blocks", "logos", "testimonials", "faqs", "team", "data", "_data",
@@ -81,7 +81,7 @@ _DOCS_NAMES = frozenset((
     "cookies", "cookie-policy", "legal", "agreement", "imprint", "impressum", "disclaimer",
     "tcs", "t-and-cs", "terms-of-use", "agb", "datenschutz", "eula",
     "accessibility", "404", "thank-you", "thanks", "gdpr", "dpa", "sitemap", "complaints",
-    "faq", "faqs", "careers", "jobs", "recruitment", "hiring", "join-us", "changelog",
+    "faq", "faqs", "careers", "career", "jobs", "recruitment", "hiring", "join-us", "changelog",
     "contact", "contact-us", "contactus", "subscribe", "unsubscribe", "search", "tags",
     "categories"))
 _TRANSACTIONAL = re.compile(
