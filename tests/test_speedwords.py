@@ -80,6 +80,7 @@ def test_a_page_that_puts_a_number_on_its_speed(page: str) -> None:
     "Get 50% off for a limited time.",
     "7天内无理由退款。",
     "2 hours: base setup",
+    "The end result was 10 times better than I could have imagined.",
 ])
 def test_numbers_that_do_not_bound_speed(page: str) -> None:
     assert not quantifies_speed("# Title\n\nFast service.\n\n" + page)

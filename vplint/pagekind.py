@@ -69,8 +69,8 @@ _DOCS_DIRS = frozenset((
     "agreement", "agreements", "privacy", "terms", "contact", "contact-us",
     # transactional pages a form or a purchase leads to (thank-you/download.md)
     "thank-you", "thanks", "confirmation", "confirmations",
-    # profiles of the people who work there
-    "specialist", "specialists", "people", "staff", "experts", "speakers",
+    # profiles of the people who work there; a site's own guidelines
+    "specialist", "specialists", "people", "staff", "experts", "speakers", "guidelines",
     # a web app's static files, served as they are (apps/web/public/plugins-readme.md)
     "public", "static", "assets"))
 _DOCS_NAMES = frozenset((
@@ -83,6 +83,7 @@ _DOCS_NAMES = frozenset((
     "accessibility", "404", "thank-you", "thanks", "gdpr", "dpa", "sitemap", "complaints",
     "faq", "faqs", "careers", "career", "jobs", "recruitment", "hiring", "join-us", "changelog",
     "contact", "contact-us", "contactus", "subscribe", "unsubscribe", "search", "tags",
+    "team", "our-team", "testimonials", "reviews", "guidelines", "llms", "llms-full",
     "categories"))
 _TRANSACTIONAL = re.compile(
     r"(?:^|[-_])(?:thank-?you|thanks|confirmed|confirmation|subscribed|unsubscribed|"

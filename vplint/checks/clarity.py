@@ -3,6 +3,7 @@ customer's voice. (Headline length and jargon are declarative: `limit`, `existen
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from vplint.checks import CheckContext, Hit
@@ -49,6 +50,22 @@ def _quoted(ctx: CheckContext, node: Node, start: int) -> bool:
     return any(a <= at < b for a, b in quotes)
 
 
+_CTA_EN = re.compile(r"(?:contact|about|join|follow|email|e-mail|call|write\s+to|talk\s+to|"
+                     r"reach|message|ask|visit|meet|with|from)\s+$", re.I)
+_CTA_ZH = re.compile(r"(?:联系|聯繫|關於|关于|加入|关注|關注|咨询|諮詢)$")
+
+
+def _call_to_action(text: str, start: int, end: int) -> bool:
+    """"Contact us", "join us", 联系我们: a label or a call to action every site has, not
+    the copy talking about the company."""
+    word = text[start:end]
+    if word.lower() == "us":
+        return bool(_CTA_EN.search(text[max(0, start - 16):start]))
+    if word == "我们":
+        return bool(_CTA_ZH.search(text[max(0, start - 2):start]))
+    return False
+
+
 def company_voice(ctx: CheckContext) -> Iterator[Hit]:
     """CLR004: the copy talks about the company more than to the customer.
 
@@ -59,7 +76,8 @@ def company_voice(ctx: CheckContext) -> Iterator[Hit]:
     """
     scope = fields(ctx, default=("copy",))
     ours = [m for name in ctx.lexicons("company_lexicons") for m in ctx.facts.find(name, scope)
-            if not _quoted(ctx, m.node, m.start)]
+            if not _quoted(ctx, m.node, m.start)
+            and not _call_to_action(str(m.node.value), m.start, m.end)]
     yours = [m for name in ctx.lexicons("customer_lexicons")
              for m in ctx.facts.find(name, scope)]
     minimum = int(ctx.param("min_company", 3))

@@ -85,7 +85,18 @@ _QUICK_LABEL_EN = re.compile(
 _STATUS_EN = re.compile(r"(?:due|expiring|expires?|coming|ending|ends|overdue|closing)\s+$",
                         re.I)
 _NOT_TIME_ZH = re.compile(r"^快(?:到期|要|了|过期|结束|满|用完)"
+                          r"|^快速(?:系带|接头|插头|连接器|拆卸|拆装|释放|扣具|锁扣|卡扣)"
                           r"|^快捷(?:操作|键|方式|入口|菜单|回复|指令|按钮|链接|筛选|导航|面板|视图|功能|命令|选项|工具)")
+
+
+_NAME_CAPS = re.compile(r"^[A-Z]{4,}$")
+_NAME_NEXT = re.compile(r"(?:[ \t]*[,、/][ \t]*|[ \t]+|-)?(?:[A-Z0-9][A-Za-z0-9]|[\u4e00-\u9fff])")
+_META_LINE = re.compile(r"[ \t]*(?:keywords|tags|categories|aliases|slug|url)[ \t]*[=:]", re.I)
+
+
+def _in_html_link(text: str, at: int) -> bool:
+    opened = text.rfind("<a ", max(0, at - 300), at)
+    return opened >= 0 and text.find("</a>", opened, at) < 0 and ">" in text[opened:at]
 
 
 def not_a_time_promise(text: str, start: int, end: int) -> bool:
@@ -96,6 +107,16 @@ def not_a_time_promise(text: str, start: int, end: int) -> bool:
     after = text[end:end + 24]
     if word.lower().startswith("quick") and _QUICK_LABEL_EN.match(after):
         return True
+    if _NAME_CAPS.match(word) and _NAME_NEXT.match(text, end):
+        return True  # a model name or acronym: "FAST Ballistic Helmet", PASGT, FAST, MICH
+    line_start = text.rfind("\n", 0, start) + 1
+    if _META_LINE.match(text, line_start):
+        return True  # keywords = "..." in front matter read as text (TOML)
+    if _in_html_link(text, start):
+        return True  # an HTML link's text names what it points at: <a ...>Jazz fast</a>
+    if word.lower() == "soon" and re.match(r"\s+as\s+(?!possible|we\s+can|you\s+can)", after) \
+            and re.search(r"(?<![A-Za-z])as\s+$", text[max(0, start - 4):start], re.I):
+        return True  # "as soon as they land": when, not how fast
     if _NOT_TIME_ZH.match(text[start:end + 4]):
         return True
     if word.lower() == "soon" and _STATUS_EN.search(text[max(0, start - 12):start]):

@@ -63,7 +63,7 @@ _BRIEF_SUBJECT_EN = re.compile(
     r"(?:['’]s|\s+is|\s+are|\s+was)\s+(?:\w+\s+)?$", re.I)
 
 _NEED_EN = re.compile(
-    r"(?<![A-Za-z])(?:need|needs|needed|needing|want|wants|wanted|have\s+to|has\s+to|"
+    r"(?<![A-Za-z])(?:need|needs|needed|needing|want|wants|wanted|wish|wished|have\s+to|has\s+to|"
     r"must\s+be\s+able\s+to)\s+(?:to\s+)?(?:be\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 _IF_EN = re.compile(r"(?<![A-Za-z])(?:if|unless|whether)(?![A-Za-z])[^,;:.!?]*$", re.I)
 _NEED_ZH = re.compile(r"(?:需要|希望|想要|(?<![理思梦夢感构構回])想|要求|期望|期待|渴望)"
@@ -139,8 +139,10 @@ _RATIO = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:[-–~]\s*\d+(?:[.,]\d+)?\s*)?(?:%|％|percent|\s*[x×]\b|\s*times\b|倍)",
     re.I)
 _RATIO_CUE = re.compile(
-    r"(?<![A-Za-z])(?:faster|quicker|times?|speed|speeds|latency|duration)(?![A-Za-z])|"
-    r"时间|耗时|周期|速度|提速|更快|时长|時間|時長|週期", re.I)
+    r"(?<![A-Za-z])(?:faster|quicker|speed|speeds|speed-?up|latency|duration|"
+    r"(?:build|load|loading|lead|response|wait|waiting|page|deploy|deployment|turnaround|"
+    r"processing|run|running|cycle|delivery|setup|development|release|review|resolution)"
+    r"\s+times?)(?![A-Za-z])|时间|耗时|周期|速度|提速|更快|时长|時間|時長|週期", re.I)
 _SENTENCE = re.compile(r"[^.!?。！？\n]+")
 
 
