@@ -4,6 +4,7 @@ that turns them into precision per rule."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -51,18 +52,17 @@ def test_precision_per_rule_and_overall() -> None:
 
 
 def test_pinned_pages_are_the_sampled_pages_of_licensed_repositories() -> None:
-    """Every sampled page of a repository whose licence allows copies is pinned, and
-    nothing else is: pages of unlicensed repositories stay locators."""
+    """Every sampled page of a repository LICENSES.md lists as pinned is there, byte for
+    byte at the sampled commit, and nothing else is: other repositories stay locators."""
     pages = REAL / "pages"
-    repos = {r["repo"]: r for r in json.loads((REAL / "repos.json").read_text())}
-    pinned_repos = {name for name, r in repos.items() if "pinned under pages/" in r["licence"]}
-    assert pinned_repos, "no repository is marked as pinned"
-    wanted = {f"{i['repo'].replace('/', '__')}/{i['path']}"
-              for name in ("before.jsonl", "after.jsonl", "final.jsonl")
-              for i in precision.read_jsonl(REAL / name) if i["repo"] in pinned_repos}
+    notes = (pages / "LICENSES.md").read_text(encoding="utf-8")
+    pinned = dict(re.findall(r"^\| \[([\w.-]+/[\w.-]+)\]\([^)]*\) \| ([0-9a-f]{40}) \|",
+                             notes, re.M))
+    assert pinned, "LICENSES.md lists no pinned repository"
+    items = [i for name in ("before.jsonl", "after.jsonl", "final.jsonl")
+             for i in precision.read_jsonl(REAL / name) if i["repo"] in pinned]
+    assert all(pinned[i["repo"]] == i["commit"] for i in items)
+    wanted = {f"{i['repo'].replace('/', '__')}/{i['path']}" for i in items}
     found = {p.relative_to(pages).as_posix() for p in pages.rglob("*") if p.is_file()
              and p.parent != pages and p.relative_to(pages).parts[0] != "licences"}
     assert found == wanted
-    notes = (pages / "LICENSES.md").read_text(encoding="utf-8")
-    for name in pinned_repos:
-        assert name in notes and repos[name]["commit"] in notes

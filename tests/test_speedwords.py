@@ -67,6 +67,7 @@ def test_promises_stay_promises(sentence: str, word: str) -> None:
     "Deploy in 5 minutes.",
     "上线时间缩短了60%。",
     "2小时内上线。",
+    "Built with millisecond page generation.",
 ])
 def test_a_page_that_puts_a_number_on_its_speed(page: str) -> None:
     assert quantifies_speed("# Title\n\nFast service.\n\n" + page)

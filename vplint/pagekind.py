@@ -69,8 +69,11 @@ _DOCS_DIRS = frozenset((
     "agreement", "agreements", "privacy", "terms", "contact", "contact-us",
     # transactional pages a form or a purchase leads to (thank-you/download.md)
     "thank-you", "thanks", "confirmation", "confirmations",
-    # profiles of the people who work there; a site's own guidelines
+    # profiles of the people who work there; a site's own guidelines and notes
     "specialist", "specialists", "people", "staff", "experts", "speakers", "guidelines",
+    "alumni", "todos", "todo", "meeting_notes", "meeting-notes", "meetings", "minutes",
+    # reference: a glossary defines terms in general; accessibility statements, roadmaps
+    "glossary", "glossaries", "a11y", "accessibility", "roadmap",
     # a web app's static files, served as they are (apps/web/public/plugins-readme.md)
     "public", "static", "assets"))
 _DOCS_NAMES = frozenset((
@@ -84,6 +87,7 @@ _DOCS_NAMES = frozenset((
     "faq", "faqs", "careers", "career", "jobs", "recruitment", "hiring", "join-us", "changelog",
     "contact", "contact-us", "contactus", "subscribe", "unsubscribe", "search", "tags",
     "team", "our-team", "testimonials", "reviews", "guidelines", "llms", "llms-full",
+    "glossary", "a11y", "roadmap", "alumni", "todo", "todos",
     "categories"))
 _TRANSACTIONAL = re.compile(
     r"(?:^|[-_])(?:thank-?you|thanks|confirmed|confirmation|subscribed|unsubscribed|"
@@ -137,7 +141,9 @@ def detect_kind(path: str, file_kind: str, front: Mapping[str, Any], body: str =
     if file_kind == "yaml" or _PROPOSITION_KEYS & set(front):
         return PROPOSITION
     parts = [p.lower() for p in PurePosixPath(path.replace("\\", "/")).parts]
-    dirs, name = parts[:-1], parts[-1] if parts else ""
+    # a year on a folder names an edition of the same thing: roadmap-2025, blog_2024
+    dirs, name = [re.sub(r"[-_](?:19|20)\d\d$", "", d) for d in parts[:-1]], \
+        parts[-1] if parts else ""
     stem = _stem(name)
     layout = _layout(front)
     if (stem in _RELEASE_NAMES or any(d in _RELEASE_NAMES for d in dirs)

@@ -66,6 +66,13 @@ def _call_to_action(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _asked(text: str, start: int) -> bool:
+    """In a question: "How do we confirm rack load?", 我们是否需要…？ - the reader asking."""
+    stops = ".!?。！？\n"
+    end = min((i for i in (text.find(c, start) for c in stops) if i >= 0), default=len(text))
+    return text[end:end + 1] in ("?", "？")
+
+
 def company_voice(ctx: CheckContext) -> Iterator[Hit]:
     """CLR004: the copy talks about the company more than to the customer.
 
@@ -77,7 +84,8 @@ def company_voice(ctx: CheckContext) -> Iterator[Hit]:
     scope = fields(ctx, default=("copy",))
     ours = [m for name in ctx.lexicons("company_lexicons") for m in ctx.facts.find(name, scope)
             if not _quoted(ctx, m.node, m.start)
-            and not _call_to_action(str(m.node.value), m.start, m.end)]
+            and not _call_to_action(str(m.node.value), m.start, m.end)
+            and not _asked(str(m.node.value), m.start)]
     yours = [m for name in ctx.lexicons("customer_lexicons")
              for m in ctx.facts.find(name, scope)]
     minimum = int(ctx.param("min_company", 3))

@@ -81,12 +81,14 @@ _QUICK_LABEL_EN = re.compile(
     r"actions?|links?|start|edit|add|reply|replies|entry|entries|lookup|preview|overview|"
     r"switch|toggle|menu|commands?|tips?|guide|reference|tour|summary|look|note|gate|"
     r"checks?|checklist|tests?|recap|run-through|rundown|call|chat|demo|snippet|question|"
-    r"questions|example|examples|glance|peek|reminder|refresher|intro|introduction)\b", re.I)
+    r"questions|example|examples|glance|peek|reminder|refresher|intro|introduction|"
+    r"understanding)\b", re.I)
 _STATUS_EN = re.compile(r"(?:due|expiring|expires?|coming|ending|ends|overdue|closing)\s+$",
                         re.I)
 _NOT_TIME_ZH = re.compile(r"^快(?:到期|要|了|过期|结束|满|用完)"
-                          r"|^快速(?:系带|接头|插头|连接器|拆卸|拆装|释放|扣具|锁扣|卡扣)"
-                          r"|^快捷(?:操作|键|方式|入口|菜单|回复|指令|按钮|链接|筛选|导航|面板|视图|功能|命令|选项|工具)")
+                          r"|^快速(?:系带|接头|插头|连接器|拆卸|拆装|释放|扣具|锁扣|卡扣|入门|开始|指南|参考|"
+                          r"导航|上手指南|開始|參考|導航)"
+                          r"|^快捷(?:操作|键|方式|方法|入口|菜单|回复|指令|按钮|链接|筛选|导航|面板|视图|功能|命令|选项|工具)")
 
 
 _NAME_CAPS = re.compile(r"^[A-Z]{4,}$")
@@ -114,6 +116,13 @@ def not_a_time_promise(text: str, start: int, end: int) -> bool:
         return True  # keywords = "..." in front matter read as text (TOML)
     if _in_html_link(text, start):
         return True  # an HTML link's text names what it points at: <a ...>Jazz fast</a>
+    if word.lower() == "as soon as possible" and re.search(
+            r"(?<![A-Za-z])please(?![A-Za-z])", text[max(0, start - 60):start], re.I):
+        return True  # a request to the reader: "please do book as soon as possible"
+    if word.lower().startswith("rapid") and re.match(
+            r"\s*(?:-\s*)?(?:growth|growing|grows?|change|changes|changing|evolving|evolution|"
+            r"expansion|expanding|adoption|succession|pace)\b", after, re.I):
+        return True  # a trend or a sequence: "rapid growth", "in rapid succession"
     if word.lower() == "soon" and re.match(r"\s+as\s+(?!possible|we\s+can|you\s+can)", after) \
             and re.search(r"(?<![A-Za-z])as\s+$", text[max(0, start - 4):start], re.I):
         return True  # "as soon as they land": when, not how fast

@@ -132,7 +132,8 @@ _BOUND_EN = re.compile(
     r"(?:cut|down|reduced?|shrinks?|falls?)\s+to)\s+(?:just\s+|only\s+|under\s+|about\s+|"
     r"less\s+than\s+|as\s+little\s+as\s+)?(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|"
     r"ten|fifteen|twenty|thirty|sixty)\s*-?\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|"
-    r"days?|business\s+days?|working\s+days?|weeks?)(?![A-Za-z])", re.I)
+    r"days?|business\s+days?|working\s+days?|weeks?)(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?:in\s+)?(?:milliseconds?|sub-second|sub-millisecond)(?![A-Za-z])", re.I)
 _BOUND_ZH = re.compile(r"[\d一二两三四五六七八九十半]+\s*(?:秒钟?|分钟|個?小时|个?小时|個?小時|"
                        r"天|个?工作日|個?工作日|周|週)(?:内|之内|以内|內|之內|以內)")
 _RATIO = re.compile(
@@ -155,7 +156,8 @@ def quantifies_speed(source: str) -> bool:
         sentence = m.group(0)
         for b in (*_BOUND_EN.finditer(sentence), *_BOUND_ZH.finditer(sentence)):
             near = sentence[max(0, b.start() - 50):b.end() + 30]
-            if _SPEED_CUE.search(near) and not _NOT_DELIVERY.search(near):
+            fast_unit = re.search(r"(?i)milli|sub-", b.group(0))
+            if (fast_unit or _SPEED_CUE.search(near)) and not _NOT_DELIVERY.search(near):
                 return True
         for r in _RATIO.finditer(sentence):
             near = sentence[max(0, r.start() - 25):r.end() + 25]
