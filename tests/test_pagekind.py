@@ -43,6 +43,8 @@ CHANGELOG = "### 🎉 New features\n\n- Add tooltips (#6346) by @dev\n\n### 🐛
     ("content/en/glossary/Data-Warehouse.md", "markdown", {}, "", "docs"),
     ("content/zh/community/meeting_notes/2022-04-21/_index.md", "markdown", {}, "", "docs"),
     ("content/en/roadmap-2025/_index.md", "markdown", {}, "", "docs"),
+    ("content/en/projects/sofa-bolt/sofa-bolt-roadmap/index.md", "markdown", {}, "", "docs"),
+    ("content/zh/projects/sofa-boot/sofa-ark-readme/index.md", "markdown", {}, "", "docs"),
     ("content/en/a11y/our-commitment.md", "markdown", {}, "", "docs"),
     # the company talking about itself: its /now page, causes it supports, partners
     ("content/now/_index.md", "markdown", {}, "", "article"),

@@ -91,7 +91,7 @@ _DOCS_NAMES = frozenset((
     "categories"))
 _TRANSACTIONAL = re.compile(
     r"(?:^|[-_])(?:thank-?you|thanks|confirmed|confirmation|subscribed|unsubscribed|"
-    r"verified|readme)$|^success$|(?:^|[-_])(?:subscription|report|payment|signup|sign-up|"
+    r"verified|readme|roadmap|alumni)$|^success$|(?:^|[-_])(?:subscription|report|payment|signup|sign-up|"
     r"order|download|form|checkout|registration|booking)[-_]success$")
 """A page a form or a purchase leads to (report-success, meeting-confirmed), or a README
 under another name (plugins-readme): not copy that sells."""
@@ -151,7 +151,7 @@ def detect_kind(path: str, file_kind: str, front: Mapping[str, Any], body: str =
             or layout == RELEASE_NOTES or _looks_like_changelog(body)):
         return RELEASE_NOTES
     if (stem in _DOCS_NAMES or _TRANSACTIONAL.search(stem)
-            or any(d in _DOCS_DIRS for d in dirs)
+            or any(d in _DOCS_DIRS or d.endswith(("-readme", "_readme", "-roadmap")) for d in dirs)
             or any(d.startswith(".") and d not in (".", "..") for d in dirs)
             or _SHOUTED.match(PurePosixPath(path.replace("\\", "/")).name)
             or layout == DOCS):

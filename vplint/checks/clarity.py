@@ -66,6 +66,17 @@ def _call_to_action(text: str, start: int, end: int) -> bool:
     return False
 
 
+_FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~)", re.M)
+_INLINE_CODE = re.compile(r"`[^`\n]{2,80}`")
+
+
+def _technical(source: str) -> bool:
+    """A page with a code block or several code spans is documentation or a how-to: its
+    "we" is the author walking the reader through, not the company talking about itself."""
+    head = source[:100_000]
+    return bool(_FENCE.search(head)) or len(_INLINE_CODE.findall(head)) >= 3
+
+
 def _asked(text: str, start: int) -> bool:
     """In a question: "How do we confirm rack load?", 我们是否需要…？ - the reader asking."""
     stops = ".!?。！？\n"
@@ -79,8 +90,12 @@ def company_voice(ctx: CheckContext) -> Iterator[Hit]:
     Counts company-voice words (we, our, us, 我们) against customer-voice words (you,
     your, 您, 你) in the copy; fires when the company count reaches `min_company` and
     exceeds `ratio` times the customer count. Words inside quotation marks or a block
-    quote are someone else's (a customer's "our team" in a testimonial) and not counted.
+    quote are someone else's (a customer's "our team" in a testimonial) and not counted, nor
+    are calls to action ("contact us") or questions ("how do we...?"); a website page with
+    code on it (a how-to, documentation) is not judged.
     """
+    if ctx.doc.kind != "yaml" and _technical(ctx.doc.source):
+        return
     scope = fields(ctx, default=("copy",))
     ours = [m for name in ctx.lexicons("company_lexicons") for m in ctx.facts.find(name, scope)
             if not _quoted(ctx, m.node, m.start)
