@@ -77,11 +77,13 @@ def _technical(source: str) -> bool:
     return bool(_FENCE.search(head)) or len(_INLINE_CODE.findall(head)) >= 3
 
 
+_SENTENCE_END = re.compile(r"[.!?。！？\n]")
+
+
 def _asked(text: str, start: int) -> bool:
     """In a question: "How do we confirm rack load?", 我们是否需要…？ - the reader asking."""
-    stops = ".!?。！？\n"
-    end = min((i for i in (text.find(c, start) for c in stops) if i >= 0), default=len(text))
-    return text[end:end + 1] in ("?", "？")
+    stop = _SENTENCE_END.search(text, start, start + 300)
+    return stop is not None and stop.group(0) in ("?", "？")
 
 
 def company_voice(ctx: CheckContext) -> Iterator[Hit]:
