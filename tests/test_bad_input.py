@@ -156,6 +156,31 @@ def test_empty_and_comment_only_files_say_so(tmp_path: Path, linter: Linter, nam
     assert "holds no" in message and "empty or only comments" in message
 
 
+@pytest.mark.parametrize("text", [
+    "<!-- Start -->\n<section class=\"hero\">\n  <h1>Hot pizza in 30 minutes</h1>\n</section>\n",
+    "<!-- 开始 -->\n<section>\n  <h1>三十分钟送到热披萨</h1>\n</section>\n",
+    "```python\nprint('hi')\n```\n",
+    "---\n---\n<div>only markup</div>\n",
+    "---\n---\n",
+])
+def test_a_page_with_nothing_to_lint_is_skipped_not_failed(tmp_path: Path, linter: Linter,
+                                                          text: str):
+    """A valid page whose body is HTML or code, or that is front matter alone, has no
+    copy vplint reads: it yields no proposition and no finding, and the gate passes."""
+    page = tmp_path / "page.md"
+    page.write_text(text, encoding="utf-8")
+    assert lint_path(linter, page) == []
+    code, out, _ = run_cli("check", "--no-cache", "-f", "json", str(page))
+    assert code == 0 and json.loads(out)["files"] == []
+
+
+def test_a_legacy_encoded_page_with_nothing_to_lint_is_skipped(tmp_path: Path,
+                                                               linter: Linter):
+    page = tmp_path / "page.md"
+    page.write_bytes("<section><h1>三十分钟送到热披萨，否则免费</h1></section>\n".encode("gbk"))
+    assert lint_path(linter, page) == []
+
+
 def test_front_matter_without_body_is_linted_from_its_fields(linter: Linter):
     results = linter.lint_text("---\nname: Pizza\noutcome: Hot pizza at your door\n---\n",
                                "p.md", "markdown")

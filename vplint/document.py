@@ -286,11 +286,12 @@ def load_text(text: str, path: str, kind: str, encoding_note: str | None = None
     if kind == "yaml":
         docs = _load_yaml(text, path, lines)
     else:
-        docs = [_load_markdown(text, path, lines)]
+        page = _load_markdown(text, path, lines)
+        docs = [page] if page is not None else []
     for doc in docs:
         doc.suppressions = suppressions
         doc.encoding_note = encoding_note
-    if encoding_note:
+    if encoding_note and docs:
         # The encoding belongs to the file: reported once, at its start.
         docs[0].problems.append(Problem("VP005", 0, 0, {"encoding": encoding_note}))
     return docs
@@ -615,7 +616,10 @@ a longer rule exist; a YAML mapping cannot hold a line of dashes at its margin, 
 to a later `---` (a thematic break) would only turn the page's body into a YAML error."""
 
 
-def _load_markdown(text: str, path: str, lines: LineIndex) -> Document:
+def _load_markdown(text: str, path: str, lines: LineIndex) -> Document | None:
+    """The page as one proposition; None when it has something in it but no copy vplint
+    reads (a page of HTML, code or images, or front matter alone): there is nothing to
+    lint, as for ruff or Vale, and nothing is wrong with the file."""
     doc = Document(path, text, lines, "markdown")
     body_start = 0
     tree_fields: dict[str, Node] = {}
@@ -640,6 +644,8 @@ def _load_markdown(text: str, path: str, lines: LineIndex) -> Document:
         anchor = copy_node.start if copy_node is not None else body_start
         tree_fields["copy"] = Node(copy_fields, anchor, len(text))
     if not tree_fields and not doc.problems:
+        if match or not _only_comments(text[body_start:]):
+            return None
         doc.problems.append(Problem("VP001", 0, 0, {
             "reason": "the file holds no copy (it is empty or only comments)"}))
         return doc
@@ -649,6 +655,17 @@ def _load_markdown(text: str, path: str, lines: LineIndex) -> Document:
     headline = copy_fields.get("headline")
     doc.start = headline.start if headline is not None and headline.verbatim else body_start
     return doc
+
+
+def _only_comments(body: str) -> bool:
+    """Whether a Markdown body is blank apart from HTML comments (a truly empty page)."""
+    rest, at = [], 0
+    while (start := body.find("<!--", at)) != -1:
+        rest.append(body[at:start])
+        end = body.find("-->", start + 4)
+        at = len(body) if end == -1 else end + 3
+    rest.append(body[at:])
+    return not "".join(rest).strip()
 
 
 _NESTED = ("list", "quote", "code_block", "html_block", "table")
