@@ -1,12 +1,17 @@
 """Time budgets for rules: a rule that runs too long on one file is stopped, not waited for.
 
+The budget counts the CPU time of the thread running the rule (`time.thread_time`), so a
+loaded CI runner, where a rule waits for a core, does not stop a rule that did little
+work. A rule that blocks without using the CPU (it sleeps, or waits on a lock or the
+network) is stopped by a wall-clock backstop of WALL_FACTOR times the budget.
+
 On POSIX, in a process's main thread (the CLI, and each `--jobs` worker, whose tasks run
-in its main thread), a real-time interval timer (`setitimer`) raises RuleTimeout inside
-the rule when its budget runs out. Python delivers signals between bytecodes and the
-`re` engine checks for them while it backtracks, so a catastrophic regex or an endless
-loop in Python code is stopped. A call into C code that never checks for signals (a
-native extension's own loop) cannot be interrupted this way; it is stopped when it
-returns, and reported all the same.
+in its main thread), a real-time interval timer (`setitimer`) wakes up to look at both
+clocks and raises RuleTimeout inside the rule when either runs out. Python delivers
+signals between bytecodes and the `re` engine checks for them while it backtracks, so a
+catastrophic regex or an endless loop in Python code is stopped. A call into C code that
+never checks for signals (a native extension's own loop) cannot be interrupted this way;
+it is stopped when it returns, and reported all the same.
 
 Elsewhere (another thread, Windows, or a process whose alarm timer is already in use,
 e.g. by a test runner's timeout) the budget is checked when the rule returns: an
@@ -23,6 +28,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+WALL_FACTOR = 10
+"""A rule may take this many times its CPU budget in wall-clock time before it is stopped
+(the backstop for a rule that waits without computing)."""
+
 
 class RuleTimeout(BaseException):
     """A rule ran over its time budget.
@@ -36,19 +45,25 @@ class Budget:
     """How long each rule may still run on the current file.
 
     Use `for_file()` around one file's rules and `run(code)` around each rule call; `run`
-    raises RuleTimeout from the rule's code (or right after it) when the rule's time for
-    this file is used up. One timer serves a whole file: when it fires, the running
-    rule is stopped if it is over its budget, else the timer is set again for the time
-    it has left; so timing a rule costs two clock reads, not two system calls.
+    raises RuleTimeout from the rule's code (or right after it) when the rule's CPU time
+    for this file, or its wall-clock backstop, is used up. One timer serves a whole file:
+    when it fires, the running rule is stopped if it is over either limit, else the timer
+    is set again for the time it has left; so timing a rule costs four clock reads, not
+    two system calls. CPU time never runs faster than wall-clock time, so waking up when
+    the CPU budget could at the earliest be spent never misses it.
     """
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        self.spent: dict[str, float] = {}
+        self.wall = seconds * WALL_FACTOR
+        self.spent: dict[str, float] = {}  # CPU seconds per rule on this file
+        self.waited: dict[str, float] = {}  # wall-clock seconds per rule on this file
         self._interrupting = False
         self._current: str | None = None
         self._started = 0.0
+        self._started_cpu = 0.0
         self._left = 0.0
+        self._wall_left = 0.0
 
     def __getstate__(self) -> dict[str, Any]:
         return {"seconds": self.seconds}
@@ -58,12 +73,14 @@ class Budget:
 
     def exhausted(self, code: str) -> bool:
         """Whether `code` already used its whole budget on this file (it is skipped)."""
-        return self.spent.get(code, 0.0) >= self.seconds
+        return (self.spent.get(code, 0.0) >= self.seconds
+                or self.waited.get(code, 0.0) >= self.wall)
 
     @contextmanager
     def for_file(self) -> Iterator[None]:
         """Start a file: budgets reset, the timer started when it can be."""
         self.spent = {}
+        self.waited = {}
         self._current = None
         previous: Any = None
         self._interrupting = _can_interrupt()
@@ -85,16 +102,24 @@ class Budget:
         return _Timing(self, code)
 
     def _alarm(self, signum: int, frame: Any) -> None:
-        elapsed = time.perf_counter() - self._started
-        over = self._current is not None and elapsed >= self._left
+        code = self._current
+        cpu_left = self._left - (time.thread_time() - self._started_cpu)
+        wall_left = self._wall_left - (time.perf_counter() - self._started)
+        over = code is not None and (cpu_left <= 0 or wall_left <= 0)
         # Set again first, even when stopping this rule: the next one needs watching too.
-        wait = self.seconds if over or self._current is None else self._left - elapsed
+        wait = self.seconds if over or code is None else min(cpu_left, wall_left)
         signal.setitimer(signal.ITIMER_REAL, max(wait, 1e-3))
         if over:
-            raise RuleTimeout(self.describe())
+            raise RuleTimeout(self.describe(code))
 
-    def describe(self) -> str:
-        """The VP900 reason for a rule that ran out of time."""
+    def describe(self, code: str | None = None) -> str:
+        """The VP900 reason for a rule that ran out of time (`code`: which rule, to tell
+        the CPU budget from the wall-clock backstop)."""
+        if code is not None and self.spent.get(code, 0.0) < self.seconds \
+                and self.waited.get(code, 0.0) >= self.wall:
+            return (f"stopped after {self.wall:g} s on this file without finishing "
+                    f"({WALL_FACTOR}x rule-timeout of {self.seconds:g} s of CPU time); "
+                    "it may be waiting for something")
         return (f"stopped after {self.seconds:g} s on this file (rule-timeout); "
                 "it may backtrack or loop on this text")
 
@@ -111,18 +136,22 @@ class _Timing:
     def __enter__(self) -> None:
         budget = self.budget
         budget._left = budget.seconds - budget.spent.get(self.code, 0.0)
+        budget._wall_left = budget.wall - budget.waited.get(self.code, 0.0)
         budget._started = time.perf_counter()
+        budget._started_cpu = time.thread_time()
         budget._current = self.code
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: Any) -> bool:
         budget = self.budget
         budget._current = None
-        used = time.perf_counter() - budget._started
+        used = time.thread_time() - budget._started_cpu
+        waited = time.perf_counter() - budget._started
         budget.spent[self.code] = budget.spent.get(self.code, 0.0) + used
-        if kind is None and used >= budget._left:
+        budget.waited[self.code] = budget.waited.get(self.code, 0.0) + waited
+        if kind is None and (used >= budget._left or waited >= budget._wall_left):
             # not interruptible here, or it ran out as it returned
-            raise RuleTimeout(budget.describe())
+            raise RuleTimeout(budget.describe(self.code))
         return False
 
 

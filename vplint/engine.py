@@ -317,7 +317,7 @@ class Linter:
         except RuleTimeout:
             # A rule may not hold the gate: it is reported, and the other rules go on.
             self.crashed = True
-            return [self._crash(rule, doc, facts, RuleTimeout(self.budget.describe()))]
+            return [self._crash(rule, doc, facts, RuleTimeout(self.budget.describe(rule.code)))]
         # A broken rule must not stop the run, nor end it: a plugin calling sys.exit(0)
         # would otherwise turn a failing gate green.
         except (Exception, SystemExit) as exc:
