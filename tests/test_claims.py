@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vplint.text.claims import zh_not_claim
+from vplint.text.claims import en_not_claim, zh_not_claim
 
 
 def _split(text: str, term: str) -> tuple[str, str, str]:
@@ -57,3 +57,30 @@ def test_ordinary_use_is_not_a_claim(text: str, term: str) -> None:
 ])
 def test_claim_constructions_are_left_to_the_rules(text: str, term: str) -> None:
     assert not zh_not_claim(*_split(text, term))
+
+
+@pytest.mark.parametrize("text, term", [
+    ("We need to plan for the future of recalls in Canada.", "the future of"),
+    ("Join us in shaping the future of open research.", "the future of"),
+    ("We train the next generation of research leaders.", "next generation"),
+    ("Members act in the best interest of the community.", "the best"),
+    ("We will support you to the best of our abilities.", "the best"),
+    ("Canada needs to hire the best people.", "the best"),
+    ("We spent a month researching the best solution.", "the best"),
+    ("It has been the best experience of my career.", "the best"),
+    ("For the town, the ultimate goal is better health.", "the ultimate"),
+    ("Sun damage is the number one cause of pigmentation.", "number one"),
+])
+def test_english_ordinary_use_is_not_a_claim(text: str, term: str) -> None:
+    assert en_not_claim(*_split(text, term))
+
+
+@pytest.mark.parametrize("text, term", [
+    ("We're actively building the future of mobile app development.", "the future of"),
+    ("Acme is the next generation of job scheduling.", "next generation"),
+    ("Acme is the best invoicing software.", "the best"),
+    ("Your search for the best software partner ends here.", "the best"),
+    ("We are the number one agency in Kent.", "number one"),
+])
+def test_english_claim_constructions_are_left_to_the_rules(text: str, term: str) -> None:
+    assert not en_not_claim(*_split(text, term))

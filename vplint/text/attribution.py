@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from vplint.text.claims import zh_not_claim
+from vplint.text.claims import en_not_claim, zh_not_claim
 from vplint.text.sentences import clause_spans, sentence_spans, span_of
 
 NEGATED = "negated"
@@ -285,6 +285,8 @@ def reason_not_own(text: str, start: int, end: int, language: str,
             zh_not_claim(match, before, after):
         # not a claim construction (vplint.text.claims): 最大线程数, 唯一的包名
         return TECHNICAL
+    if not _has_cjk(match) and en_not_claim(match, before, after):
+        return GENERAL  # "plan for the future of", "in the best interest of"
     if _about_someone_else(text, clause, start, before, names, language):
         return THIRD_PARTY
     return None
@@ -340,7 +342,8 @@ _EXPERIENCE_EN = re.compile(
     r"^[\w\s-]{0,40}?(?<![A-Za-z])(?:that\s+|which\s+)?(?:I|we|you)(?:['’](?:ve|d)|\s+have|"
     r"\s+had)?\s+(?:ever\s+|yet\s+|so\s+far\s+|personally\s+|then\s+)?(?:used|done|built|made|"
     r"seen|tried|tested|worked|had|met|written|read|created|shipped|delivered|run|designed|"
-    r"found|reviewed|come\s+across|encountered|taken\s+on|felt|been|looked)(?![A-Za-z])",
+    r"found|reviewed|come\s+across|encountered|taken\s+on|felt|been|looked|organi[sz]ed|"
+    r"attended|taught|hosted|led|given)(?![A-Za-z])",
     re.I)
 # Someone else's range: "the cheapest spot instance AWS has".
 _OTHERS_RANGE_EN = re.compile(r"^[\w\s-]{0,40}?\s(?:that\s+)?(?!I\b|We\b|You\b)[A-Z][\w.-]+"

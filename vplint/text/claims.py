@@ -119,3 +119,50 @@ def _unique_not_claim(tail: str, before: str) -> bool:
         return True  # a requirement: 角色代码必须是唯一的
     return not (_IS_BEFORE.search(before) or _SCOPE_BEFORE.search(before)
                 or _UNIQUE_CLAIM_AFTER.match(tail))
+
+
+# English: phrases that read as praise or hype only in some constructions.
+_FUTURE_CLAIM_BEFORE = re.compile(r"(?<![A-Za-z])(?:build\w*|creat\w*|is|are|['’]re|['’]s|"
+                                  r"defin\w*|redefin\w*|power\w*|welcome\s+to|meet|introduc\w*|"
+                                  r"this\s+is|here\s+is)\s+$", re.I)
+_NEXT_GEN_OF_PEOPLE = re.compile(
+    r"^\s+of\s+(?:[\w-]+\s+){0,2}(?:researchers|scientists|students|learners|leaders|educators|"
+    r"instructors|trainers|teachers|members|talent|people|engineers|developers|women|girls|"
+    r"founders|professionals|practitioners|scholars|experts|citizens)\b", re.I)
+_IDIOM_BEST = re.compile(
+    r"^the\s+best\s+(?:interests?\b|of\s+(?:our|my|your|his|her|their|its)\s|"
+    r"(?:place|way|person|people|contact|time)\s+to\s+(?:get\s+in\s+touch|contact|reach|find|"
+    r"ask|start|learn|send))|^the\s+ultimate\s+(?:goal|aim|objective|purpose|test|question|"
+    r"prize)\b|^the\s+(?:best|most\s+\w+)\s+[\w-]+\s+of\s+(?:my|his|her)\s+(?:career|life)\b",
+    re.I)
+_BEST_PEOPLE = re.compile(r"^the\s+(?:best|brightest|top)\s+(?:and\s+\w+\s+)?(?:people|talent|"
+                          r"candidates|staff|minds|researchers|developers|designers|engineers)\b",
+                          re.I)
+_SEEK_BEFORE = re.compile(r"(?<![A-Za-z])(?:research\w*|seek\w*|"
+                          r"explor\w*|discuss\w*|determin\w*|figur\w*\s+out|debat\w*|"
+                          r"sav(?:e|ed|ing)|hir(?:e|ed|ing)|attract\w*|recruit\w*|"
+                          r"(?:can|could|want\s+to|hope\s+to|strive\s+to|try\s+to|to)\s+be)\s+$",
+                          re.I)
+_NUMBER_ONE_GENERAL = re.compile(r"^\s+(?:cause|reason|killer|risk|mistake|complaint|question|"
+                                 r"concern|problem|priority|fear|source)s?\b", re.I)
+
+
+def en_not_claim(match: str, before: str, after: str) -> bool:
+    """True when the English phrase `match` is not used as the advertiser's praise or
+    hype: "plan for the future of" (only "building the future of" is hype), "the next
+    generation of researchers", "in the best interest of", "to the best of our
+    abilities", "hire the best people", "researching the best solution", "the ultimate
+    goal", "the number one cause"."""
+    low = " ".join(match.lower().split())
+    phrase = low + after.lower()
+    if low.endswith("the future of") or low == "future of":
+        return not _FUTURE_CLAIM_BEFORE.search(before)
+    if re.fullmatch(r"next[\s-]generation", low) and (
+            _NEXT_GEN_OF_PEOPLE.match(after) or re.search(r"s\s+of\s+the\s+$", before)):
+        return True  # people: "the next generation of researchers", "researchers of the"
+    if _IDIOM_BEST.match(phrase) or _BEST_PEOPLE.match(phrase):
+        return True
+    if re.match(r"the\s+(?:best|most\s+\w+)", low) and _SEEK_BEFORE.search(before):
+        return True
+    return bool(re.fullmatch(r"(?:the\s+)?(?:number\s+one|#\s?1|no\.?\s?1)", low)
+                and _NUMBER_ONE_GENERAL.match(after))
