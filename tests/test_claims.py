@@ -78,6 +78,7 @@ def test_english_ordinary_use_is_not_a_claim(text: str, term: str) -> None:
 @pytest.mark.parametrize("text, term", [
     ("We're actively building the future of mobile app development.", "the future of"),
     ("Acme is the next generation of job scheduling.", "next generation"),
+    ("Disrupting the future of finance.", "the future of"),
     ("Acme is the best invoicing software.", "the best"),
     ("Your search for the best software partner ends here.", "the best"),
     ("We are the number one agency in Kent.", "number one"),

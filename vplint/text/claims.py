@@ -122,7 +122,8 @@ def _unique_not_claim(tail: str, before: str) -> bool:
 
 
 # English: phrases that read as praise or hype only in some constructions.
-_FUTURE_CLAIM_BEFORE = re.compile(r"(?<![A-Za-z])(?:build\w*|creat\w*|is|are|['’]re|['’]s|"
+_FUTURE_CLAIM_BEFORE = re.compile(r"^\W*$|(?<![A-Za-z])(?:build\w*|creat\w*|disrupt\w*|"
+                                  r"revolutioni[sz]\w*|is|are|['’]re|['’]s|"
                                   r"defin\w*|redefin\w*|power\w*|welcome\s+to|meet|introduc\w*|"
                                   r"this\s+is|here\s+is)\s+$", re.I)
 _NEXT_GEN_OF_PEOPLE = re.compile(
