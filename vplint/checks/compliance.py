@@ -16,6 +16,7 @@ from typing import Any
 
 from vplint.checks import CheckContext, Hit, scalar_text
 from vplint.nodes import Node
+from vplint.pagekind import PROPOSITION
 from vplint.text.fold import fold
 from vplint.text.prefilter import Prefilter
 from vplint.text.sentences import sentence_spans, span_of
@@ -51,6 +52,38 @@ def _claim_texts(ctx: CheckContext) -> list[tuple[str, Node]]:
             if not path.startswith(excluded) and path not in ("name", "language")]
 
 
+_OFFER_FIELDS = frozenset(("name", "offering", "title", "subtitle", "description", "summary",
+                           "tagline", "headline", "subheadline", "lead"))
+"""Fields that say what a page offers (its title, description, headline)."""
+
+
+def _offer_is_about(ctx: CheckContext, name: str) -> bool:
+    """Whether the page's offer is about what the rule polices (param `name`, e.g. a
+    health/body lexicon). A YAML proposition is an offer by definition, so it always is;
+    a website page is when the lexicon names its title, description or headline, or
+    several body sentences (`offer_sentences`, default 2) - not one passing word."""
+    patterns = _patterns(ctx, name)
+    if not patterns or ctx.facts.page_kind == PROPOSITION:
+        return True
+    key = ("offer", name)
+    if key in ctx.extra:
+        return bool(ctx.extra[key])
+    needed = int(ctx.params.get("offer_sentences") or 2)
+    found = 0
+    about = False
+    for path, node in _claim_texts(ctx):
+        text = fold(str(node.value))
+        if path.rsplit(".", 1)[-1] in _OFFER_FIELDS and _any(patterns, text):
+            about = True
+            break
+        found += sum(1 for a, b in sentence_spans(text) if _any(patterns, text[a:b]))
+        if found >= needed:
+            about = True
+            break
+    ctx.extra[key] = about
+    return about
+
+
 def _any(patterns: list[re.Pattern[str]], text: str) -> bool:
     return any(p.search(text) for p in patterns)
 
@@ -62,13 +95,16 @@ def claim(ctx: CheckContext) -> Iterator[Hit]:
     `patterns` - the claim; `with` - when given, one must also match in the same
     sentence (a weight-loss amount needs a period); `unless` - none may match in the same
     sentence (a deadline with a date); `unless_anywhere` - none may match anywhere in the
-    proposition (a named study). One finding per claim, in every customer-facing field
+    proposition (a named study); `offer` - on a website page, the page's offer must be
+    about this (see `_offer_is_about`). One finding per claim, in every customer-facing field
     (not `competitors` or `objections`, which quote others).
     """
     prefilter = _prefilter(ctx, "patterns")
     with_ = _patterns(ctx, "with")
     unless = _patterns(ctx, "unless")
     anywhere = _patterns(ctx, "unless_anywhere")
+    if not _offer_is_about(ctx, "offer"):
+        return
     texts = _claim_texts(ctx)
     if anywhere and _any(anywhere, fold("\n".join(str(n.value) for _, n in ctx.facts.texts("")))):
         return
@@ -109,6 +145,7 @@ def free_with_price(ctx: CheckContext) -> Iterator[Hit]:
     frees = _patterns(ctx, "free")
     prices = _patterns(ctx, "price")
     conditions = _patterns(ctx, "conditions")
+    bundled = _patterns(ctx, "bundled")
     for path, node in _claim_texts(ctx):
         original = str(node.value)
         text = fold(original)
@@ -121,6 +158,8 @@ def free_with_price(ctx: CheckContext) -> Iterator[Hit]:
                 continue
             price = next((m for p in prices for m in p.finditer(sentence, free.end())), None)
             if price is None or _any(conditions, sentence[free.end():price.start()]):
+                continue
+            if _any(bundled, sentence[:free.start()]):  # a free add-on to the paid offer
                 continue
             start, end = a + free.start(), a + price.end()
             found = original[start:end]
@@ -147,12 +186,22 @@ def health_testimonial(ctx: CheckContext) -> Iterator[Hit]:
     medicines, medical devices and health foods outright, whatever the source."""
     health = _patterns(ctx, "health")
     every = fold("\n".join(str(n.value) for _, n in _claim_texts(ctx)))
-    if not _any(health, every):
+    if not _any(health, every) or not _offer_is_about(ctx, "offer"):
         return
     for path, node, source, start, end in _testimonials(ctx):
         shown = source.strip().strip("-—–－ ").strip() or path
+        if start is not None and not _looks_signed(shown):
+            continue
         yield Hit(field=path, node=node, start=start, end=end, match=shown,
                   args={"match": shown})
+
+
+def _looks_signed(source: str) -> bool:
+    """Whether the words after a quote and a dash read as a signature (a person or a
+    source), not as the sentence going on ("- DO NOT FLY", "-which can be dangerous.")."""
+    if not source or source.isupper() or source[-1] in ".!?。！？":
+        return False
+    return not source[0].isalpha() or source[0].isupper() or not source[0].isascii()
 
 
 _SIGNED_QUOTE = re.compile(
