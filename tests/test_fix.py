@@ -254,13 +254,19 @@ def test_fix_markdown_copy(run, tmp_path):
     assert path.read_text("utf-8") == head + "# Platform\n\nUse our platform.\n"
 
 
-def test_fix_never_writes_through_a_symbolic_link(run, tmp_path):
+def _outside_and_project(tmp_path: Path) -> tuple[Path, Path]:
+    """A proposition outside the project (outside/p.yaml) and an empty project folder."""
     outside = tmp_path / "outside"
     outside.mkdir()
     target = outside / "p.yaml"
     target.write_text(EN, encoding="utf-8")
     project = tmp_path / "project"
     project.mkdir()
+    return target, project
+
+
+def test_fix_never_writes_through_a_symbolic_link(run, tmp_path):
+    target, project = _outside_and_project(tmp_path)
     (project / "p.yaml").symlink_to(target)
     run_cli("check", "--fix", "p.yaml", cwd=project)
     assert target.read_text("utf-8") == EN
@@ -268,13 +274,8 @@ def test_fix_never_writes_through_a_symbolic_link(run, tmp_path):
 
 
 def test_fix_never_writes_through_a_linked_folder(tmp_path):
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    target = outside / "p.yaml"
-    target.write_text(EN, encoding="utf-8")
-    project = tmp_path / "project"
-    project.mkdir()
-    (project / "sub").symlink_to(outside, target_is_directory=True)
+    target, project = _outside_and_project(tmp_path)
+    (project / "sub").symlink_to(target.parent, target_is_directory=True)
     run_cli("check", "--fix", "sub/p.yaml", cwd=project)
     run_cli("check", "--diff", "sub/p.yaml", cwd=project)
     assert target.read_text("utf-8") == EN
