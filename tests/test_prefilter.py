@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from vplint.text.prefilter import _CASE_SHIFTING, Prefilter
+from vplint.text.prefilter import _CASE_SHIFTING, Prefilter, PrefilterSet, after_non_letter
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
 
@@ -101,3 +101,35 @@ def test_a_window_gives_what_finditer_gives_with_pos_and_endpos() -> None:
         for end in (pos, pos + 7, pos + 20, len(text), len(text) + 5):
             found = [m.span() for m in prefilter.finditer(text, pos, end)]
             assert found == [m.span() for p in patterns for m in p.finditer(text, pos, end)]
+
+
+def test_a_set_clears_a_bit_only_where_its_prefilter_finds_nothing() -> None:
+    """`PrefilterSet.able` lets rules skip texts: every member whose `finditer` finds a
+    match in a text has its bit set, for every compliance pattern list, in English,
+    Chinese, mixed case and inside words; and the mask does skip texts."""
+    every = PrefilterSet()
+    members = []
+    for sources in _catalogue_pattern_lists():
+        prefilter = Prefilter([re.compile(s, re.IGNORECASE) for s in sources])
+        members.append((prefilter, every.add(prefilter)))
+    again = Prefilter([re.compile(s, re.IGNORECASE) for s in _catalogue_pattern_lists()[0]])
+    assert every.add(again) == members[0][1]  # the same patterns are one member
+    texts = _texts() + ["Knowledge without cure", "NOCURE", "x1", "kno risk", "K risk"]
+    skipped = 0
+    for text in texts:
+        mask = every.able(text)
+        for prefilter, bit in members:
+            if not mask >> bit & 1:
+                skipped += 1
+                assert list(prefilter.finditer(text)) == [], (prefilter.patterns, text)
+    assert skipped > len(texts)
+
+
+def test_only_a_leading_look_behind_over_every_alternative_rules_out_a_letter() -> None:
+    assert after_non_letter(r"(?<![A-Za-z])(?:cure|heal)s?")
+    assert after_non_letter(r"(?<![A-Za-z0-9])[|(]?x")
+    assert not after_non_letter(r"(?<![A-Za-z])cure|heal")  # heal may follow a letter
+    assert not after_non_letter(r"(?<![a-z])cure")
+    assert not after_non_letter(r"(?<![^A-Za-z])cure")
+    assert not after_non_letter(r"\bcure")
+    assert not after_non_letter(r"x(?<![A-Za-z])cure")

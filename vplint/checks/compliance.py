@@ -18,7 +18,7 @@ from vplint.checks import CheckContext, Hit, scalar_text
 from vplint.nodes import Node
 from vplint.pagekind import PROPOSITION
 from vplint.text.fold import fold
-from vplint.text.prefilter import Prefilter
+from vplint.text.prefilter import Prefilter, PrefilterSet
 from vplint.text.sentences import sentence_spans, span_of
 
 _EXCLUDED = ("competitors", "objections")
@@ -37,19 +37,37 @@ def _patterns(ctx: CheckContext, name: str) -> list[re.Pattern[str]]:
     return cache[key]
 
 
-def _prefilter(ctx: CheckContext, name: str) -> Prefilter:
-    """`_patterns(ctx, name)` tried only where they can match, built once per language."""
+_CLAIMS = PrefilterSet()
+"""The claim patterns of every CMP rule: one pass per text tells which rules can match."""
+
+
+def _prefilter(ctx: CheckContext, name: str) -> tuple[Prefilter, int]:
+    """`_patterns(ctx, name)` tried only where they can match, built once per language,
+    and its bit in `_able`'s masks."""
     key = ("prefilter", name, ctx.language)
     cache = ctx.rule.compiled
     if key not in cache:
-        cache[key] = Prefilter(_patterns(ctx, name))
+        prefilter = Prefilter(_patterns(ctx, name))
+        cache[key] = (prefilter, 1 << _CLAIMS.add(prefilter))
     return cache[key]
+
+
+def _able(ctx: CheckContext) -> dict[int, int]:
+    """id(text node) -> the mask of claim patterns that may match in it (`_CLAIMS`),
+    computed once per document for every rule."""
+    def compute() -> dict[int, int]:
+        return {id(node): _CLAIMS.able(fold(str(node.value)))
+                for _, node in ctx.facts.texts("")}
+    return ctx.facts.memo(("cmp-able", _CLAIMS.version), compute)  # type: ignore[no-any-return]
 
 
 def _claim_texts(ctx: CheckContext) -> list[tuple[str, Node]]:
     excluded = tuple(ctx.params.get("exclude") or _EXCLUDED)
-    return [(path, node) for path, node in ctx.facts.texts("")
-            if not path.startswith(excluded) and path not in ("name", "language")]
+
+    def compute() -> list[tuple[str, Node]]:
+        return [(path, node) for path, node in ctx.facts.texts("")
+                if not path.startswith(excluded) and path not in ("name", "language")]
+    return ctx.facts.memo(("cmp-texts", excluded), compute)  # type: ignore[no-any-return]
 
 
 _OFFER_FIELDS = frozenset(("name", "offering", "title", "subtitle", "description", "summary",
@@ -99,7 +117,7 @@ def claim(ctx: CheckContext) -> Iterator[Hit]:
     about this (see `_offer_is_about`). One finding per claim, in every customer-facing field
     (not `competitors` or `objections`, which quote others).
     """
-    prefilter = _prefilter(ctx, "patterns")
+    prefilter, bit = _prefilter(ctx, "patterns")
     with_ = _patterns(ctx, "with")
     unless = _patterns(ctx, "unless")
     anywhere = _patterns(ctx, "unless_anywhere")
@@ -108,7 +126,10 @@ def claim(ctx: CheckContext) -> Iterator[Hit]:
     texts = _claim_texts(ctx)
     if anywhere and _any(anywhere, fold("\n".join(str(n.value) for _, n in ctx.facts.texts("")))):
         return
+    able = _able(ctx)
     for path, node in texts:
+        if not able.get(id(node), bit) & bit:
+            continue  # none of the rule's patterns can match in this text
         original = str(node.value)
         text = fold(original)
         found = sorted((m.start(), -m.end()) for m in prefilter.finditer(text))

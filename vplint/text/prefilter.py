@@ -48,6 +48,8 @@ class Prefilter:
         """Patterns always run over the whole text (no known beginnings)."""
         self.digits = tuple(digits)
         keys = list(prefixes)
+        self.keys = tuple(keys)
+        """The prefixes the automaton looks for; `owners[k]` are the patterns of keys[k]."""
         self.owners = [tuple(prefixes[k]) for k in keys]
         self.automaton = ahocorasick_rs.AhoCorasick(keys) if keys else None
 
@@ -77,6 +79,107 @@ class Prefilter:
                 yield from pattern.finditer(text, pos, end)
             elif index in starts:
                 yield from _walk(pattern, text, sorted(set(starts[index])), pos, end)
+
+
+class PrefilterSet:
+    """Which of several `Prefilter`s can find anything in a text, told by one pass for all.
+
+    Rules that each run their own `Prefilter` over every text of a document mostly find
+    nothing (each text is read once per rule to learn that). A set reads each text once
+    with one automaton of every member's prefixes and answers with a bit mask of the
+    members that may match there; a member whose bit is clear finds nothing in that text,
+    so its `finditer` need not run. Members are kept by their patterns, so the same
+    patterns (a rule loaded again) share one member.
+    """
+
+    def __init__(self) -> None:
+        self._members: dict[tuple[tuple[str, int], ...], int] = {}
+        self._prefilters: list[Prefilter] = []
+        self._automaton: ahocorasick_rs.AhoCorasick | None = None
+        self._masks: list[int] = []
+        self._always = 0
+        self._digits = 0
+        self._built = True
+        self.version = 0
+        """Changes whenever a member is added (a mask computed before is then stale)."""
+
+    def add(self, prefilter: Prefilter) -> int:
+        """The member number (its bit in `able`'s mask) of a Prefilter's patterns."""
+        key = tuple((p.pattern, p.flags) for p in prefilter.patterns)
+        index = self._members.get(key)
+        if index is None:
+            index = self._members[key] = len(self._prefilters)
+            self._prefilters.append(prefilter)
+            self.version += 1
+            self._built = False
+        return index
+
+    def _build(self) -> None:
+        masks: dict[str, int] = {}
+        inside: dict[str, int] = {}  # the members that may match inside a word
+        self._always = self._digits = 0
+        for index, member in enumerate(self._prefilters):
+            bit = 1 << index
+            if member.whole:
+                self._always |= bit
+            if member.digits:
+                self._digits |= bit
+            for prefix, owners in zip(member.keys, member.owners, strict=True):
+                if owners:
+                    masks[prefix] = masks.get(prefix, 0) | bit
+                    if not all(after_non_letter(member.patterns[k].pattern) for k in owners):
+                        inside[prefix] = inside.get(prefix, 0) | bit
+        self._masks = list(masks.values())
+        self._inside = [inside.get(prefix, 0) for prefix in masks]
+        self._automaton = ahocorasick_rs.AhoCorasick(list(masks)) if masks else None
+        self._built = True
+
+    def able(self, text: str) -> int:
+        """A bit mask of the members whose `finditer(text)` may find a match (a clear
+        bit: it finds none)."""
+        if not self._built:
+            self._build()
+        if _CASE_SHIFTING.search(text):
+            return (1 << len(self._prefilters)) - 1
+        mask = self._always
+        if self._digits and _DIGIT.search(text):
+            mask |= self._digits
+        if self._automaton is not None:
+            masks, inside = self._masks, self._inside
+            low = text.lower()
+            for key, at, _ in self._automaton.find_matches_as_indexes(low, overlapping=True):
+                mask |= inside[key] if at and low[at - 1] in _LETTERS else masks[key]
+        return mask
+
+
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_NOT_AFTER_LETTER = re.compile(r"\(\?<!\[(?!\^)[^\]\\]*\]\)")
+
+
+def after_non_letter(source: str) -> bool:
+    """True when no match of the regex `source` can follow an ASCII letter (either case):
+    it opens with a look-behind that rules out A-Z and a-z, and that look-behind governs
+    every alternative (no `|` outside parentheses)."""
+    behind = _NOT_AFTER_LETTER.match(source)
+    if behind is None or not ("A-Z" in behind.group() and "a-z" in behind.group()):
+        return False
+    depth, escaped, in_class = 0, False, False
+    for char in source[behind.end():]:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+    return True
 
 
 def _walk(pattern: re.Pattern[str], text: str, candidates: list[int], pos: int, end: int
