@@ -32,6 +32,7 @@ Two parts, then caps.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from vplint.model import DIMENSIONS, Finding, Severity
@@ -49,6 +50,9 @@ RED_FLAG_CAP = 39
 RED_FLAGS_CAP = 29
 CAP_BAND = 20
 """Width of the band under a cap into which the scores above it are compressed."""
+CAP_CURVE = 30.0
+"""How sharply the band bends: the smaller, the more room for the scores just above the
+knee and the less for those far above it."""
 
 COPY_CANNOT_SHOW = frozenset({
     "AUD001", "AUD003", "DIF001", "NED001", "OBJ001", "OFR001", "OUT001", "PRF001",
@@ -106,11 +110,15 @@ def cap(findings: Iterable[Finding], families: dict[str, str],
 
 def ceiling(value: int, limit: int) -> int:
     """`value` under the cap `limit`: unchanged up to CAP_BAND points below the cap, and
-    above that compressed into the band, so that order survives the cap."""
+    above that bent into the band along a saturating curve (100 reaches the cap), so that
+    order survives the cap and close scores just above the knee, where most capped text
+    lies, stay apart (CAP_CURVE)."""
     knee = limit - CAP_BAND
     if limit >= 100 or value <= knee:
         return value
-    return round(knee + (value - knee) * CAP_BAND / (100 - knee))
+    def bend(x: float) -> float:
+        return 1 - math.exp(-x / CAP_CURVE)
+    return round(knee + CAP_BAND * bend(value - knee) / bend(100 - knee))
 
 
 def score(findings: Iterable[Finding], ran: Iterable[Rule], weights: dict[str, float],

@@ -45,7 +45,8 @@ NEGATIVE = {
     "company": ("company-voice",),
     "centred": ("company-centred",),
     "abstraction": ("hype", "jargon", "generic-differentiators", "self-superlatives",
-                    "feature-speak", "abstractions"),
+                    "abstractions"),
+    "features": ("feature-speak", "product-features", "specs"),
 }
 
 # A clause that opens with a verb speaks to the reader ("Get dinner...", "Book unique
@@ -71,6 +72,11 @@ _RESULT_IMPERATIVE = re.compile(
     re.IGNORECASE)
 _HELPED = re.compile(r"(?<![A-Za-z])(?:help|helps|let|lets)\s+(?:you|your|[a-z]+s)(?![A-Za-z])",
                      re.IGNORECASE)
+# In English copy that has no "we", the first person singular is the customer speaking
+# ("I'm lovin' it", "Because I'm worth it"): the brand lends the buyer its voice. Chinese
+# 我 is as often the brand or a plea's speaker (静心由我, 请帮帮我), so it is not read.
+_FIRST_PERSON = re.compile(r"(?<![A-Za-z'’])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|MY|ME)"
+                           r"(?![A-Za-z'’])")
 _NAMED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+[A-Z][a-z]+)*")
 
 
@@ -94,6 +100,11 @@ class CopyEvidence:
     proof: int = 0
     need: int = 0
     abstraction: int = 0
+    features: int = 0
+    """The product and what it has, uses or is made of: the drill, not the hole."""
+    addressed: int = 0
+    """Imperatives that address the reader without promising a result ("Take a chance",
+    "Fly Aeroflot"): the customer is spoken to, but is not the subject of a result."""
 
     @property
     def says_nothing(self) -> bool:
@@ -114,18 +125,19 @@ class CopyEvidence:
         # Without a customer or a result, a figure is a spec or a price and a proof
         # proves nothing the buyer wants: only the moment of use and the words count.
         said = not self.says_nothing
-        sides = self.customer + self.company + self.centred
-        customer_share = self.customer / sides if sides else 0.5
+        sides = self.customer + self.addressed + self.company + self.centred + self.features
+        customer_share = (self.customer + self.addressed) / sides if sides else 0.5
         gained = (30 * min(1.0, self.outcomes / 2 + 0.5 * bool(self.outcomes))
                   + 20 * customer_share
                   + 15 * bool(self.moments or self.times)
-                  + 15 * bool(self.figures and said)
+                  + (15 if said else 5) * bool(self.figures)
                   + 10 * bool(self.doubts)
                   + 10 * bool((self.proof and said) or self.need))
         # A few buzzwords sink a tagline but not a two-page proposition: penalties are
         # per 150 units (words or characters) of text at most.
         density = min(1.0, 150 / self.units)
-        lost = (min(30, 10 * self.centred) + min(24, 8 * self.abstraction)) * density
+        lost = (min(30, 10 * self.centred) + min(24, 8 * self.abstraction)
+                + min(24, 8 * self.features)) * density
         return max(0, min(100, round(gained - lost)))
 
 
@@ -151,7 +163,7 @@ def evidence(doc: Document, facts: Facts) -> CopyEvidence:
     for key, names in {**POSITIVE, **NEGATIVE}.items():
         counts[key] = sum(len(facts.find(name, prefixes)) for name in names
                           if name in facts.registry.lexicons)
-    units = figures = times = imperative = results = named = 0
+    units = figures = times = imperative = addressed = results = named = speaker = 0
     for _path, node in texts:
         text = str(node.value)
         words, chars = length_units(text)
@@ -163,19 +175,24 @@ def evidence(doc: Document, facts: Facts) -> CopyEvidence:
         if facts.language == "en":
             verbs = _IMPERATIVE.findall(text)
             helped = len(_HELPED.findall(text))
-            imperative += len(verbs) + helped
-            results += sum(1 for v in verbs if _RESULT_IMPERATIVE.match(v)) + helped
+            got = sum(1 for v in verbs if _RESULT_IMPERATIVE.match(v)) + helped
+            imperative += got
+            addressed += len(verbs) + helped - got
+            results += got
+            speaker += len(_FIRST_PERSON.findall(text))
             if not _title_case(text):  # In Title Case every word looks like a name
                 named += len(_NAMED.findall(text))
         else:
             imperative += len(_ZH_IMPERATIVE.findall(folded))
             results += len(_ZH_IMPERATIVE.findall(folded))
+    if counts["company"] or counts["centred"]:
+        speaker = 0  # beside "we", "I" is the company's own voice
     return CopyEvidence(
-        units=units, customer=counts["customer"] + imperative, company=counts["company"],
+        units=units, customer=counts["customer"] + imperative + speaker, company=counts["company"],
         centred=counts["centred"], outcomes=counts["outcomes"] + results,
         moments=counts["moments"] + min(named, 2), times=times, figures=figures,
-        doubts=counts["doubts"], proof=counts["proof"], need=counts["need"],
-        abstraction=counts["abstraction"])
+        addressed=addressed, doubts=counts["doubts"], proof=counts["proof"], need=counts["need"],
+        abstraction=counts["abstraction"], features=counts["features"])
 
 
 PROPOSITION_ONLY = frozenset({"name", "language", "copy"})
