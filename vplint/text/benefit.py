@@ -95,7 +95,10 @@ class CopyEvidence:
     outcomes: int = 0
     moments: int = 0
     times: int = 0
+    """1 when a bound time shows (in 30 minutes, by Friday); not looked for when a moment
+    of use and a customer or result already show."""
     figures: int = 0
+    """1 when the text holds a figure."""
     doubts: int = 0
     proof: int = 0
     need: int = 0
@@ -151,6 +154,14 @@ def _texts(doc: Document, facts: Facts) -> list[tuple[str, object]]:
             if not path.startswith(SKIPPED) and not path.endswith(".kind")]
 
 
+def _has_figure(facts: Facts, node: object) -> bool:
+    text = str(node.value)  # type: ignore[attr-defined]
+    folded = fold(text)
+    if folded == text:
+        return bool(quantities_of(facts, node))  # type: ignore[arg-type]
+    return bool(find_quantities(folded))
+
+
 def evidence(doc: Document, facts: Facts) -> CopyEvidence:
     """Count the signals of benefit and feature in a proposition's customer-facing text."""
     if doc.tree is None:
@@ -163,34 +174,44 @@ def evidence(doc: Document, facts: Facts) -> CopyEvidence:
     for key, names in {**POSITIVE, **NEGATIVE}.items():
         counts[key] = sum(len(facts.find(name, prefixes)) for name in names
                           if name in facts.registry.lexicons)
-    units = figures = times = imperative = addressed = results = named = speaker = 0
-    for _path, node in texts:
-        text = str(node.value)
-        words, chars = length_units(text)
-        units += words + chars
-        folded = fold(text)
-        figures += len(quantities_of(facts, node) if folded is text  # type: ignore[arg-type]
-                       else find_quantities(folded))
-        times += sum(1 for t in times_of(facts, node) if t.is_bound)  # type: ignore[arg-type]
-        if facts.language == "en":
-            verbs = _IMPERATIVE.findall(text)
-            helped = len(_HELPED.findall(text))
-            got = sum(1 for v in verbs if _RESULT_IMPERATIVE.match(v)) + helped
-            imperative += got
-            addressed += len(verbs) + helped - got
-            results += got
-            speaker += len(_FIRST_PERSON.findall(text))
-            if not _title_case(text):  # In Title Case every word looks like a name
-                named += len(_NAMED.findall(text))
-        else:
-            imperative += len(_ZH_IMPERATIVE.findall(folded))
-            results += len(_ZH_IMPERATIVE.findall(folded))
+    values = [str(node.value) for _path, node in texts]
+    # One pass of each pattern over the whole text, lines joined: the patterns that start
+    # a clause read a new line as a new clause.
+    joined = "\n".join(values)
+    words, chars = length_units(joined)
+    units = words + chars
+    imperative = addressed = results = named = speaker = 0
+    if facts.language == "en":
+        verbs = _IMPERATIVE.findall(joined)
+        helped = len(_HELPED.findall(joined))
+        got = sum(1 for v in verbs if _RESULT_IMPERATIVE.match(v)) + helped
+        imperative = results = got
+        addressed = len(verbs) + helped - got
+        speaker = len(_FIRST_PERSON.findall(joined))
+        for text in values:
+            if named >= 2:
+                break
+            found = len(_NAMED.findall(text))
+            if found and not _title_case(text):  # In Title Case every word looks like a name
+                named += found
+    else:
+        folded = fold(joined)
+        imperative = results = len(_ZH_IMPERATIVE.findall(folded))
     if counts["company"] or counts["centred"]:
         speaker = 0  # beside "we", "I" is the company's own voice
+    moments = counts["moments"] + min(named, 2)
+    # Only whether there is a figure or a time matters (CopyEvidence.strength), and a time
+    # only when neither a moment nor a customer's result already shows it: stop at the
+    # first one, and do not look for a time that could not change the verdict.
+    figures = int(any(_has_figure(facts, node) for _path, node in texts))
+    said = (counts["outcomes"] or results or counts["customer"] or imperative or speaker
+            or counts["need"] or counts["doubts"])
+    times = 0 if moments and said else int(any(
+        t.is_bound for _path, node in texts for t in times_of(facts, node)))  # type: ignore[arg-type]
     return CopyEvidence(
         units=units, customer=counts["customer"] + imperative + speaker, company=counts["company"],
         centred=counts["centred"], outcomes=counts["outcomes"] + results,
-        moments=counts["moments"] + min(named, 2), times=times, figures=figures,
+        moments=moments, times=times, figures=figures,
         addressed=addressed, doubts=counts["doubts"], proof=counts["proof"], need=counts["need"],
         abstraction=counts["abstraction"], features=counts["features"])
 
