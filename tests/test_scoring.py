@@ -14,6 +14,7 @@ from vplint.model import Finding, Severity
 from vplint.rules import parse_rule
 from vplint.scoring import (
     ERROR_CAP,
+    LEGAL_WARNING_CAP,
     NOTHING_CAP,
     RED_FLAG_CAP,
     RED_FLAGS_CAP,
@@ -164,6 +165,39 @@ def test_errors_cap_the_score_and_legal_red_flags_cap_it_lower() -> None:
     assert cap([_finding("CMP001"), _finding("CMP001")], families) == RED_FLAG_CAP
     assert cap([_finding("CMP001"), _finding("ADL001")], families) == RED_FLAGS_CAP
     assert grade(ERROR_CAP) == "D" and grade(RED_FLAG_CAP) == "F"
+
+
+def test_a_legal_warning_caps_at_f_and_other_warnings_do_not() -> None:
+    rules = [_rule("CMP007", "CMP"), _rule("AAA001")]
+    warned = [_finding("CMP007", Severity.WARNING)]
+    assert score(warned, rules, {})[0] <= LEGAL_WARNING_CAP < 60
+    other = [_finding("AAA001", Severity.WARNING)]
+    assert score(other, rules, {})[0] > LEGAL_WARNING_CAP
+
+
+@pytest.mark.parametrize("lang,warned,clean", [
+    ("en", "Only 3 left, offer ends at midnight: crisp apples at your door tonight",
+     "Crisp apples at your door tonight, order by 6 pm"),
+    ("zh", "仅剩3盒，今晚12点恢复原价：当天现摘的苹果送到家",
+     "当天现摘的苹果，下午6点前下单今晚送到家"),
+])
+def test_fake_urgency_grades_f_in_both_languages(lang: str, warned: str, clean: str) -> None:
+    def one(line: str) -> tuple[int, set[str]]:
+        result = lint(f"language: {lang}\ncopy:\n  headline: \"{line}\"\n")[0]
+        return result.score, {f.code for f in result.findings}
+
+    (low, found), (high, clean_found) = one(warned), one(clean)
+    assert "CMP007" in found and "CMP007" not in clean_found
+    assert low <= LEGAL_WARNING_CAP < high
+
+
+def test_close_scores_just_above_a_knee_stay_apart() -> None:
+    from vplint.scoring import CAP_BAND, ceiling
+
+    knee = NOTHING_CAP - CAP_BAND
+    # most text that says nothing lies a few points above the knee: a linear squeeze of
+    # 80 points into 20 would round these to the same score
+    assert len({ceiling(value, NOTHING_CAP) for value in range(knee + 1, knee + 8)}) >= 5
 
 
 def test_a_red_flag_caps_even_when_its_weight_is_tiny() -> None:

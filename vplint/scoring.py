@@ -45,6 +45,7 @@ GRADES = ((90, "A"), (80, "B"), (70, "C"), (60, "D"))
 RED_FLAG_FAMILIES = frozenset({"CMP", "ADL"})
 """Rule families whose errors are breaches of advertising law."""
 ERROR_CAP = 69
+LEGAL_WARNING_CAP = 59
 NOTHING_CAP = 49
 RED_FLAG_CAP = 39
 RED_FLAGS_CAP = 29
@@ -96,11 +97,15 @@ def rules_score(findings: Iterable[Finding], ran: Iterable[Rule], weights: dict[
 def cap(findings: Iterable[Finding], families: dict[str, str],
         words: CopyEvidence | None = None) -> int:
     """The highest score the findings and the words allow (100 when nothing caps)."""
+    findings = list(findings)
     errors = {f.code for f in findings if f.severity is Severity.ERROR}
     red = {code for code in errors if families.get(code) in RED_FLAG_FAMILIES}
     limit = 100
     if errors:
         limit = ERROR_CAP
+    if any(f.severity is Severity.WARNING and families.get(f.code) in RED_FLAG_FAMILIES
+           for f in findings):
+        limit = min(limit, LEGAL_WARNING_CAP)
     if words is not None and words.says_nothing:
         limit = min(limit, NOTHING_CAP)
     if red:

@@ -1,0 +1,107 @@
+"""What the words show (vplint/text/benefit.py, docs/scoring.md): the product's features
+count against the copy, an imperative that promises nothing does not make copy say
+something, an English "I" without "we" is the customer's voice, and a figure is specific
+even where the copy says nothing. Every signal has should-fail and should-pass examples in
+English and Chinese."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import lint
+from vplint.document import load_text
+from vplint.rules import Registry
+from vplint.scoring import NOTHING_CAP
+from vplint.text.benefit import CopyEvidence, evidence
+from vplint.text.facts import Facts
+
+REGISTRY = Registry.default(plugins=False)
+
+
+def _yaml(lang: str, line: str) -> str:
+    return f"language: {lang}\ncopy:\n  headline: \"{line}\"\n"
+
+
+def _score(lang: str, line: str) -> int:
+    return lint(_yaml(lang, line), path="copy.yaml")[0].score
+
+
+def _words(lang: str, line: str) -> CopyEvidence:
+    doc = load_text(_yaml(lang, line), "copy.yaml", "yaml")[0]
+    return evidence(doc, Facts(doc, REGISTRY))
+
+
+# ---- the product's features: the drill, not the hole ----------------------------------
+@pytest.mark.parametrize("lang,line", [
+    ("en", "Our agency has a team of 40 certified engineers"),
+    ("en", "24/7 customer support and 512GB SSD storage"),
+    ("en", "Crafted with premium technology"),
+    ("en", "Convenient, user-friendly dashboard"),
+    ("zh", "采用德国进口材料，经过12道工序"),
+    ("zh", "智能温控技术领先"),
+    ("zh", "添加独家专利配方"),
+    ("zh", "电机功率大，续航强"),
+])
+def test_features_are_counted(lang: str, line: str) -> None:
+    assert _words(lang, line).features >= 1
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("en", "Your tickets answered in 5 minutes, day or night"),
+    ("en", "Made for the school run: packs flat in 3 seconds"),
+    ("en", "Wake up to a warm kitchen"),
+    ("zh", "孩子加入游戏就不想停下来"),
+    ("zh", "下班路上手机点一点，到家就有热饭"),
+    ("zh", "用了三年，依然像新的一样"),
+])
+def test_results_and_moments_are_not_features(lang: str, line: str) -> None:
+    assert _words(lang, line).features == 0
+
+
+@pytest.mark.parametrize("lang,feature,plain", [
+    ("en", "Expert copywriters and 24/7 customer support", "Copy for small shops"),
+    ("zh", "采用进口材料，经过12道工序", "给家里的一双鞋"),
+])
+def test_a_list_of_features_scores_below_plain_words(lang: str, feature: str,
+                                                     plain: str) -> None:
+    assert _score(lang, feature) < _score(lang, plain) <= NOTHING_CAP
+
+
+# ---- imperatives that address the reader without promising a result --------------------
+def test_an_imperative_that_promises_nothing_still_says_nothing() -> None:
+    told = _words("en", "Take a chance. Fly with us today.")
+    assert told.addressed >= 2 and told.customer == 0
+    assert _words("en", "Take a chance on the weekend").says_nothing
+    result = _words("en", "Save two hours every Friday")
+    assert result.customer >= 1 and not result.says_nothing
+
+
+def test_a_chinese_imperative_keeps_counting_as_the_customer() -> None:
+    assert not _words("zh", "怕上火，就喝凉茶").says_nothing
+    assert _words("zh", "品牌的力量，时代的选择").says_nothing
+
+
+# ---- the customer's own voice ----------------------------------------------------------
+@pytest.mark.parametrize("line", ["Because I'm worth it", "I finally sleep through the night"])
+def test_the_first_person_singular_is_the_customers_voice(line: str) -> None:
+    words = _words("en", line)
+    assert words.customer >= 1 and not words.says_nothing
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("en", "I founded our company to build the best platform"),
+    ("zh", "静心由我，品质之选"),
+])
+def test_beside_we_or_in_chinese_the_first_person_is_not_the_customer(lang: str,
+                                                                       line: str) -> None:
+    assert _words(lang, line).customer == 0
+
+
+# ---- specificity: a figure beats an abstraction even when the copy says nothing --------
+@pytest.mark.parametrize("lang,specific,vague", [
+    ("en", "Under 2 dollars a week", "Really cheap prices"),
+    ("zh", "每天仅需2元", "价格很便宜"),
+])
+def test_a_figure_is_more_specific_than_an_abstraction(lang: str, specific: str,
+                                                       vague: str) -> None:
+    assert _words(lang, specific).strength > _words(lang, vague).strength
