@@ -105,3 +105,35 @@ def test_beside_we_or_in_chinese_the_first_person_is_not_the_customer(lang: str,
 def test_a_figure_is_more_specific_than_an_abstraction(lang: str, specific: str,
                                                        vague: str) -> None:
     assert _words(lang, specific).strength > _words(lang, vague).strength
+
+
+# ---- moments of use, how it is sensed, a capability despite a doubt -----------------------
+@pytest.mark.parametrize("lang,line", [
+    ("en", "Hot porridge for breakfast"),
+    ("en", "Creamy to every spoonful"),
+    ("en", "Finger-licking chicken"),
+    ("zh", "一日三餐都有热饭"),
+    ("zh", "过年回家路上的零食"),
+])
+def test_moments_and_senses_are_read(lang: str, line: str) -> None:
+    assert _words(lang, line).moments >= 1
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("en", "Breakfasting is a brand value"),
+    ("en", "Sipping innovation to the core"),
+    ("zh", "品牌的力量，时代的选择"),
+])
+def test_words_that_only_look_like_moments_are_not(lang: str, line: str) -> None:
+    assert _words(lang, line).moments == 0
+
+
+@pytest.mark.parametrize("lang,line,expected", [
+    ("en", "Even if you have never cooked, they will ask for seconds", True),
+    ("en", "Even if it rains, the show goes on", False),
+    ("zh", "即使你是摄影新手，也能拍出好照片", True),
+    ("zh", "即使下雨，比赛也照常进行", False),
+])
+def test_a_capability_despite_a_doubt_is_an_outcome(lang: str, line: str,
+                                                    expected: bool) -> None:
+    assert bool(_words(lang, line).outcomes) is expected
