@@ -272,6 +272,16 @@ def test_words_count_only_when_their_rule_runs() -> None:
     assert score([], rules, {}, words=weak)[0] <= NOTHING_CAP
 
 
+def test_copy_is_not_charged_twice_for_weak_words() -> None:
+    words = CopyEvidence(units=12, customer=1, moments=1)
+    rules = [_rule("AAA001"), _rule("OUT004", "OUT", dimension="outcome")]
+    weak = [_finding("OUT004", Severity.WARNING)]
+    # the words carry 60% of a copy's score; the rule that reports them costs nothing more
+    assert score(weak, rules, {}, words=words, copy=True)[0] == \
+        score([], rules, {}, words=words, copy=True)[0]
+    assert score(weak, rules, {}, words=words)[0] < score([], rules, {}, words=words)[0]
+
+
 def test_strength_rewards_the_customer_side_and_punishes_the_company_side() -> None:
     benefit = CopyEvidence(units=12, customer=2, outcomes=2, times=1, figures=1, doubts=1)
     feature = CopyEvidence(units=12, company=1, centred=2, outcomes=0, customer=0,

@@ -141,8 +141,9 @@ def score(findings: Iterable[Finding], ran: Iterable[Rule], weights: dict[str, f
     if all(r.code != WORDS_RULE for r in ran):
         words = None
     if copy:
-        ran = [r for r in ran if r.code not in COPY_CANNOT_SHOW]
-        findings = [f for f in findings if f.code not in COPY_CANNOT_SHOW]
+        skip = COPY_CANNOT_SHOW | ({WORDS_RULE} if words is not None else set())
+        ran = [r for r in ran if r.code not in skip]
+        findings = [f for f in findings if f.code not in skip]
     families = {r.code: r.family for r in ran}
     part, dims = rules_score(findings, ran, weights)
     overall = part
