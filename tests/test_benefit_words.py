@@ -137,3 +137,13 @@ def test_words_that_only_look_like_moments_are_not(lang: str, line: str) -> None
 def test_a_capability_despite_a_doubt_is_an_outcome(lang: str, line: str,
                                                     expected: bool) -> None:
     assert bool(_words(lang, line).outcomes) is expected
+
+
+@pytest.mark.parametrize("lang,line,expected", [
+    ("en", "Enjoy the ride with every trip", False),
+    ("en", "Save an hour on every trip", True),
+    ("zh", "尽享每一段旅程", False),
+    ("zh", "每趟省下一小时", True),
+])
+def test_enjoying_is_not_a_result(lang: str, line: str, expected: bool) -> None:
+    assert bool(_words(lang, line).outcomes) is expected
