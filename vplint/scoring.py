@@ -11,7 +11,8 @@ Two parts, then caps.
    A rule counts once however often it fires; factor is 1.0 for error, 0.75 for warning
    and 0.25 for info. The rules part is the same ratio over all dimensions together.
    Copy (Markdown, or a YAML file holding only `copy`) is not charged for the fields only
-   a proposition file has (COPY_CANNOT_SHOW): the words judge what copy can show.
+   a proposition file has (COPY_CANNOT_SHOW): the words judge what copy can show; nor for
+   WORDS_RULE, since its words already carry most of its score.
 
 2. Words: the strength of the benefit the words show, 0-100 (vplint.text.benefit):
    the customer as subject, an outcome, a moment or time, figures, a doubt answered,
@@ -20,7 +21,9 @@ Two parts, then caps.
    overall = (1 - w) * rules + w * words, with w = WORDS_WEIGHT[copy or proposition],
    when the rule that reports weak words (WORDS_RULE) runs.
 
-3. Caps: red flags dominate. An error-level finding caps the score at ERROR_CAP (D); a
+3. Caps: red flags dominate. An error-level finding caps the score at ERROR_CAP (D), a
+   warning of a RED_FLAG_FAMILIES rule (a claim the law forbids only when false or
+   unqualified) at LEGAL_WARNING_CAP (F); a
    file that says nothing (no customer, no result, no need) at NOTHING_CAP (F); a legal
    red flag (an error of a RED_FLAG_FAMILIES rule: advertising law) at RED_FLAG_CAP, and
    two different ones at RED_FLAGS_CAP - below anything that merely says nothing, since
@@ -166,8 +169,9 @@ What the score means (0-100, grade A-F)
 60-69  D  Rewrite before use: mostly features and the company, or an error to fix first
           (no outcome stated, a contradiction). No score with an error is above 69.
  0-59  F  Do not publish. Either a legal red flag - a disease or weight-loss claim, a
-          guaranteed cure, return or exam pass, "free" with a price, fake urgency
-          (one caps the score at 39, two at 29: worse than saying nothing) - or the
+          guaranteed cure, return or exam pass, "free" with a price (one caps the
+          score at 39, two at 29: worse than saying nothing); or a legal warning to
+          check first - fake urgency, an unsourced comparison (capped at 59); or the
           text says nothing a buyer can act on: no customer, no result, no need
           (capped at 49). Under a cap, a better line still scores higher than a worse one.
 
@@ -189,7 +193,8 @@ Details: docs/scoring.md.""",
 60–69  D  使用前需要重写：大多在讲功能和公司，或有必须先修正的错误（没写结果、自相矛盾）。
           有错误级问题时分数不超过69。
  0–59  F  不要发布。要么触碰广告法红线——疾病或减肥功效、保证治愈/收益/通过考试、
-          “免费”却要付费、虚假紧迫感（一条封顶39分，两条及以上封顶29分，比什么都没说更糟）——
+          “免费”却要付费（一条封顶39分，两条及以上封顶29分，比什么都没说更糟）；
+          要么有须先核实的广告法风险——虚假紧迫感、无出处的比较（封顶59分）；
           要么什么都没说：没有顾客、没有结果、没有需求（封顶49分）。封顶之下，写得更好的文案仍然得分更高。
 
 也就是说，90分意味着“顾客能看懂并会行动”；70分意味着“方向对的草稿，补上列出的缺口”；
