@@ -15,6 +15,7 @@ or None when vplint has no rules for it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\uff66-\uff9d]")
@@ -132,19 +133,26 @@ def _chinese_script(text: str) -> str:
 
 
 def _latin_language(text: str) -> str:
-    words = [w.lower() for w in _WORD.findall(text)]
-    if not words:
+    found = _WORD.findall(text)
+    if not found:
         return EN
-    english = sum(1 for w in words if w in _FUNCTION_WORDS["en"])
-    rival = max(sum(1 for w in words if w in table) for lang, table in _RIVALS.items())
-    if rival >= 2 and rival > 1.5 * english and (len(words) >= 12 or english == 0):
+    # Each distinct word looked up once in each table (a page repeats most of its words).
+    counts = Counter(map(str.lower, found))
+    english = _occurrences(counts, _FUNCTION_WORDS["en"])
+    rival = max(_occurrences(counts, table) for table in _RIVALS.values())
+    if rival >= 2 and rival > 1.5 * english and (len(found) >= 12 or english == 0):
         return OTHER  # a short English line may hold two words of another list
-    if english == 0 and len(words) >= 3:
+    if english == 0 and len(found) >= 3:
         # No English function word at all (a title, a list of names): accents decide.
         accented = len(_ACCENTED.findall(text))
         letters = len(_LATIN_LETTER.findall(text)) + accented
         return OTHER if letters and accented / letters > 0.03 else EN
     return EN
+
+
+def _occurrences(counts: Counter[str], table: frozenset[str] | set[str]) -> int:
+    """How many of the counted words are in `table`."""
+    return sum(counts[w] for w in counts.keys() & table)
 
 
 def rule_language(locale: str) -> str | None:

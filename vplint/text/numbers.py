@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
+
+from vplint.text.wordfind import WordFinder
 
 if TYPE_CHECKING:
     from vplint.nodes import Node
@@ -132,7 +134,9 @@ _PATTERN = re.compile(
 # Every quantity holds one of these anchors, so the big pattern is only tried where one
 # starts (or just before, for "US$", "A$", "a hundred"): a pitch with three figures costs
 # three matches, not a scan of every character.
-_ANCHORS = re.compile(r"[A-Za-z]+|\.?\d+|[$€£¥￥₹]|[零〇一二两三四五六七八九十百千万亿]+|[翻减第]")
+_OTHER_ANCHORS = re.compile(r"\.?\d+|[$€£¥￥₹]|[零〇一二两三四五六七八九十百千万亿]+|[翻减第]")
+_ANCHORS = rf"[A-Za-z]+|{_OTHER_ANCHORS.pattern}"
+"""Every anchor and every other run of letters (read only where `WordFinder` cannot)."""
 _ANCHOR_WORDS = frozenset([*_EN_UNITS, *_EN_SCALES, *_MULTIPLIER_WORDS, "usd", "eur", "gbp",
                            "rmb", "cny", "us", "hk"])
 _PREFIX_START = frozenset("UuHhAaCc")
@@ -246,13 +250,10 @@ def _matches(text: str) -> list[re.Match[str]]:
     """What `_PATTERN.finditer(text)` finds, trying the pattern only at anchors."""
     found: list[re.Match[str]] = []
     pos = 0
-    for anchor in _ANCHORS.finditer(text):
-        at, token = anchor.start(), anchor.group(0)
-        if token[0].isascii() and token[0].isalpha() and token.lower() not in _ANCHOR_WORDS:
-            continue
+    for at, stop in _anchors(text):
         starts = [i for i in range(at - 3, at) if i >= 0 and text[i] in _PREFIX_START]
         # any character of a run of Chinese numerals may start a match (万一 then 万)
-        starts += range(at, anchor.end()) if _CN_ONLY.match(token) else [at]
+        starts += range(at, stop) if _CN_ONLY.match(text, at, stop) else [at]
         for start in starts:
             if start < pos:
                 continue
@@ -261,6 +262,27 @@ def _matches(text: str) -> list[re.Match[str]]:
                 found.append(hit)
                 pos = hit.end()
     return found
+
+
+@cache
+def _word_finder() -> WordFinder:
+    return WordFinder(_ANCHOR_WORDS)
+
+
+def _anchors(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every anchor `_ANCHORS` finds that is one (a run of letters only
+    when it is an anchor word), in text order. The words come from one Aho-Corasick pass;
+    the other anchors (figures, signs, Chinese numerals) hold no ASCII letter, so the two
+    never overlap."""
+    words = _word_finder().find(text)
+    if words is None:
+        return [m.span() for m in re.finditer(_ANCHORS, text)
+                if not (m.group()[0].isascii() and m.group()[0].isalpha())
+                or m.group().lower() in _ANCHOR_WORDS]
+    others = [m.span() for m in _OTHER_ANCHORS.finditer(text)]
+    if not words:
+        return others
+    return sorted(words + others) if others else words
 
 
 def _quantity(group: str, found: str, text: str, start: int, end: int) -> Quantity | None:

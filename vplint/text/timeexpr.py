@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from vplint.text.numbers import parse_number
 from vplint.text.prefilter import Prefilter
+from vplint.text.wordfind import WordFinder
 
 if TYPE_CHECKING:
     from vplint.nodes import Node
@@ -192,8 +193,23 @@ noon midnight weekend monday tuesday wednesday thursday friday saturday sunday e
 pm m clock close shift term season payroll invoice order meeting call visit demo cycle
 payday pay run
 """.split())
-_ANCHOR_TOKENS = re.compile(r"[A-Za-z]+|[秒分时钟天日周期月季年号点]")
+_ZH_ANCHORS = "秒分时钟天日周期月季年号点"
+_ANCHOR_TOKENS = re.compile(rf"[A-Za-z]+|[{_ZH_ANCHORS}]")
 _BEFORE, _AFTER = 48, 48
+
+
+@cache
+def _anchor_finder() -> WordFinder:
+    return WordFinder(_EN_ANCHOR_WORDS, _ZH_ANCHORS)
+
+
+def _anchors(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every anchor: what `_ANCHOR_TOKENS` finds that is one."""
+    found = _anchor_finder().find(text)
+    if found is None:
+        found = [m.span() for m in _ANCHOR_TOKENS.finditer(text)
+                 if not m.group().isascii() or m.group().lower() in _EN_ANCHOR_WORDS]
+    return found
 
 
 def _windows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -201,15 +217,9 @@ def _windows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     en: list[tuple[int, int]] = []
     zh: list[tuple[int, int]] = []
     size = len(text)
-    for m in _ANCHOR_TOKENS.finditer(text):
-        token = m.group(0)
-        if token.isascii():
-            if token.lower() not in _EN_ANCHOR_WORDS:
-                continue
-            windows = en
-        else:
-            windows = zh
-        a, b = max(0, m.start() - _BEFORE), min(size, m.end() + _AFTER)
+    for start, end in _anchors(text):
+        windows = en if text[start].isascii() else zh
+        a, b = max(0, start - _BEFORE), min(size, end + _AFTER)
         if windows and a <= windows[-1][1]:
             windows[-1] = (windows[-1][0], b)
         else:
@@ -218,21 +228,23 @@ def _windows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
 
 
 @cache
-def _en_grammar() -> tuple[Prefilter, Prefilter]:
-    """The English patterns, tried only where a match can begin (they start with a
-    look-behind, which keeps `re` from skipping ahead by itself)."""
-    return Prefilter([_EN_DURATION]), Prefilter([_EN_DEADLINE])
+def _en_grammar() -> Prefilter:
+    """The English duration and deadline patterns, tried only where a match can begin
+    (they start with a look-behind, which keeps `re` from skipping ahead by itself); one
+    pass over a window finds both: the durations first, then the deadlines."""
+    return Prefilter([_EN_DURATION, _EN_DEADLINE])
 
 
 def _grammar(text: str) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     en, zh = _windows(text)
-    duration, deadline = _en_grammar()
+    grammar = _en_grammar()
     for a, b in en:
-        for m in duration.finditer(text, a, b):
-            out.extend(_en_duration(m))
-        for m in deadline.finditer(text, a, b):
-            out.append(TimeExpr(m.start(), m.end(), m.group(0), DEADLINE))
+        for m in grammar.finditer(text, a, b):
+            if m.re is _EN_DURATION:
+                out.extend(_en_duration(m))
+            else:
+                out.append(TimeExpr(m.start(), m.end(), m.group(0), DEADLINE))
     for a, b in zh:
         for m in _ZH_DURATION.finditer(text, a, b):
             found = _zh_duration(m)
