@@ -133,3 +133,21 @@ def test_only_a_leading_look_behind_over_every_alternative_rules_out_a_letter() 
     assert not after_non_letter(r"(?<![^A-Za-z])cure")
     assert not after_non_letter(r"\bcure")
     assert not after_non_letter(r"x(?<![A-Za-z])cure")
+
+
+def test_may_match_is_false_only_where_no_slice_of_the_text_matches() -> None:
+    """`_offer_is_about` skips a text when `may_match` says no: then no pattern matches
+    the text nor any slice of it (a sentence), whatever a look-behind or `^` sees there."""
+    skipped = 0
+    texts = _texts() + ["Knowledge. Cures it", "x.Cure", "\u212a. cure"]
+    for sources in _catalogue_pattern_lists():
+        patterns = [re.compile(s, re.IGNORECASE) for s in sources]
+        prefilter = Prefilter(patterns)
+        for text in texts:
+            if prefilter.may_match(text):
+                continue
+            skipped += 1
+            for a in range(0, len(text), 7):
+                for b in (a + 5, a + 30, len(text)):
+                    assert not any(p.search(text[a:b]) for p in patterns), (sources, text)
+    assert skipped > len(texts)

@@ -41,14 +41,21 @@ _CLAIMS = PrefilterSet()
 """The claim patterns of every CMP rule: one pass per text tells which rules can match."""
 
 
-def _prefilter(ctx: CheckContext, name: str) -> tuple[Prefilter, int]:
-    """`_patterns(ctx, name)` tried only where they can match, built once per language,
-    and its bit in `_able`'s masks."""
+def _prefilter(ctx: CheckContext, name: str) -> Prefilter:
+    """`_patterns(ctx, name)` tried only where they can match, built once per language."""
     key = ("prefilter", name, ctx.language)
     cache = ctx.rule.compiled
     if key not in cache:
-        prefilter = Prefilter(_patterns(ctx, name))
-        cache[key] = (prefilter, 1 << _CLAIMS.add(prefilter))
+        cache[key] = Prefilter(_patterns(ctx, name))
+    return cache[key]
+
+
+def _claim_bit(ctx: CheckContext) -> int:
+    """The bit of the rule's claim patterns in `_able`'s masks."""
+    key = ("claim-bit", ctx.language)
+    cache = ctx.rule.compiled
+    if key not in cache:
+        cache[key] = 1 << _CLAIMS.add(_prefilter(ctx, "patterns"))
     return cache[key]
 
 
@@ -89,8 +96,11 @@ def _offer_is_about(ctx: CheckContext, name: str) -> bool:
     needed = int(ctx.params.get("offer_sentences") or 2)
     found = 0
     about = False
+    quick = _prefilter(ctx, name)
     for path, node in _claim_texts(ctx):
         text = fold(str(node.value))
+        if not quick.may_match(text):
+            continue  # neither the text nor any of its sentences can match
         if path.rsplit(".", 1)[-1] in _OFFER_FIELDS and _any(patterns, text):
             about = True
             break
@@ -117,7 +127,7 @@ def claim(ctx: CheckContext) -> Iterator[Hit]:
     about this (see `_offer_is_about`). One finding per claim, in every customer-facing field
     (not `competitors` or `objections`, which quote others).
     """
-    prefilter, bit = _prefilter(ctx, "patterns")
+    prefilter, bit = _prefilter(ctx, "patterns"), _claim_bit(ctx)
     with_ = _patterns(ctx, "with")
     unless = _patterns(ctx, "unless")
     anywhere = _patterns(ctx, "unless_anywhere")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 import ahocorasick_rs
 
@@ -52,6 +53,16 @@ class Prefilter:
         """The prefixes the automaton looks for; `owners[k]` are the patterns of keys[k]."""
         self.owners = [tuple(prefixes[k]) for k in keys]
         self.automaton = ahocorasick_rs.AhoCorasick(keys) if keys else None
+
+    def may_match(self, text: str) -> bool:
+        """False when no pattern can match in `text` nor in any slice of it (no match
+        can begin anywhere: none of the patterns' beginnings occurs in it)."""
+        if self.whole or _CASE_SHIFTING.search(text):
+            return True
+        if self.digits and _DIGIT.search(text):
+            return True
+        return self.automaton is not None and bool(
+            self.automaton.find_matches_as_indexes(text.lower()))
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None
                  ) -> Iterator[re.Match[str]]:
@@ -156,6 +167,7 @@ _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _NOT_AFTER_LETTER = re.compile(r"\(\?<!\[(?!\^)[^\]\\]*\]\)")
 
 
+@cache
 def after_non_letter(source: str) -> bool:
     """True when no match of the regex `source` can follow an ASCII letter (either case):
     it opens with a look-behind that rules out A-Z and a-z, and that look-behind governs
