@@ -140,13 +140,46 @@ def test_the_advertisers_own_claims_stay(text: str, phrase: str, lang: str) -> N
 def test_a_page_in_a_customers_voice() -> None:
     from vplint.text.attribution import about_advertiser, customer_voiced
 
-    story = "Acme has empowered us to streamline our work. We believe in changing the world."
+    story = "Acme has empowered us to streamline our work. We are changing the world."
     assert customer_voiced(story, ["Acme"])
     assert customer_voiced("我们最终选择了 Acme。", ["Acme"])
     assert not customer_voiced("We built Acme for cafes.", ["Acme"])
     at = story.index("changing")
     assert about_advertiser(story, at, ["Acme"])
     assert not about_advertiser(story, at, ["Acme"], we_is_advertiser=False)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # "we" as the subject that is, offers, makes or launches: the advertiser's claim
+    ("We are the leading parcel service in Leeds.", "the leading"),
+    ("We launched a game-changing feature: cloud builds.", "game-changing"),
+    ("Using Acme as the engine, we can provide the best database.", "the best"),
+    ("Our most powerful release yet.", "most powerful"),
+    ("我们提供最好的面料。", "最好"),
+    ("我们也已经成为社区最大的贡献者之一。", "最大"),
+    ("我们经验丰富的专家将随时为您提供最好的服务。", "最好"),
+    ("我们的顶级团队随时待命。", "顶级"),
+])
+def test_we_speaking_about_the_offer_is_the_advertisers_claim(text: str, phrase: str) -> None:
+    from vplint.text.attribution import about_advertiser
+
+    assert about_advertiser(text, text.index(phrase))
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # "we" caring, using, believing or meeting something narrates; it does not sell
+    ("The frameworks we use the most are Flask and Rails.", "the most"),
+    ("We believe the best weapon against the unknown is a community.", "the best"),
+    ("Go 是我们团队最擅长的一门语言。", "最擅长"),
+    ("性能方面，我们最关注四点。", "最关注"),
+    ("这是我们在 TiKV 上用的最多的工具。", "最多"),
+    ("我们相信战胜未知最好的武器就是社区。", "最好"),
+    ("我们遇到最大的拦路虎是权限系统。", "最大"),
+])
+def test_we_narrating_is_not_a_claim_about_the_offer(text: str, phrase: str) -> None:
+    from vplint.text.attribution import about_advertiser
+
+    assert not about_advertiser(text, text.index(phrase))
 
 
 def test_markdown_regions_say_link_quote_and_table() -> None:

@@ -264,6 +264,23 @@ def test_law013_branches() -> None:
     assert findings(sacrificed, "LAW013") == []
 
 
+@pytest.mark.parametrize(("headline", "flagged"), [
+    ("Solutions for every industry", True),
+    ("Everyone welcome", True),
+    ("为所有企业打造的排班工具", True),
+    ("Every industry has its own constraints", False),
+    ("所有人都需要一个好教练", False),
+])
+def test_law013_on_a_page_flags_everyone_only_as_the_audience(headline: str,
+                                                             flagged: bool) -> None:
+    """On a landing page "everyone" is the audience only where the offer is for it; as
+    the subject of its own verb it states a fact about people."""
+    page = f"# {headline}\n\nRotas for cafes, delivered weekly.\n"
+    result = _LINTER.lint_text(page, "index.md", "markdown")
+    everyone = [f for r in result for f in r.findings if f.code == "LAW013" and f.match]
+    assert bool(everyone) is flagged
+
+
 def test_law012_counts_categories() -> None:
     assert findings("name: T\ncategory: payments, lending and insurance\n", "LAW012")
     assert findings("name: T\ncategory: payments and lending\n", "LAW012") == []

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.conftest import codes, lint
-from vplint.pagekind import detect_kind
+from vplint.pagekind import detect_kind, is_case_study
 
 CHANGELOG = "### 🎉 New features\n\n- Add tooltips (#6346) by @dev\n\n### 🐛 Bug fixes\n\n" \
             "- Fix the default value (#9087) by @dev\n"
@@ -32,6 +32,10 @@ CHANGELOG = "### 🎉 New features\n\n- Add tooltips (#6346) by @dev\n\n### 🐛
     ("content/case-studies/acme.zh.md", "markdown", {}, "", "article"),
     ("content/news.md", "markdown", {"date": "2024-01-01", "tags": ["x"]}, "", "article"),
     ("content/about.md", "markdown", {}, "", "article"),
+    # a testimonial page holds a customer's words, not the site's copy
+    ("content/testimonial/jane-doe.md", "markdown", {}, "", "docs"),
+    ("content/home/testimonials-7-tom.md", "markdown", {}, "", "docs"),
+    ("content/industries/media/testimonial.md", "markdown", {}, "", "docs"),
     ("content/pricing.md", "markdown", {"layout": "docs"}, "", "docs"),
     # transactional pages, READMEs by another name, static files, people's profiles
     ("content/thank-you/download.md", "markdown", {}, "", "docs"),
@@ -58,6 +62,25 @@ CHANGELOG = "### 🎉 New features\n\n- Add tooltips (#6346) by @dev\n\n### 🐛
 ])
 def test_detect_kind(path: str, file_kind: str, front: dict, body: str, kind: str) -> None:
     assert detect_kind(path, file_kind, front, body) == kind
+
+
+@pytest.mark.parametrize(("path", "case"), [
+    ("user-case-beijing-bank.md", True),
+    ("content/case-studies/acme.zh.md", True),
+    ("blog/customer-stories/acme.md", True),
+    ("blog/flame-graph.md", False),
+    ("content/showcase-of-us.md", False),
+])
+def test_case_study_paths(path: str, case: bool) -> None:
+    assert is_case_study(path) is case
+
+
+def test_a_case_studys_we_is_the_customer() -> None:
+    story = ("---\ntitle: 北京银行\ndate: 2019-01-01\nauthor: x\n---\n\n"
+             "2018 年，我们投产了行业内首个分布式数据库。\n")
+    assert "ADL001" not in codes(lint(story, kind="markdown", path="user-case-bank.md"))
+    assert "ADL001" in codes(lint(story.replace("我们投产了", "我们提供"), kind="markdown",
+                                   path="news.md"))
 
 
 def test_configured_globs_win_over_everything() -> None:

@@ -61,7 +61,7 @@ _DOCS_DIRS = frozenset((
     "contributor-guide", "archetypes", "legal", "careers", "career", "jobs", "recruitment",
     # fragments and data a site generator assembles into pages, not pages themselves
     "sections", "partials", "_partials", "includes", "_includes", "snippets", "components",
-    "widgets", "blocks", "logos", "testimonials", "faqs", "team", "data", "_data",
+    "widgets", "blocks", "logos", "testimonials", "testimonial", "faqs", "team", "data", "_data",
     # a theme's or a CMS's own files, vendored code
     "themes", "theme", "layouts", "wp-content", "wp-includes", "wp-admin", "node_modules",
     "vendor", "third_party", "third-party",
@@ -86,12 +86,14 @@ _DOCS_NAMES = frozenset((
     "accessibility", "404", "thank-you", "thanks", "gdpr", "dpa", "sitemap", "complaints",
     "faq", "faqs", "careers", "career", "jobs", "recruitment", "hiring", "join-us", "changelog",
     "contact", "contact-us", "contactus", "subscribe", "unsubscribe", "search", "tags",
-    "team", "our-team", "testimonials", "reviews", "guidelines", "llms", "llms-full",
+    "team", "our-team", "testimonials", "testimonial", "reviews", "guidelines", "llms",
+    "llms-full",
     "glossary", "a11y", "roadmap", "alumni", "todo", "todos",
     "categories"))
 _TRANSACTIONAL = re.compile(
     r"(?:^|[-_])(?:thank-?you|thanks|confirmed|confirmation|subscribed|unsubscribed|"
-    r"verified|readme|roadmap|alumni)$|^success$|(?:^|[-_])(?:subscription|report|payment|signup|sign-up|"
+    r"verified|readme|roadmap|alumni)$|^testimonials?(?:[-_]|$)|^success$|"
+    r"(?:^|[-_])(?:subscription|report|payment|signup|sign-up|"
     r"order|download|form|checkout|registration|booking)[-_]success$")
 """A page a form or a purchase leads to (report-success, meeting-confirmed), or a README
 under another name (plugins-readme): not copy that sells."""
@@ -160,6 +162,18 @@ def detect_kind(path: str, file_kind: str, front: Mapping[str, Any], body: str =
             or stem in _ABOUT_NAMES or any(d in _ABOUT_NAMES for d in dirs)):
         return ARTICLE
     return LANDING
+
+
+_CASE_STUDY = re.compile(
+    r"(?:^|[/_.-])(?:user-?cases?|case-?stud(?:y|ies)|casestud(?:y|ies)|customer-?stor(?:y|ies)|"
+    r"success-?stor(?:y|ies)|client-?stor(?:y|ies)|user-?stor(?:y|ies)|customers?|cases?)"
+    r"(?:[/_.-]|$)", re.I)
+
+
+def is_case_study(path: str) -> bool:
+    """True when a page's path names it a case study or a customer story (user-case-*.md,
+    case-studies/, customer-stories/): the story is the customer's, told in its voice."""
+    return bool(_CASE_STUDY.search(path.replace("\\", "/")))
 
 
 def kind_from_globs(path: str, globs: Mapping[str, str], root: str | None = None) -> str | None:

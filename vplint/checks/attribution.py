@@ -9,7 +9,7 @@ from bisect import bisect_right
 from typing import Any
 
 from vplint.checks import CheckContext, Hit
-from vplint.pagekind import ARTICLE, LANDING, PROPOSITION
+from vplint.pagekind import ARTICLE, LANDING, PROPOSITION, is_case_study
 from vplint.text.attribution import (
     ABOUT_OTHERS,
     QUOTED,
@@ -44,8 +44,11 @@ def own_names(ctx: CheckContext) -> tuple[str, ...]:
 
 
 def _customer_voiced(ctx: CheckContext, names: tuple[str, ...]) -> bool:
-    return ctx.facts.memo(("customer-voiced",), lambda: customer_voiced(
-        ctx.doc.source[:200_000], names))
+    """A page told in a customer's voice: its text says so, or its path names it a case
+    study (an article whose "we" is the customer)."""
+    return ctx.facts.memo(("customer-voiced",), lambda: (
+        ctx.facts.page_kind == ARTICLE and is_case_study(ctx.doc.path))
+        or customer_voiced(ctx.doc.source[:200_000], names))
 
 
 _CONTEXT_KINDS = frozenset({"link", "quote", "table", "table_row", "heading", "item"})

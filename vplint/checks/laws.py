@@ -17,6 +17,7 @@ from typing import Any
 from vplint.checks import CheckContext, Hit, competitors, needs_hits, scalar_text
 from vplint.checks.declarative import hit_for
 from vplint.errors import RuleError
+from vplint.pagekind import PROPOSITION
 from vplint.text.facts import FieldMatch
 from vplint.text.lexicon import Lexicon
 
@@ -362,6 +363,8 @@ def sacrifice(ctx: CheckContext) -> Iterator[Hit]:
     doc = ctx.doc
     everyone = _lexicon_hits(ctx, ctx.lexicons(), tuple(ctx.params.get(
         "audience_fields", ["segment.who", "copy.headline"])))
+    if ctx.facts.page_kind != PROPOSITION:
+        everyone = [m for m in everyone if addressed_as_audience(m.node.value, m.start, m.end)]
     if everyone:
         hit = hit_for(everyone[0], problem=say(ctx, "everyone", match=everyone[0].text))
         hit.suggestion = say(ctx, "everyone_fix")
@@ -373,6 +376,29 @@ def sacrifice(ctx: CheckContext) -> Iterator[Hit]:
     if gains is not None and isinstance(gains.value, list) and len(gains.value) > most:
         yield Hit(field="gains", suggestion=say(ctx, "too_many_fix", max=most),
                   args={"problem": say(ctx, "too_many", count=len(gains.value), max=most)})
+
+
+_AUDIENCE_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?:for|to|serving|serves|serve|helps?|helping|built\s+for|made\s+for|"
+    r"designed\s+for|suits?|fits?|with)\s+(?:\w+\s+){0,2}|"
+    r"(?:为|為|面向|适合|適合|适用于|適用於|服务于|服務於|服务|服務|帮助|幫助|让|讓|助力|赋能|賦能)"
+    r"\S{0,4})$", re.I)
+_LINE_START = re.compile(r"(?:^|\n)[ \t>#*_-]*$")
+_VERB_AFTER = re.compile(r"^(?:['’]s\s+)?\s*\w*\s*(?:has|have|had|is|are|was|were|needs?|wants?|"
+                         r"deserves?|knows?|can|could|will|would|should|must|gets?|loves?|"
+                         r"thinks?|says?|around|在|都|有|是|需要|要|会|會)(?![A-Za-z])", re.I)
+
+
+def addressed_as_audience(text: str, start: int, end: int) -> bool:
+    """True when an everyone term on a page (not a proposition's segment) names who the
+    offer is for: after for/to/serving/为/面向/适合 ("Solutions for every industry", 为所有
+    企业), or opening a line as a bare label ("Everyone welcome"). As the subject of its
+    own verb ("Every industry has its own constraints", "everyone around him") it states
+    a fact about people, not the audience."""
+    before = text[max(0, start - 40):start]
+    if _AUDIENCE_BEFORE.search(before):
+        return True
+    return bool(_LINE_START.search(before)) and not _VERB_AFTER.match(text[end:end + 30])
 
 
 # ---- law 14 ----------------------------------------------------------------------------

@@ -617,17 +617,63 @@ def _about_someone_else(text: str, clause: tuple[int, int], start: int, before: 
 
 def about_advertiser(text: str, start: int, own_names: Iterable[str] = (),
                      we_is_advertiser: bool = True) -> bool:
-    """True when the sentence holding `start` names the advertiser or speaks as "we" (when
-    "we" is the advertiser: not on a page told in a customer's voice)."""
+    """True when the sentence holding `start` names the advertiser, or its clause speaks
+    as "we" about the offer (when "we" is the advertiser: not on a page told in a
+    customer's voice)."""
     a, b = _near(span_of(sentence_spans(text), start), start, start)
-    c, d = _near(span_of(clause_spans(text), start), start, start)
-    clause = text[c:d]
+    c, _ = _near(span_of(clause_spans(text), start), start, start)
     # A name anywhere in the sentence ("NocoBase, the most extensible platform"); "we"
-    # in the same clause ("it's been a game-changer for us" is a customer speaking).
+    # only as the subject that offers, in the same clause (we_claim_offer).
     if _mentions_self(text[a:b], [n for n in own_names if n]):
         return True
-    return we_is_advertiser and bool(_FIRST_PERSON_EN.search(clause)
-                                     or _FIRST_PERSON_ZH.search(clause))
+    return we_is_advertiser and (we_claim_offer(text[c:start]) or (
+        bool(_WE_SUBJECT_END.search(text, c, start)) and not _DEGREE_AT.match(text, start)))
+
+
+# The claim word as the predicate of "we" ("we will become", 我们将成为, "we reimagined"):
+# the advertiser's claim. A degree word right after "we" (我们最关注, "we most often use")
+# grades the speaker's own doing instead.
+_WE_SUBJECT_END = re.compile(
+    r"(?:(?<![A-Za-z])(?:[Ww]e|[Ww]e['’](?:ll|ve))(?:\s+(?:\w+ly|also|now|just|still))*\s*|"
+    r"(?:我们|我們|我司|本公司|本平台|本产品|本產品)(?:也|还|還|已|已经|已經|一直|都|更|就)*)$")
+_DEGREE_AT = re.compile(r"最|(?:the\s+)?most\b|best\b", re.I)
+
+
+# "We" is the advertiser's voice about its offer only as the subject of a predicate of
+# being, offering or making ("we are the leading...", "we offer the fastest...", 我们提供
+# 最好的…), or as the owner of the thing praised ("our most powerful release", 我们的
+# 顶级团队). "We" caring, using, meeting or believing something (我们最关注的, 我们用的最多
+# 的工具, "the frameworks we are most experienced with") narrates; it does not sell.
+_WE_OFFER_EN = re.compile(
+    r"(?<![A-Za-z])(?:[Ww]e|[Ww]e['’](?:re|ve|ll)|[Oo]ur(?:\s+[\w-]+){1,2})"
+    r"(?:\s+(?:\w+ly|can|could|will|now|also|just|still|are\s+able\s+to|continue\s+to|"
+    r"have|had|did))*\s+"
+    r"(?:launch|launched|launches|release|released|releases|introduce|introduced|"
+    r"introduces|announce|announced|present|presents|unveil|unveiled|"
+    r"are|is|were|was|remain|remains|became|become|offer|offers|provide|provides|"
+    r"deliver|delivers|build|builds|built|make|makes|made|create|creates|created|give|"
+    r"gives|bring|brings|have|has|ship|ships|shipped|guarantee|guarantees|promise|"
+    r"promises|rank|ranks|ranked|lead|leads|sell|sells|design|designs|develop|develops|"
+    r"engineer|engineers|produce|produces|manufacture|manufactures|supply|supplies|"
+    r"help|helps|enable|enables|empower|empowers|let|lets|use\s+only|stand|stands)"
+    r"(?![A-Za-z])|(?<![A-Za-z])(?:[Ww]e['’]re|[Ww]e['’]ve)(?![A-Za-z])|"
+    r"(?<![A-Za-z])(?:[Oo]ur|[Uu]s)\s+(?:(?:very|truly|all-new|new)\s+)?$|"
+    r"(?<![A-Za-z])(?:[Oo]ur)\s+(?:[\w-]+\s+){0,2}(?:is|are)\s+(?:\w+\s+)?$")
+_WE_OFFER_ZH = re.compile(
+    r"(?:我们|我們|我司|本公司|本平台|本产品|本產品|本团队|本團隊)[^，,。；;！!？?\s]{0,10}?"
+    r"(?:也|还|還|已|已经|已經|一直|始终|始終|正在|将|將|都|更|就|随时|隨時|能够|能夠|可以|"
+    r"为您|為您|为你|為你|为客户|為客戶|为用户|為用戶)*"
+    r"(?:是|为|為|提供|打造|拥有|擁有|具备|具備|推出|带来|帶來|做到|成为|成為|致力|专注|專注|"
+    r"保证|保證|承诺|承諾|帮助|幫助|助力|研发|研發|生产|生產|制造|製造|出品|交付|坚持|堅持|"
+    r"凭借|憑藉|发布|發布|上线|上線)|"
+    r"(?:我们|我們|我司|本公司)的\s*$|^\s*(?:本平台|本产品|本產品|本公司|我司)")
+
+
+def we_claim_offer(before: str) -> bool:
+    """True when the clause up to a claim (`before`) speaks as the advertiser about its
+    offer: "we"/我们 as the subject of being, offering or making, or "our" owning the
+    thing praised (see _WE_OFFER_EN)."""
+    return bool(_WE_OFFER_EN.search(before) or _WE_OFFER_ZH.search(before))
 
 
 def paragraph_of(text: str, at: int) -> str:
