@@ -33,6 +33,13 @@ def _split(text: str, term: str) -> tuple[str, str, str]:
     ("我们首选 Go 自带的 pprof 性能工具", "首选"),
     ("为您的业务提供终极保护", "终极"),
     ("我们预期内部所有的通信 100% 加密覆盖", "100%"),
+    # a superlative of a fault grades a difficulty; the first of one's own series is an
+    # ordinal; a foundation's title is not the advertiser's rank
+    ("RaftStore 常被认为是最复杂，最晦涩的模块", "最晦涩"),
+    ("这是迁移中最麻烦的一步", "最麻烦"),
+    ("我们正式成立 TiKV 项目的首个 SIG", "首个"),
+    ("我们也在这一天发布了 TiDB 4.0 首个 RC 版本", "首个"),
+    ("APISIX 是 Apache 基金会的顶级项目", "顶级"),
 ])
 def test_ordinary_use_is_not_a_claim(text: str, term: str) -> None:
     assert zh_not_claim(*_split(text, term))
@@ -54,6 +61,11 @@ def test_ordinary_use_is_not_a_claim(text: str, term: str) -> None:
     ("是终极的业务管理解决方案", "终极"),
     ("100%有效，世界领先", "100%"),
     ("100% 合规保证", "100%"),
+    ("我们投产了行业内首个分布式数据库", "首个"),
+    ("Acme 是首个支持离线排班的平台", "首个"),
+    ("国内首家提供该服务的企业", "首家"),
+    ("我们提供顶级项目管理服务", "顶级"),
+    ("最难得的品质", "最难"),
 ])
 def test_claim_constructions_are_left_to_the_rules(text: str, term: str) -> None:
     assert not zh_not_claim(*_split(text, term))

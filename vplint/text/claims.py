@@ -27,7 +27,10 @@ _IS_BEFORE = re.compile(r"(?:是|为|為|成为|成為|作为|作為|乃)(?:[\u4
 # 最 + a dimension or measure word names a limit or a position, not a quality.
 _DIMENSION = re.compile(r"^最(?:大|小|高|低|多|少|长|長|短|宽|寬|窄|深|浅|淺)")
 _NOT_PRAISE = re.compile(r"^最(?:差|坏|壞|糟|烂|爛|怕|开始|開始|原始|原本|初|终|終|早|晚|后|後|"
-                         r"先|末|底|左|右|外|里|裡|前)")
+                         r"先|末|底|左|右|外|里|裡|前|"
+                         # a superlative of a fault grades a difficulty, it does not praise
+                         r"复杂|複雜|晦涩|晦澀|困难|困難|难(?!得|忘|能)|難(?!得|忘|能)|麻烦|麻煩|"
+                         r"头疼|頭疼|头痛|頭痛|痛苦|危险|危險|脆弱|耗时|耗時|昂贵|昂貴|繁琐|繁瑣)")
 # What a superlative of dimension or of quality may qualify directly and still be a
 # claim about the offer: 最低价, 最高品质, 最佳选择, 最佳贴合度.
 _QUALITY_NOUN = re.compile(r"^(?:品质|品質|质量|質量|价|價|折扣|优惠|優惠|性价比|性價比|"
@@ -59,6 +62,9 @@ _PROMISE_100 = re.compile(r"^\s*(?:[A-Za-z]{1,12}\s*)?(?:有效|安全|满意|�
                           r"还原|還原|原装|原裝)")
 
 
+_FOUNDATION = re.compile(r"(?:基金会|基金會|Apache|ASF|CNCF|Eclipse|Linux Foundation)[^。！？\n]*$")
+
+
 def zh_not_claim(match: str, before: str, after: str) -> bool:
     """True when the Chinese term `match`, between `before` (its clause up to it) and
     `after` (the text after it), is not used as an evaluative claim.
@@ -80,6 +86,14 @@ def zh_not_claim(match: str, before: str, after: str) -> bool:
         return not (_IS_BEFORE.search(before) or re.search(r"的\s*$", before)
                     or _CHOICE_AFTER.match(tail) or re.match(r"\s*$", before) and
                     re.match(r"\s*(?:\*\*|[:：])", tail))
+    if term.startswith(("首个", "首個", "首家", "首款", "首次")):
+        # "the first" is a market claim only against a market (行业内首个, 国内首家) or said
+        # of the offer (是首个…); the first of one's own series is an ordinal (TiKV 项目的
+        # 首个 SIG, 4.0 首个 RC 版本).
+        return not (_SCOPE_BEFORE.search(before) or _IS_BEFORE.search(before))
+    if term.startswith(("顶级", "頂級")) and re.match(r"\s*(?:项目|項目)", term[2:] + after) and \
+            _FOUNDATION.search(before):
+        return True  # a foundation's title for a project it graduated (Apache 顶级项目)
     if term.startswith("100%") or term.startswith("100％"):
         return not _PROMISE_100.match(term[4:] + after)
     return False
