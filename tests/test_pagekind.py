@@ -36,6 +36,9 @@ CHANGELOG = "### 🎉 New features\n\n- Add tooltips (#6346) by @dev\n\n### 🐛
     ("content/testimonial/jane-doe.md", "markdown", {}, "", "docs"),
     ("content/home/testimonials-7-tom.md", "markdown", {}, "", "docs"),
     ("content/industries/media/testimonial.md", "markdown", {}, "", "docs"),
+    # the logos of a site's clients and its shared fragments are not pages of its own
+    ("content/client-work/rapid-circle.md", "markdown", {}, "", "docs"),
+    ("content/_shared/distributed-team/index.md", "markdown", {}, "", "docs"),
     ("content/pricing.md", "markdown", {"layout": "docs"}, "", "docs"),
     # transactional pages, READMEs by another name, static files, people's profiles
     ("content/thank-you/download.md", "markdown", {}, "", "docs"),

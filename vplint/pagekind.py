@@ -61,7 +61,8 @@ _DOCS_DIRS = frozenset((
     "contributor-guide", "archetypes", "legal", "careers", "career", "jobs", "recruitment",
     # fragments and data a site generator assembles into pages, not pages themselves
     "sections", "partials", "_partials", "includes", "_includes", "snippets", "components",
-    "widgets", "blocks", "logos", "testimonials", "testimonial", "faqs", "team", "data", "_data",
+    "widgets", "blocks", "logos", "testimonials", "testimonial", "client-work", "client-logos",
+    "_shared", "faqs", "team", "data", "_data",
     # a theme's or a CMS's own files, vendored code
     "themes", "theme", "layouts", "wp-content", "wp-includes", "wp-admin", "node_modules",
     "vendor", "third_party", "third-party",
