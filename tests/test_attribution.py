@@ -159,6 +159,8 @@ def test_a_page_in_a_customers_voice() -> None:
     ("我们也已经成为社区最大的贡献者之一。", "最大"),
     ("我们经验丰富的专家将随时为您提供最好的服务。", "最好"),
     ("我们的顶级团队随时待命。", "顶级"),
+    ("我们将成为中国最大的排班平台。", "将成为"),
+    ("We will become the #1 rota app.", "will become"),
 ])
 def test_we_speaking_about_the_offer_is_the_advertisers_claim(text: str, phrase: str) -> None:
     from vplint.text.attribution import about_advertiser
@@ -175,6 +177,8 @@ def test_we_speaking_about_the_offer_is_the_advertisers_claim(text: str, phrase:
     ("这是我们在 TiKV 上用的最多的工具。", "最多"),
     ("我们相信战胜未知最好的武器就是社区。", "最好"),
     ("我们遇到最大的拦路虎是权限系统。", "最大"),
+    ("假设我们选择维护 Spark 代码，那我们势必要跟主干分叉。", "势必"),
+    ("If we forked the code, we will become the maintainers.", "will become"),
 ])
 def test_we_narrating_is_not_a_claim_about_the_offer(text: str, phrase: str) -> None:
     from vplint.text.attribution import about_advertiser

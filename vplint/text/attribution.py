@@ -627,7 +627,14 @@ def about_advertiser(text: str, start: int, own_names: Iterable[str] = (),
     if _mentions_self(text[a:b], [n for n in own_names if n]):
         return True
     return we_is_advertiser and (we_claim_offer(text[c:start]) or (
-        bool(_WE_SUBJECT_END.search(text, c, start)) and not _DEGREE_AT.match(text, start)))
+        bool(_WE_SUBJECT_END.search(text, c, start)) and not _DEGREE_AT.match(text, start)
+        and not _HYPOTHETICAL.match(text, a)))
+
+
+# A sentence that supposes ("假设我们…, 那我们势必…", "If we did X, we would...") says what
+# would follow, not what the advertiser will do.
+_HYPOTHETICAL = re.compile(r"\s*(?:假设|假設|假如|如果|要是|若是|倘若|(?:if|suppose|imagine)\b)",
+                           re.I)
 
 
 # The claim word as the predicate of "we" ("we will become", 我们将成为, "we reimagined"):
