@@ -8,7 +8,13 @@ from pathlib import Path
 
 import yaml
 
-from vplint.text.prefilter import _CASE_SHIFTING, Prefilter, PrefilterSet, after_non_letter
+from vplint.text.prefilter import (
+    _CASE_SHIFTING,
+    Prefilter,
+    PrefilterSet,
+    after_non_letter,
+    holds_spot,
+)
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
 
@@ -150,4 +156,23 @@ def test_may_match_is_false_only_where_no_slice_of_the_text_matches() -> None:
             for a in range(0, len(text), 7):
                 for b in (a + 5, a + 30, len(text)):
                     assert not any(p.search(text[a:b]) for p in patterns), (sources, text)
+    assert skipped > len(texts)
+
+
+def test_a_slice_without_a_whole_spot_has_no_match() -> None:
+    """`_offer_is_about` searches only the sentences that hold one of `spots` whole."""
+    skipped = 0
+    texts = _texts()[:150] + ["No risk. Cures it", "x.Cure", "100% sure. 1"]
+    for sources in _catalogue_pattern_lists():
+        patterns = [re.compile(s, re.IGNORECASE) for s in sources]
+        spots = Prefilter(patterns).spots
+        for text in texts:
+            found = spots(text)
+            if found is None:
+                continue
+            for a in range(0, len(text), 5):
+                for b in (a + 4, a + 17, len(text)):
+                    if not holds_spot(found, a, b):
+                        skipped += 1
+                        assert not any(p.search(text[a:b]) for p in patterns), (sources, text)
     assert skipped > len(texts)

@@ -18,7 +18,7 @@ from vplint.checks import CheckContext, Hit, scalar_text
 from vplint.nodes import Node
 from vplint.pagekind import PROPOSITION
 from vplint.text.fold import fold
-from vplint.text.prefilter import Prefilter, PrefilterSet
+from vplint.text.prefilter import Prefilter, PrefilterSet, holds_spot
 from vplint.text.sentences import sentence_spans, span_of
 
 _EXCLUDED = ("competitors", "objections")
@@ -94,22 +94,30 @@ def _offer_is_about(ctx: CheckContext, name: str) -> bool:
     if key in ctx.extra:
         return bool(ctx.extra[key])
     needed = int(ctx.params.get("offer_sentences") or 2)
-    found = 0
-    about = False
+    # Rules that police the same offer (CMP001-003 and 010 share one) ask once per page.
+    shared = ("cmp-offer", tuple(p.pattern for p in patterns), needed,
+              tuple(ctx.params.get("exclude") or _EXCLUDED))
+    about = ctx.extra[key] = ctx.facts.memo(shared, lambda: _offer_found(ctx, name, needed))
+    return bool(about)
+
+
+def _offer_found(ctx: CheckContext, name: str, needed: int) -> bool:
+    """Whether `name`'s patterns match an offer field or `needed` body sentences."""
+    patterns = _patterns(ctx, name)
     quick = _prefilter(ctx, name)
+    found = 0
     for path, node in _claim_texts(ctx):
         text = fold(str(node.value))
         if not quick.may_match(text):
             continue  # neither the text nor any of its sentences can match
         if path.rsplit(".", 1)[-1] in _OFFER_FIELDS and _any(patterns, text):
-            about = True
-            break
-        found += sum(1 for a, b in sentence_spans(text) if _any(patterns, text[a:b]))
+            return True
+        spots = quick.spots(text)  # a sentence without one cannot match
+        found += sum(1 for a, b in sentence_spans(text)
+                     if (spots is None or holds_spot(spots, a, b)) and _any(patterns, text[a:b]))
         if found >= needed:
-            about = True
-            break
-    ctx.extra[key] = about
-    return about
+            return True
+    return False
 
 
 def _any(patterns: list[re.Pattern[str]], text: str) -> bool:

@@ -11,6 +11,7 @@ exactly `finditer`'s. A regex whose beginnings cannot be told runs over the whol
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -63,6 +64,21 @@ class Prefilter:
             return True
         return self.automaton is not None and bool(
             self.automaton.find_matches_as_indexes(text.lower()))
+
+    def spots(self, text: str) -> list[tuple[int, int]] | None:
+        """Sorted [start, end) of every occurrence of a pattern's beginning in `text`: a
+        match in any slice of the text holds one whole. None when that cannot be told
+        (a pattern without known beginnings, a case-shifting character)."""
+        if self.whole or _CASE_SHIFTING.search(text):
+            return None
+        found: list[tuple[int, int]] = []
+        if self.automaton is not None:
+            found = [(a, b) for _, a, b in self.automaton.find_matches_as_indexes(
+                text.lower(), overlapping=True)]
+        if self.digits:
+            found.extend((m.start(), m.end()) for m in _DIGIT.finditer(text))
+        found.sort()
+        return found
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None
                  ) -> Iterator[re.Match[str]]:
@@ -192,6 +208,16 @@ def after_non_letter(source: str) -> bool:
         elif char == "|" and depth == 0:
             return False
     return True
+
+
+def holds_spot(spots: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of `Prefilter.spots` lies whole within [start, end)."""
+    i = bisect.bisect_left(spots, (start, start))
+    while i < len(spots) and spots[i][0] < end:
+        if spots[i][1] <= end:
+            return True
+        i += 1
+    return False
 
 
 def _walk(pattern: re.Pattern[str], text: str, candidates: list[int], pos: int, end: int
