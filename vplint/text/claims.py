@@ -89,8 +89,10 @@ def zh_not_claim(match: str, before: str, after: str) -> bool:
     if term.startswith(("首个", "首個", "首家", "首款", "首次")):
         # "the first" is a market claim only against a market (行业内首个, 国内首家) or said
         # of the offer (是首个…); the first of one's own series is an ordinal (TiKV 项目的
-        # 首个 SIG, 4.0 首个 RC 版本).
-        return not (_SCOPE_BEFORE.search(before) or _IS_BEFORE.search(before))
+        # 首个 SIG, 4.0 首个 RC 版本). Opening its clause (a headline: 首个智能发票机器人) it
+        # names the offer.
+        return not (_SCOPE_BEFORE.search(before) or _IS_BEFORE.search(before)
+                    or not before.strip())
     if term.startswith(("顶级", "頂級")) and re.match(r"\s*(?:项目|項目)", term[2:] + after) and \
             _FOUNDATION.search(before):
         return True  # a foundation's title for a project it graduated (Apache 顶级项目)
