@@ -49,3 +49,35 @@ def test_one_yaml_file_without_cache_loads_nothing_it_does_not_use(tmp_path: Pat
 def test_colour_and_markdown_load_what_they_need(tmp_path: Path):
     line = loaded(tmp_path, "check", "--no-cache", "--color", "always", "page.md")
     assert "rich.console" in line and "pyromark" in line and "pydantic" not in line
+
+
+IMPORT_PROBE = """
+import pkgutil, re, sys, traceback
+import vplint
+calls = []
+original = re.compile
+ours = vplint.__path__[0]
+
+
+def counting(*args, **kwargs):
+    caller = traceback.extract_stack(limit=2)[0].filename
+    if caller.startswith(ours):  # vplint's own, not the standard library's or yaml's
+        calls.append(args[0])
+    return original(*args, **kwargs)
+
+
+re.compile = counting
+for info in pkgutil.walk_packages(vplint.__path__, "vplint."):
+    __import__(info.name)
+print("COMPILED", len(calls), *[repr(c)[:60] for c in calls[:5]])
+"""
+
+
+def test_importing_vplint_compiles_no_regular_expression() -> None:
+    # A module's patterns compile when first used (vplint.lazyre): a run pays only for
+    # the grammars and rules its documents reach.
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", IMPORT_PROBE], env=env, capture_output=True,
+                          text=True, timeout=120)
+    [line] = [x for x in done.stdout.splitlines() if x.startswith("COMPILED")]
+    assert line == "COMPILED 0", f"{line}: use vplint.lazyre.lazy for module-level patterns"

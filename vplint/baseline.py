@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -29,13 +28,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from vplint.errors import ConfigError, UsageError
+from vplint.lazyre import lazy
 from vplint.model import Finding, PropositionResult
 
 BASELINE_VERSION = 1
 MAX_BASELINE = 256 * 1024 * 1024
 """Bytes a baseline file may have (a million findings take about 200 MB)."""
-_SPACE = re.compile(r"\s+")
-_DIGITS = re.compile(r"\d+")
+_SPACE = lazy(r"\s+")
+_DIGITS = lazy(r"\d+")
 
 Key = tuple[str, str, str, str]
 """(path, code, field, fingerprint): what makes two findings the same finding."""

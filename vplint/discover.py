@@ -37,6 +37,7 @@ from typing import Any
 
 from vplint.document import COPY_SUFFIXES, YAML_SUFFIXES, printable_path
 from vplint.errors import UsageError
+from vplint.lazyre import lazy
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", "env",
              ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".vplint_cache",
@@ -51,13 +52,13 @@ licences, build files (matched case-insensitively; name them to lint them anyway
 """What a walk considers by default (YAML then sniffed, see the module docstring)."""
 REPORT_HEADINGS = (b"## vplint report\n", "## vplint 报告\n".encode())
 """The first line of vplint's Markdown report (each language), so a walk never lints it."""
-TEXT_REPORT_END = re.compile(
+TEXT_REPORT_END = lazy(
     r"(\d+ files?, \d+ propositions?: \d+ errors?, .*mean score [-\d]+.*"
     r"|\d+ 个文件,\d+ 个提案:.*平均分.*|No proposition files found\.|未找到提案文件。)\s*\Z")
 """The last line of a terminal, concise or statistics report written to a file."""
 SNIFF_BYTES = 64 * 1024
 _GENERIC_KEYS = {"name", "language", "category"}
-_TOP_KEY = re.compile(r"^(- )?([A-Za-z_][\w-]*)[ \t]*:", re.M)
+_TOP_KEY = lazy(r"^(- )?([A-Za-z_][\w-]*)[ \t]*:", re.M)
 
 
 def _spec(patterns: Iterable[str]) -> Any:

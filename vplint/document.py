@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
+from vplint.lazyre import lazy
 from vplint.nodes import LineIndex, Node
 from vplint.problem import Problem
 from vplint.source.markdown import MarkdownModel
@@ -40,7 +41,7 @@ MAX_NODES = 100_000
 MAX_DEPTH = 200
 """Nesting depth beyond which a document is not a proposition but an attack or an accident."""
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy("[\ud800-\udfff]")
 
 
 @dataclass
@@ -608,7 +609,7 @@ def _plain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
 
 
 # ---- Markdown --------------------------------------------------------------------------
-_FRONT_MATTER = re.compile(
+_FRONT_MATTER = lazy(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?(?:-{3,}|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 """Front matter: from a first line `---` to the next line of three or more dashes, or `...`.
 gray-matter (Docusaurus) closes at the first line that begins with `---`, so pages closed with

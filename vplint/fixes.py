@@ -21,12 +21,12 @@ code the file did not have before, or more of one, is left out.
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from vplint.lazyre import lazy
 from vplint.nodes import LineIndex, iter_lines
 
 if TYPE_CHECKING:
@@ -34,11 +34,11 @@ if TYPE_CHECKING:
     from vplint.model import Finding, PropositionResult
     from vplint.rules import Rule
 
-_YAML_DIRECTIVE = re.compile(r"#[ \t]*vplint:[ \t]*disable[ \t]*=[ \t]*[A-Za-z0-9_]+"
+_YAML_DIRECTIVE = lazy(r"#[ \t]*vplint:[ \t]*disable[ \t]*=[ \t]*[A-Za-z0-9_]+"
                              r"(?:[ \t]*,[ \t]*[A-Za-z0-9_]+)*")
-_MD_DIRECTIVE = re.compile(r"<!--[ \t]*vplint:[ \t]*disable[ \t]*=[ \t]*[A-Za-z0-9_]+"
+_MD_DIRECTIVE = lazy(r"<!--[ \t]*vplint:[ \t]*disable[ \t]*=[ \t]*[A-Za-z0-9_]+"
                            r"(?:[ \t]*,[ \t]*[A-Za-z0-9_]+)*")
-_DOC_END = re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)")
+_DOC_END = lazy(r"^(?:---|\.\.\.)(?:[ \t]|$)")
 
 TITLES = {
     "en": {"replace": "Replace “{old}” with “{new}”",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from vplint.lazyre import lazy
 from vplint.nodes import Node
 
 COPY_KEYS = frozenset((
@@ -25,7 +26,7 @@ COPY_KEYS = frozenset((
 """Keys whose text is read on the page (at any depth: hero.text, features[2].details)."""
 
 _SKIP = frozenset(("copy", "page_kind", "language", "lang", "locale"))
-_NOT_PROSE = re.compile(r"^(?:[a-z]+:)?//|^[/#.~]|\.(?:png|jpe?g|gif|svg|webp|html?|md)$|"
+_NOT_PROSE = lazy(r"^(?:[a-z]+:)?//|^[/#.~]|\.(?:png|jpe?g|gif|svg|webp|html?|md)$|"
                         r"^[\w.-]+$", re.I)
 
 

@@ -8,12 +8,13 @@ can be mapped back to line:column of the file (plain, quoted and block scalars a
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
+from vplint.lazyre import lazy
+
+LINE_BREAK = lazy(r"\r\n|\r|\n")
 """What ends a line, as editors count lines: CRLF, a lone CR or LF."""
 
 

@@ -28,6 +28,8 @@ from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
+from vplint.lazyre import lazy
+
 PROPOSITION = "proposition"
 LANDING = "landing"
 ARTICLE = "article"
@@ -49,7 +51,7 @@ _PROPOSITION_KEYS = frozenset((
 _RELEASE_NAMES = frozenset((
     "changelog", "changelogs", "changes", "history", "release-notes", "release_notes",
     "releasenotes", "releases", "release", "whats-new", "whatsnew", "what-s-new"))
-_VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)*(?:[-.+_]?[a-z]+[\w.-]*)?$", re.I)
+_VERSION = lazy(r"^v?\d+\.\d+(?:\.\d+)*(?:[-.+_]?[a-z]+[\w.-]*)?$", re.I)
 _DOCS_DIRS = frozenset((
     "docs", "doc", "documentation", "handbook", "manual", "manuals", "reference", "api",
     # a glossary defines terms; meeting notes and scratch folders are not marketing
@@ -91,14 +93,14 @@ _DOCS_NAMES = frozenset((
     "llms-full",
     "glossary", "a11y", "roadmap", "alumni", "todo", "todos",
     "categories"))
-_TRANSACTIONAL = re.compile(
+_TRANSACTIONAL = lazy(
     r"(?:^|[-_])(?:thank-?you|thanks|confirmed|confirmation|subscribed|unsubscribed|"
     r"verified|readme|roadmap|alumni)$|^testimonials?(?:[-_]|$)|^success$|"
     r"(?:^|[-_])(?:subscription|report|payment|signup|sign-up|"
     r"order|download|form|checkout|registration|booking)[-_]success$")
 """A page a form or a purchase leads to (report-success, meeting-confirmed), or a README
 under another name (plugins-readme): not copy that sells."""
-_SHOUTED = re.compile(r"^[A-Z0-9][A-Z0-9_\-]*\.(?:md|markdown|txt)$")
+_SHOUTED = lazy(r"^[A-Z0-9][A-Z0-9_\-]*\.(?:md|markdown|txt)$")
 """An upper-case file name (MIGRATION-NOTES.md, SEO-CHECKLIST.md): the repository's own notes."""
 _ARTICLE_DIRS = frozenset((
     "blog", "blogs", "posts", "post", "_posts", "articles", "article", "news", "press",
@@ -120,12 +122,12 @@ _LAYOUTS = {
     "landing": LANDING, "home": LANDING, "homepage": LANDING, "product": LANDING,
     "release": RELEASE_NOTES, "changelog": RELEASE_NOTES, "release-notes": RELEASE_NOTES,
 }
-_CHANGELOG_HEADING = re.compile(
+_CHANGELOG_HEADING = lazy(
     r"^#{1,6}\s*(?:\W+\s*)?((?:new features?|features?|bug ?fixes|fixes|fixed|improvements?|"
     r"enhancements?|breaking changes?|deprecations?|changed|added|removed|security|"
     r"新特性|新功能|修复|问题修复|优化|改进|不兼容变更|破坏性变更|变更|新增|移除))\b",
     re.I | re.M)
-_CHANGE_ITEM = re.compile(r"\(\[#\d+\]\(|\bby @[\w-]+|\(#\d+\)", re.I)
+_CHANGE_ITEM = lazy(r"\(\[#\d+\]\(|\bby @[\w-]+|\(#\d+\)", re.I)
 
 
 def detect_kind(path: str, file_kind: str, front: Mapping[str, Any], body: str = "",
@@ -165,7 +167,7 @@ def detect_kind(path: str, file_kind: str, front: Mapping[str, Any], body: str =
     return LANDING
 
 
-_CASE_STUDY = re.compile(
+_CASE_STUDY = lazy(
     r"(?:^|[/_.-])(?:user-?cases?|case-?stud(?:y|ies)|casestud(?:y|ies)|customer-?stor(?:y|ies)|"
     r"success-?stor(?:y|ies)|client-?stor(?:y|ies)|user-?stor(?:y|ies)|customers?|cases?)"
     r"(?:[/_.-]|$)", re.I)

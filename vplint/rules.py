@@ -16,13 +16,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from vplint.errors import RuleError, did_you_mean
+from vplint.lazyre import lazy
 from vplint.model import DIMENSIONS, Severity
 from vplint.pagekind import KINDS
 from vplint.text.lexicon import Lexicon
 from vplint.text.terms import remember_prefixes
 from vplint.text.userre import lexicon_problem, line_of, rule_problem
 
-CODE_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+CODE_RE = lazy(r"^[A-Z]{2,4}[0-9]{3}$")
 DECLARATIVE = ("existence", "substitution", "required", "pattern", "limit", "occurrence")
 ENTRY_POINT_GROUP = "vplint.rules"
 RULE_KEYS = {
@@ -97,8 +98,8 @@ class Rule:
         return self._function
 
 
-_BUILTIN_CHECK = re.compile(r"[a-z_][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*\Z")
-_MODULE_CHECK = re.compile(r"([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)"
+_BUILTIN_CHECK = lazy(r"[a-z_][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*\Z")
+_MODULE_CHECK = lazy(r"([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)"
                            r":([A-Za-z_][A-Za-z0-9_]*)\Z")
 _local_modules: dict[str, Any] = {}
 """Modules loaded from rules_dirs folders, by file path and stamp (each executed once)."""

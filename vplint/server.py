@@ -36,6 +36,7 @@ from pygls.lsp.server import LanguageServer
 from vplint import __version__
 from vplint.errors import VplintError
 from vplint.fixes import Fix, fix_text, fixes_for, suppression, verify_suppression
+from vplint.lazyre import lazy
 from vplint.model import Finding, PropositionResult, Severity
 from vplint.nodes import LineIndex, iter_lines
 
@@ -54,7 +55,7 @@ SCORE_TEXT = {"en": "vplint score {score}/100 (grade {grade})",
               "zh": "vplint 评分 {score}/100（等级 {grade}）"}
 # Bytes that never appear in text (as vplint.encoding counts them): such a buffer is
 # judged the way `vplint check` judges the file.
-_BINARY = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_BINARY = lazy(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 
 @dataclass

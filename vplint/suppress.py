@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from vplint.lazyre import lazy
 from vplint.nodes import iter_lines
 
-_YAML_COMMENT = re.compile(r"(?:^|[ \t])#[ \t]*vplint:[ \t]*(disable(?:-file)?)[ \t]*=[ \t]*"
+_YAML_COMMENT = lazy(r"(?:^|[ \t])#[ \t]*vplint:[ \t]*(disable(?:-file)?)[ \t]*=[ \t]*"
                            r"([A-Za-z0-9_, \t]+)")
 # Greedy code list, then "-->": a lazy list followed by optional blanks would backtrack
 # quadratically on a long line of blanks without the closing "-->".
-_MD_COMMENT = re.compile(r"<!--[ \t]*vplint:[ \t]*(disable(?:-file)?)[ \t]*=[ \t]*"
+_MD_COMMENT = lazy(r"<!--[ \t]*vplint:[ \t]*(disable(?:-file)?)[ \t]*=[ \t]*"
                          r"([A-Za-z0-9_, \t]+)-->")
 
 

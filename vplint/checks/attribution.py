@@ -9,6 +9,7 @@ from bisect import bisect_right
 from typing import Any
 
 from vplint.checks import CheckContext, Hit
+from vplint.lazyre import lazy
 from vplint.pagekind import ARTICLE, LANDING, PROPOSITION, is_case_study
 from vplint.text.attribution import (
     ABOUT_OTHERS,
@@ -89,14 +90,14 @@ def _regions_at(ctx: CheckContext, at: int) -> tuple[frozenset[str], str]:
     return frozenset(kinds), row
 
 
-_TESTIMONIAL_FIELD = re.compile(r"(?:^|[.\]])(?:testimonials?|quotes?|reviews?|recommendations?|"
+_TESTIMONIAL_FIELD = lazy(r"(?:^|[.\]])(?:testimonials?|quotes?|reviews?|recommendations?|"
                                 r"endorsements?|feedback|praise|kudos)(?:$|[.\[])", re.I)
-_TESTIMONIAL_HEADING = re.compile(
+_TESTIMONIAL_HEADING = lazy(
     r"^[ ]{0,3}#{1,6}[ \t]+[^\n]*?(?:testimonials?|recommendations|reviews|what\s+(?:our\s+)?"
     r"(?:customers|clients|users|people|partners)\s+(?:say|said|think)|kind\s+words|"
     r"客户评价|客戶評價|客户证言|客戶證言|用户评价|用戶評價|客户心声|客戶心聲|客户说|客戶說|"
     r"用户说|用戶說|他们说|他們說)[^\n]*$", re.I | re.M)
-_ANY_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+\S[^\n]*$", re.M)
+_ANY_HEADING = lazy(r"^[ ]{0,3}#{1,6}[ \t]+\S[^\n]*$", re.M)
 
 
 def _in_testimonial_section(ctx: CheckContext, at: int) -> bool:
@@ -147,8 +148,8 @@ def not_own_claim(ctx: CheckContext, hit: Hit) -> str | None:
     return reason
 
 
-_FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)", re.M)
-_MARKUP_SPANS = re.compile(
+_FENCE = lazy(r"^[ \t]{0,3}(```+|~~~+)", re.M)
+_MARKUP_SPANS = lazy(
     r"`[^`\n]+`"  # inline code
     r"|<[A-Za-z/!][^<>\n]*>"  # an HTML tag with its attributes
     r"|\]\([^)\n]*\)"  # a link or image target
@@ -195,7 +196,7 @@ def _markup_spans(text: str) -> list[tuple[int, int]]:
 
 LEAD_MAX = 1500
 """Characters of a landing page's body that its lead may span at most."""
-_HEADING_LINE = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+\S", re.M)
+_HEADING_LINE = lazy(r"^[ ]{0,3}#{1,6}[ \t]+\S", re.M)
 
 
 def outside_lead(ctx: CheckContext, hit: Hit) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from vplint.checks import CheckContext, Hit
 from vplint.checks.support import fields
+from vplint.lazyre import lazy
 from vplint.nodes import Node
 from vplint.text.lang import length_units
 from vplint.text.quotation import inside_quotation
@@ -50,9 +51,9 @@ def _quoted(ctx: CheckContext, node: Node, start: int) -> bool:
     return any(a <= at < b for a, b in quotes)
 
 
-_CTA_EN = re.compile(r"(?:contact|about|join|follow|email|e-mail|call|write\s+to|talk\s+to|"
+_CTA_EN = lazy(r"(?:contact|about|join|follow|email|e-mail|call|write\s+to|talk\s+to|"
                      r"reach|message|ask|visit|meet|with|from)\s+$", re.I)
-_CTA_ZH = re.compile(r"(?:联系|聯繫|關於|关于|加入|关注|關注|咨询|諮詢)$")
+_CTA_ZH = lazy(r"(?:联系|聯繫|關於|关于|加入|关注|關注|咨询|諮詢)$")
 
 
 def _call_to_action(text: str, start: int, end: int) -> bool:
@@ -66,8 +67,8 @@ def _call_to_action(text: str, start: int, end: int) -> bool:
     return False
 
 
-_FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~)", re.M)
-_INLINE_CODE = re.compile(r"`[^`\n]{2,80}`")
+_FENCE = lazy(r"^[ \t]{0,3}(?:```|~~~)", re.M)
+_INLINE_CODE = lazy(r"`[^`\n]{2,80}`")
 
 
 def _technical(source: str) -> bool:
@@ -77,7 +78,7 @@ def _technical(source: str) -> bool:
     return bool(_FENCE.search(head)) or len(_INLINE_CODE.findall(head)) >= 3
 
 
-_SENTENCE_END = re.compile(r"[.!?。！？\n]")
+_SENTENCE_END = lazy(r"[.!?。！？\n]")
 
 
 def _asked(text: str, start: int) -> bool:

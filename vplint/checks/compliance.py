@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from vplint.checks import CheckContext, Hit, scalar_text
+from vplint.lazyre import lazy
 from vplint.nodes import Node
 from vplint.pagekind import PROPOSITION
 from vplint.text.fold import fold
@@ -243,7 +244,7 @@ def _looks_signed(source: str) -> bool:
     return not source[0].isalpha() or source[0].isupper() or not source[0].isascii()
 
 
-_SIGNED_QUOTE = re.compile(
+_SIGNED_QUOTE = lazy(
     r"[\"”」』]\s*(?:[,，]\s*)?(?:—|–|--?|——|－)\s*([^\n\"“”]{1,40}?)\s*(?:$|\n)")
 
 

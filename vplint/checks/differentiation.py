@@ -3,19 +3,19 @@ and a word nobody else already owns."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from vplint.checks import CheckContext, Hit, competitors, needs_hits, scalar_text
 from vplint.checks.outcome import measurable
 from vplint.checks.support import STOPWORDS, by_node, content_stems, fields, note
+from vplint.lazyre import lazy
 from vplint.nodes import Node
 from vplint.text.lang import cjk_count
 from vplint.text.sentences import sentence_spans, span_of
 
-_LEFTOVER = re.compile(r"[A-Za-z0-9\u3400-\u4dbf\u4e00-\u9fff]+")
-_ZH_FILLER = re.compile(r"[的和及与或等、]")
-_NOT_A_LETTER = re.compile(r"[\s\W_]+")
+_LEFTOVER = lazy(r"[A-Za-z0-9\u3400-\u4dbf\u4e00-\u9fff]+")
+_ZH_FILLER = lazy(r"[的和及与或等、]")
+_NOT_A_LETTER = lazy(r"[\s\W_]+")
 
 
 def no_alternative(ctx: CheckContext) -> Iterator[Hit]:

@@ -17,6 +17,7 @@ from typing import Any
 from vplint.checks import CheckContext, Hit, competitors, needs_hits, scalar_text
 from vplint.checks.declarative import hit_for
 from vplint.errors import RuleError
+from vplint.lazyre import lazy
 from vplint.pagekind import PROPOSITION
 from vplint.text.facts import FieldMatch
 from vplint.text.lexicon import Lexicon
@@ -25,11 +26,11 @@ CLAIM_FIELDS = ("copy", "outcome", "benefit", "experience", "offering", "guarant
                 "time_bound", "differentiation.because", "category")
 """Where a proposition makes its claims to the customer (not its internal notes)."""
 
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
-_LATIN_WORD = re.compile(r"[a-z0-9]+")
-_LIST_SPLIT_EN = re.compile(r"\s*(?:[,;/|·]|\s(?:and|&|or)\s)\s*", re.IGNORECASE)
-_LIST_SPLIT_ZH = re.compile(r"\s*[,，、;；/|·]\s*")
-_NON_WORD = re.compile(r"[^\w]+")
+_CJK_RUN = lazy(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_LATIN_WORD = lazy(r"[a-z0-9]+")
+_LIST_SPLIT_EN = lazy(r"\s*(?:[,;/|·]|\s(?:and|&|or)\s)\s*", re.IGNORECASE)
+_LIST_SPLIT_ZH = lazy(r"\s*[,，、;；/|·]\s*")
+_NON_WORD = lazy(r"[^\w]+")
 _STOP = frozenset(
     "a an the of for and or to in on at by with your our you we us it its is are be "
     "this that from into more most".split())
@@ -378,13 +379,13 @@ def sacrifice(ctx: CheckContext) -> Iterator[Hit]:
                   args={"problem": say(ctx, "too_many", count=len(gains.value), max=most)})
 
 
-_AUDIENCE_BEFORE = re.compile(
+_AUDIENCE_BEFORE = lazy(
     r"(?:(?<![A-Za-z])(?:for|to|serving|serves|serve|helps?|helping|built\s+for|made\s+for|"
     r"designed\s+for|suits?|fits?|with)\s+(?:\w+\s+){0,2}|"
     r"(?:为|為|面向|适合|適合|适用于|適用於|服务于|服務於|服务|服務|帮助|幫助|让|讓|助力|赋能|賦能)"
     r"\S{0,4})$", re.I)
-_LINE_START = re.compile(r"(?:^|\n)[ \t>#*_-]*$")
-_VERB_AFTER = re.compile(r"^(?:['’]s\s+)?\s*\w*\s*(?:has|have|had|is|are|was|were|needs?|wants?|"
+_LINE_START = lazy(r"(?:^|\n)[ \t>#*_-]*$")
+_VERB_AFTER = lazy(r"^(?:['’]s\s+)?\s*\w*\s*(?:has|have|had|is|are|was|were|needs?|wants?|"
                          r"deserves?|knows?|can|could|will|would|should|must|gets?|loves?|"
                          r"thinks?|says?|around|在|都|有|是|需要|要|会|會)(?![A-Za-z])", re.I)
 

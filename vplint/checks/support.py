@@ -3,11 +3,11 @@ per-node lexicon lookups and the content words a claim is about."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from vplint.checks import CheckContext
+from vplint.lazyre import lazy
 from vplint.nodes import Node
 from vplint.text.facts import FieldMatch
 from vplint.text.lang import is_cjk
@@ -64,8 +64,8 @@ his her i me my mine get gets got go goes going make makes can could will would 
 should may might must one own out up down about after before again against between both
 during off once same such there here per via
 """.split())
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_WORD = lazy(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+_CJK_RUN = lazy(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 ZH_FUNCTION_CHARS = frozenset(
     "的了着过我们您你他她它会把给将在和与及就都也很更最是有这那个"
     "为被让使得地要能可以对从到吗呢吧啊并且而其该此所")
@@ -107,8 +107,8 @@ def neighbour_stems(text: str, start: int, end: int, words: int = 1, reach: int 
     return out
 
 
-_CONTENT_CHAR = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
-_CLAUSE_STOP = re.compile(r"[,.;:!?，。；：！？、()（）\n]")
+_CONTENT_CHAR = lazy(r"[A-Za-z0-9\u3400-\u9fff]")
+_CLAUSE_STOP = lazy(r"[,.;:!?，。；：！？、()（）\n]")
 
 
 def at_clause_start(text: str, start: int, clause_start: int) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from vplint.checks import CheckContext, Hit
 from vplint.checks.support import fields, neighbour_stems, note
+from vplint.lazyre import lazy
 from vplint.nodes import Node
 from vplint.text.intervals import Intervals
 from vplint.text.numbers import MULTIPLIER, PERCENT, quantities_of
@@ -76,24 +77,24 @@ def vague_time(ctx: CheckContext) -> Iterator[Hit]:
 # UI labels ("Quick filters", 快捷操作), "about to" (快到期), status labels ("due soon")
 # and a word cut from another (以及时间) are not time words at all. ("Quickly spot overdue
 # items" is: a blind reading of real pages counted it as a vague promise, rightly.)
-_QUICK_LABEL_EN = re.compile(
+_QUICK_LABEL_EN = lazy(
     r"^\s*(?:[\w-]+\s+)?(?:navigation|search|filter|filtering|filters|view|views|access|"
     r"actions?|links?|start|edit|add|reply|replies|entry|entries|lookup|preview|overview|"
     r"switch|toggle|menu|commands?|tips?|guide|reference|tour|summary|look|note|gate|"
     r"checks?|checklist|tests?|recap|run-through|rundown|call|chat|demo|snippet|question|"
     r"questions|example|examples|glance|peek|reminder|refresher|intro|introduction|"
     r"understanding)\b", re.I)
-_STATUS_EN = re.compile(r"(?:due|expiring|expires?|coming|ending|ends|overdue|closing)\s+$",
+_STATUS_EN = lazy(r"(?:due|expiring|expires?|coming|ending|ends|overdue|closing)\s+$",
                         re.I)
-_NOT_TIME_ZH = re.compile(r"^快(?:到期|要|了|过期|结束|满|用完)"
+_NOT_TIME_ZH = lazy(r"^快(?:到期|要|了|过期|结束|满|用完)"
                           r"|^快速(?:系带|接头|插头|连接器|拆卸|拆装|释放|扣具|锁扣|卡扣|入门|开始|指南|参考|"
                           r"导航|上手指南|開始|參考|導航)"
                           r"|^快捷(?:操作|键|方式|方法|入口|菜单|回复|指令|按钮|链接|筛选|导航|面板|视图|功能|命令|选项|工具)")
 
 
-_NAME_CAPS = re.compile(r"^[A-Z]{4,}$")
-_NAME_NEXT = re.compile(r"(?:[ \t]*[,、/][ \t]*|[ \t]+|-)?(?:[A-Z0-9][A-Za-z0-9]|[\u4e00-\u9fff])")
-_META_LINE = re.compile(r"[ \t]*(?:keywords|tags|categories|aliases|slug|url)[ \t]*[=:]", re.I)
+_NAME_CAPS = lazy(r"^[A-Z]{4,}$")
+_NAME_NEXT = lazy(r"(?:[ \t]*[,、/][ \t]*|[ \t]+|-)?(?:[A-Z0-9][A-Za-z0-9]|[\u4e00-\u9fff])")
+_META_LINE = lazy(r"[ \t]*(?:keywords|tags|categories|aliases|slug|url)[ \t]*[=:]", re.I)
 
 
 def _in_html_link(text: str, at: int) -> bool:

@@ -22,7 +22,6 @@ template file.
 from __future__ import annotations
 
 import functools
-import re
 import sys
 import time
 from collections.abc import Callable
@@ -30,6 +29,8 @@ from typing import Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from vplint.lazyre import lazy
 
 MAX_STEPS = 200_000
 """Lines of template code one render may execute (a built-in template uses a few hundred)."""
@@ -40,7 +41,7 @@ MAX_ARG = 10_000
 text or list one operation may build."""
 MAX_OUTPUT = 100_000
 """Characters a render may produce (a two-minute pitch is about 2,000)."""
-_WIDE_FORMAT = re.compile(r"\d{5,}")
+_WIDE_FORMAT = lazy(r"\d{5,}")
 
 
 class RenderLimit(jinja2.TemplateRuntimeError):

@@ -16,6 +16,7 @@ import jinja2
 from jinja2.runtime import missing
 
 from vplint.document import Document
+from vplint.lazyre import lazy
 from vplint.schema import spec_at
 
 
@@ -105,7 +106,7 @@ ZH_LABEL_WORDS = (
     "产品/方案", "证明", "证据", "来源", "利益", "体验", "差异", "区别", "品类", "客户",
     "目标客户", "名称", "焦点词", "疑虑", "回答", "价值主张",
 )
-_LABEL = re.compile(
+_LABEL = lazy(
     r"^\s*(?:(?i:" + "|".join(re.escape(w) for w in sorted(LABEL_WORDS, key=len,
                                                              reverse=True)) + r")"
     r"|" + "|".join(re.escape(w) for w in ZH_LABEL_WORDS) + r")\s*[:：]\s*(?=\S)")

@@ -7,6 +7,7 @@ import unicodedata
 from typing import Any
 
 from vplint.errors import UsageError, did_you_mean
+from vplint.lazyre import lazy
 from vplint.pitch.model import FORMATS, Draft, PitchReport, PropositionDrafts
 from vplint.scoring import grade
 
@@ -210,7 +211,7 @@ def format_report(report: PitchReport, output_format: str = "text") -> str:
                      f"{did_you_mean(output_format, FORMATS)}")
 
 
-_MD_ESCAPE = re.compile(r"([\\*_\[\]|~#])")
+_MD_ESCAPE = lazy(r"([\\*_\[\]|~#])")
 
 
 def _md(text: str, code: bool = False) -> str:

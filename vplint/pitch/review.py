@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vplint.lazyre import lazy
 from vplint.pitch.context import LABEL_WORDS, ZH_LABEL_WORDS, get_path
 from vplint.pitch.slots import rival_terms_zh
 from vplint.pitch.text import split_sentences
@@ -27,17 +28,17 @@ LATIN_RUN = 4
 """A Chinese draft may carry names and acronyms ("ERP", "App"); this many Latin words in
 a row is an English phrase."""
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_LATIN_RUN = re.compile(r"[A-Za-z][\w'’-]*(?:[\s,;:]+[A-Za-z][\w'’-]*){" + str(LATIN_RUN - 1)
+_CJK = lazy(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN_RUN = lazy(r"[A-Za-z][\w'’-]*(?:[\s,;:]+[A-Za-z][\w'’-]*){" + str(LATIN_RUN - 1)
                         + ",}")
-_LABEL_AT_START = re.compile(
+_LABEL_AT_START = lazy(
     r"(?:^|(?<=[.!?。！？]\s)|(?<=[.!?。！？]))\s*(?P<label>(?i:"
     + "|".join(re.escape(w) for w in sorted(LABEL_WORDS, key=len, reverse=True))
     + r")|" + "|".join(re.escape(w) for w in ZH_LABEL_WORDS) + r")\s*[:：]")
-_LEFTOVER = re.compile(r"\[TODO:[^\]]*\]|\{\{|\}\}|\{%|%\}")
-_DOUBLED = re.compile(r"\b([A-Za-z][\w'’-]+)\s+\1\b", re.I)
-_UNLIKE = re.compile(r"\b[Uu]nlike\s+(?P<alt>[^,]+(?:,[^,]+)??),\s+(?P<subject>[\w'’-]+)")
-_ZH_UNLIKE = re.compile(r"与(?P<alt>[^，。]{1,40}?)不同，(?P<subject>[^，。；]{2,8})")
+_LEFTOVER = lazy(r"\[TODO:[^\]]*\]|\{\{|\}\}|\{%|%\}")
+_DOUBLED = lazy(r"\b([A-Za-z][\w'’-]+)\s+\1\b", re.I)
+_UNLIKE = lazy(r"\b[Uu]nlike\s+(?P<alt>[^,]+(?:,[^,]+)??),\s+(?P<subject>[\w'’-]+)")
+_ZH_UNLIKE = lazy(r"与(?P<alt>[^，。]{1,40}?)不同，(?P<subject>[^，。；]{2,8})")
 
 
 @dataclass(frozen=True)

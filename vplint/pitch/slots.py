@@ -37,6 +37,7 @@ from typing import Any
 
 import jinja2
 
+from vplint.lazyre import lazy
 from vplint.pitch.context import MissingField, get_path, is_placeholder
 from vplint.pitch.text import (
     clause,
@@ -102,7 +103,7 @@ _MASS_HEADS = {
     "transfer", "transfers", "payments",
 }
 _MASS_SUFFIXES = ("ment", "ing", "tion", "sion", "ance", "ence", "ware", "ery", "ics")
-_VERBISH_S = re.compile(r"^[a-z][a-z'-]*[^s'u]s$")
+_VERBISH_S = lazy(r"^[a-z][a-z'-]*[^s'u]s$")
 _FINITE = {
     "is", "are", "was", "were", "will", "can", "could", "would", "should", "does", "do",
     "did", "has", "have", "had", "may", "might", "must", "gets", "takes", "falls",
@@ -350,7 +351,7 @@ def _object(f: Fill) -> str:
     return lower_first(text, names_as_written(f.ctx))
 
 
-_TIME_WORDS = re.compile(
+_TIME_WORDS = lazy(
     r"(?i)\b(?:\d+\s*(?:-\s*)?(?:min|minutes?|hours?|hrs?|days?|weeks?|months?|years?|"
     r"h|s|seconds?)|minutes?|hours?|days?|weeks?|months?|years?|tonight|today|tomorrow|"
     r"overnight|same-day|next-day|instant(?:ly)?|immediately|"

@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 
 from vplint.errors import ConfigError, UsageError, VplintError, did_you_mean
+from vplint.lazyre import lazy
 from vplint.pitch.bounds import BoundedSandbox, RenderLimit
 from vplint.pitch.context import FieldMap, FieldUndefined, MissingField, get_path, known_field
 from vplint.pitch.slots import Misfit, fits, slot
@@ -42,11 +43,11 @@ BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates" / "pitch"
 BUILTIN_ORDER = ("moore", "xyz", "maxwell", "elevator", "tagline")
 LANGUAGES = ("en", "zh")
 LINT_FIELDS = ("pitch", "headline", "subheadline", "body")
-_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-_FILE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.j2$")
+_NAME_RE = lazy(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_FILE_RE = lazy(r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.j2$")
 """A template file name: no folder part, no `..`, no absolute path."""
 MAX_TEMPLATE_BYTES = 64 * 1024
-_DIRECTIVE = re.compile(r"\A\s*\{#-?\s*vplint:(?P<body>.*?)-?#\}", re.S)
+_DIRECTIVE = lazy(r"\A\s*\{#-?\s*vplint:(?P<body>.*?)-?#\}", re.S)
 
 
 class TemplateError(VplintError):

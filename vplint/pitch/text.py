@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from vplint.lazyre import lazy
 from vplint.text.lang import detect_language, is_cjk, measure
 
 MIN_CLAUSE = {"en": 4, "zh": 6}
@@ -265,7 +266,7 @@ def cut_text(text: str, how: str, keep: int) -> str:
     return _cut_words(text, keep, lang)
 
 
-_UNIT = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_UNIT = lazy(r"[A-Za-z0-9][A-Za-z0-9'’\-]*|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def _cut_words(text: str, keep: int, lang: str) -> str:
@@ -299,7 +300,7 @@ def count_units(text: str, how: str) -> int:
 
 # ---- post-processing of rendered text ------------------------------------------------------
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
-_CJK_OR_PUNCT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”《》]")
+_CJK_OR_PUNCT = lazy(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”《》]")
 
 
 def tidy(text: str, language: str) -> str:

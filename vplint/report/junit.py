@@ -11,13 +11,13 @@ xml.etree, so user text is escaped by the serializer, never by hand.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
+from vplint.lazyre import lazy
 from vplint.model import PropositionResult, Severity, Summary
 from vplint.report.base import Reporter
 
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_INVALID = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def xml_text(value: object) -> str:

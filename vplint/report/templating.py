@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
 import jinja2
 
+from vplint.lazyre import lazy
 from vplint.safe import visible
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+_MD_SPECIAL = lazy(r"([\\`*_{}\[\]()#+!|<>~])")
 
 
 def md_escape(text: object) -> str:

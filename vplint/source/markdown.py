@@ -39,11 +39,12 @@ Region API (what later rules build on):
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
+
+from vplint.lazyre import lazy
 
 
 @cache
@@ -214,7 +215,7 @@ def _blank(text: str) -> str:
     return "".join(c if c in "\r\n" else " " for c in text) if text.strip(" ") else text
 
 
-_WIDE_RUN = re.compile("[\u0080-\u07ff]+|[\u0800-\uffff]+|[\U00010000-\U0010ffff]+")
+_WIDE_RUN = lazy("[\u0080-\u07ff]+|[\u0800-\uffff]+|[\U00010000-\U0010ffff]+")
 """A run of characters that take 2, 3 or 4 bytes in UTF-8."""
 
 

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from vplint.lazyre import lazy
 from vplint.text.claims import en_not_claim, zh_not_claim
 from vplint.text.sentences import clause_spans, sentence_spans, span_of
 
@@ -37,50 +38,50 @@ HEADING = "heading-number"
 ABOUT_OTHERS = "not-about-advertiser"
 
 # ---- negation ----------------------------------------------------------------------------
-_NEG_EN = re.compile(
+_NEG_EN = lazy(
     r"(?<![A-Za-z])(?:not|no|never|nor|neither|without|hardly|rarely|isn['’]t|aren['’]t|"
     r"wasn['’]t|weren['’]t|don['’]t|doesn['’]t|didn['’]t|won['’]t|can['’]t|cannot|"
     r"shouldn['’]t|wouldn['’]t|ain['’]t|n['’]t|less|not\s+as|not\s+so)(?:\s+(?:be|been|"
     r"always|really|necessarily|"
     r"quite|exactly|just|only|even|the|a|an|so|that|very|necessarily\s+the))*\s*$", re.I)
-_NEG_ZH = re.compile(r"(?:不|没|没有|并非|并不|不是|未|非|无需|无须|别|勿|不会|不必|不一定|"
+_NEG_ZH = lazy(r"(?:不|没|没有|并非|并不|不是|未|非|无需|无须|别|勿|不会|不必|不一定|"
                      r"不再|谈不上|算不上|称不上|绝非|未必)[\u4e00-\u9fff]{0,3}$")
 
 # A negated noun phrase: 没有来自世界顶尖大学的辍学生, 并非业内最好的方案 (not 不仅是最好的).
-_NEG_ZH_PHRASE = re.compile(r"(?:没有|沒有|并非|並非|不是|绝非|絕非|从未|從未|从不|從不)"
+_NEG_ZH_PHRASE = lazy(r"(?:没有|沒有|并非|並非|不是|绝非|絕非|从未|從未|从不|從不)"
                             r"(?!仅|僅|只|但|断|斷)[^，,。！？；;、\n]{0,8}$")
 
 # ---- questions ---------------------------------------------------------------------------
-_QUESTION_END = re.compile(r"[?？]\s*[\"'”’)）*_]*\s*$")
+_QUESTION_END = lazy(r"[?？]\s*[\"'”’)）*_]*\s*$")
 # An embedded question or a condition: "I can't predict whether AI will reshape...".
-_EMBEDDED_QUESTION_EN = re.compile(r"(?<![A-Za-z])(?:whether|if)(?![A-Za-z])[^,.;:!?\n]{0,60}$",
+_EMBEDDED_QUESTION_EN = lazy(r"(?<![A-Za-z])(?:whether|if)(?![A-Za-z])[^,.;:!?\n]{0,60}$",
                                    re.I)
-_ZH_QUESTION = re.compile(r"(?:哪个|哪款|哪家|哪些|哪种|哪一|什么|如何|怎么|怎样|"
+_ZH_QUESTION = lazy(r"(?:哪个|哪款|哪家|哪些|哪种|哪一|什么|如何|怎么|怎样|"
                           r"为什么|为何|是否|吗|呢)")
 
 # ---- someone else ------------------------------------------------------------------------
 # Case matters for "US" (the country: "a leading US telecom provider") and "I"/"me".
-_FIRST_PERSON_EN = re.compile(
+_FIRST_PERSON_EN = lazy(
     r"(?<![A-Za-z])(?:[Ww][Ee]|[Ww]e['’](?:re|ve|ll|d)|[Oo][Uu][Rr][Ss]?|[Uu]s|I|"
     r"I['’](?:m|ve|ll|d)|[Mm]y|[Mm]e)(?![A-Za-z])")
-_FIRST_PERSON_ZH = re.compile(r"我们|我司|本公司|本平台|本产品|本团队|我们的")
-_OTHERS_EN = re.compile(
+_FIRST_PERSON_ZH = lazy(r"我们|我司|本公司|本平台|本产品|本团队|我们的")
+_OTHERS_EN = lazy(
     r"(?<![A-Za-z])(?:this company|the company|the customer|"
     r"the client|our client|our customer|competitors?|rivals?|other (?:tools|platforms|"
     r"products|vendors|solutions|companies)|alternatives?|many (?:teams|companies|people)|"
     r"most (?:teams|companies|people|tools))(?![A-Za-z])", re.I)
-_OTHERS_ZH = re.compile(r"这家|这些|那些|另一家|某家|该公司|该企业|该集团|该品牌|该工具|"
+_OTHERS_ZH = lazy(r"这家|这些|那些|另一家|某家|该公司|该企业|该集团|该品牌|该工具|"
                         r"该平台|该产品|"
                         r"该体系|对方|另一款|"
                         r"另一个|其他|其它|别的|竞品|竞争对手|同类产品|许多|很多|不少|有些|一些")
-_SUBJECT_VERBS_EN = re.compile(
+_SUBJECT_VERBS_EN = lazy(
     r"^\s*(?:(?:is|are|was|were|has|have|had|remains?|became|becomes|offers?|provides?|"
     r"claims?|calls? itself|bills? itself|markets? itself|positions? itself|"
     r"stands? out as|ranks?|ranked|leads?|gives?|brings?|delivers?|supports?|uses?|"
     r"comes? with|also|still|now|currently|arguably|probably|perhaps|one of|been)\b|['’]s\b)",
     re.I)
-_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ .\-][A-Z0-9][A-Za-z0-9]*)*")
-_CAP_NAME = re.compile(r"(?<![\w.])(?:[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]{1,}"
+_LATIN_NAME = lazy(r"[A-Za-z][A-Za-z0-9]*(?:[ .\-][A-Z0-9][A-Za-z0-9]*)*")
+_CAP_NAME = lazy(r"(?<![\w.])(?:[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]{1,}"
                        r"(?:\s+[A-Z][a-z0-9]+)*|[A-Z]{2,}[a-z0-9]*)(?![\w])")
 _COMMON_CAPS = frozenset("""
 A An The This That These Those It Its We Our Us You Your They Their I If In On At For With
@@ -96,7 +97,7 @@ July August September October November December GitHub Google Chrome
 """.split())
 
 # ---- general facts, sequence, technical terms, reader's choice ----------------------------
-_GENERAL_EN = re.compile(
+_GENERAL_EN = lazy(
     r"^[\w\s-]{0,30}?(?<![A-Za-z])(?:cause|causes|reason|reasons|mistake|mistakes|problem|"
     r"problems|challenge|challenges|question|questions|risk|risks|factor|factors|pitfall|"
     r"pitfalls|misconception|misconceptions|barrier|barriers|complaint|complaints|issue|"
@@ -107,13 +108,13 @@ _GENERAL_EN = re.compile(
     r"methods?|patterns?|techniques?|practices?|setups?|workflows?|ideas?|requests?|"
     r"topics?|tiers?|versions?|advantages?|benefits?|strengths?|highlights?|"
     r"differences?)(?![A-Za-z])", re.I)
-_GENERAL_ZH_AFTER = re.compile(
+_GENERAL_ZH_AFTER = lazy(
     r"^[\u4e00-\u9fff]{0,6}?的?(?:原因|问题|挑战|错误|风险|误区|因素|痛点|障碍|难点|瓶颈|环节|部分|"
     r"方式|方法|做法|关键|区别|不同|差异|根本|场景|需求|用途|情况|类型|形式|例子|地方|一点|一步|"
     r"一环|事情|事|东西|阶段|功能之一|之一|难题|困难|麻烦|打算|情况|后果|优势|優勢|亮点|亮點|"
     r"特点|特點|好处|好處|收获|收穫|"
     r"問題|錯誤|風險|誤區|痛點|障礙|難點|瓶頸|環節|關鍵|區別|差異|場景|情況|類型|東西|階段)")
-_GENERAL_ZH_WORDS = re.compile(r"^(?:最常见|最常用|最主要|最根本|最基本|最重要|最关键|"
+_GENERAL_ZH_WORDS = lazy(r"^(?:最常见|最常用|最主要|最根本|最基本|最重要|最关键|"
                                r"最核心|最典型|"
                                r"最普遍|最直接|最明显|最大的问题|最大的挑战|最大的区别|最大的不同|"
                                r"最大的痛点|最大的难点|最大的风险|最头疼|最頭疼|最痛|最困扰|最困擾|"
@@ -121,41 +122,41 @@ _GENERAL_ZH_WORDS = re.compile(r"^(?:最常见|最常用|最主要|最根本|最
                                r"最让人|最令人|最熟悉|最关心|最關心|最想|最需要|最常|最緊急|最紧急)")
 # A superlative that ranks the customer's own data in a feature description: "analyse
 # the most popular articles", 整理最有价值的文章.
-_RANKING_EN_BEFORE = re.compile(
+_RANKING_EN_BEFORE = lazy(
     r"(?<![A-Za-z])(?:analy[sz]es?|identif(?:y|ies)|shows?|displays?|lists?|ranks?|sorts?|"
     r"highlights?|surfaces?|finds?|tracks?|spots?|flags?|see|view|reports?\s+on|"
     r"organi[sz]es?|reviews?|compares?|comparing|recommends?|curates?|round(?:s|ed)?\s+up|"
     r"picks?|lists?|covers?)"
     r"(?![A-Za-z])[^.!?;:]{0,30}$", re.I)
-_RANKING_ZH_BEFORE = re.compile(r"(?:分析|识别|識別|展示|显示|顯示|列出|排序|整理|找出|统计|統計|"
+_RANKING_ZH_BEFORE = lazy(r"(?:分析|识别|識別|展示|显示|顯示|列出|排序|整理|找出|统计|統計|"
                                 r"查看|按|根据|根據|标出|標出|筛选|篩選|梳理|推荐|推薦|盘点|盤點|"
                                 r"精选|精選|挑选|挑選|汇总|彙總|收集|介绍|介紹)[^。！？；]{0,12}$")
-_OTHERS_COUNTED_ZH = re.compile(r"(?:[几幾多两兩数數\d一二三四五六七八九十]+|这|這|那)\s*"
+_OTHERS_COUNTED_ZH = lazy(r"(?:[几幾多两兩数數\d一二三四五六七八九十]+|这|這|那)\s*"
                                 r"(?:款|个|個|家|种|種)[\u4e00-\u9fff]{0,2}$")
-_SAID_ZH = re.compile(r"(?:强调|強調|表示|指出|认为|認為|说|說|谈到|談到|提到|评价|評價)"
+_SAID_ZH = lazy(r"(?:强调|強調|表示|指出|认为|認為|说|說|谈到|談到|提到|评价|評價)"
                       r"(?:的那样|的)?[，,]?$|正如.{0,30}(?:强调|強調|表示|指出|说|說|提到)")
-_OTHERS_PLURAL_EN = re.compile(
+_OTHERS_PLURAL_EN = lazy(
     r"^\s+(?:(?!of\b|for\b|in\b)[\w-]+\s+){0,2}(?:companies|brands|vendors|providers|platforms|tools|players|"
     r"firms|models|solutions|frameworks|products|apps|services|teams|organi[sz]ations|"
     r"businesses|manufacturers|banks|retailers|universities|projects|repositories|repos|"
     r"libraries|examples|options|alternatives|competitors|rivals)(?![A-Za-z])", re.I)
-_COUNT_NOUNS = re.compile(r"(?:stars?|downloads?|forks?|contributors?|votes?|reviews?|"
+_COUNT_NOUNS = lazy(r"(?:stars?|downloads?|forks?|contributors?|votes?|reviews?|"
                           r"installs?|users?|星标|[Ss]tar\s*数?|下载量?|贡献者|用户数|数量|人数|次数|"
                           r"投票|票数|点赞|評論|评论|浏览|瀏覽|阅读|閱讀)")
-_SEQUENCE_EN_AFTER = re.compile(
+_SEQUENCE_EN_AFTER = lazy(
     r"^\s*(?:version|versions|release|releases|update|updates|build|builds|edition|"
     r"editions|step|steps|stage|stages|chapter|chapters|section|sections|time|item|items|"
     r"entry|entries|row|rows|column|columns|line|lines|page|pages|post|posts|article|"
     r"articles|commit|commits|news|changes?|version of|iteration)\b", re.I)
-_SEQUENCE_EN_MATCH = re.compile(r"(?:latest|newest|most recent|earliest|oldest|last|first)",
+_SEQUENCE_EN_MATCH = lazy(r"(?:latest|newest|most recent|earliest|oldest|last|first)",
                                 re.I)
-_SEQUENCE_ZH = re.compile(r"^(?:最后|最後|最早|最晚|最新|最近|最终|最終|最初|最先|最末|最前|"
+_SEQUENCE_ZH = lazy(r"^(?:最后|最後|最早|最晚|最新|最近|最终|最終|最初|最先|最末|最前|"
                           r"最上|最下|最左|最右|最大化|最小化|最优化|最優化|"
                           r"最外|最里|最底|最顶)")
-_SEQUENCE_ZH_AFTER = re.compile(r"^(?:一步|一个步骤|一章|一节|一行|一列|一个|一项|一条|一次|一天|"
+_SEQUENCE_ZH_AFTER = lazy(r"^(?:一步|一个步骤|一章|一节|一行|一列|一个|一项|一条|一次|一天|"
                                 r"版本|版|发布|更新|步|章|节|行|列|页|阶段|位|週|周|個|階段|件|堂|届|屆|季|"
                                 r"章節|節|期|輪|頁|步驟)")
-_TECH_ZH_AFTER = re.compile(
+_TECH_ZH_AFTER = lazy(
     r"^(?:索引|键|主键|约束|标识|标识符|值|性|ID|id|Id|编码|编号|名称|路径|链接|地址|实践|"
     r"域名|菜单|目录|节点|元素|字段|分类|级别|级菜单|层级|权限|订单号|匹配|校验|标签|"
     r"延迟|容量|并发|吞吐|尺寸|大小|限制|上限|下限|数量|深度|宽度|高度|重试|次数|长度|"
@@ -163,20 +164,20 @@ _TECH_ZH_AFTER = re.compile(
     r"標籤|編號|編碼|代碼|代码|识别码|識別碼|鍵|約束|標識|路徑|連結|欄位|節點|層級|權限|訂單號|"
     r"長度|數量|範圍|范围|限度|程度|"
     r"安全库存|库存|庫存|阈值|閾值|水位|分数|分數|评分|評分|额度|額度)")
-_TECH_ZH_BEFORE = re.compile(r"(?:号|號|ID|id|编号|編號|键|鍵|字段|欄位|值|名称|名稱|邮箱|"
+_TECH_ZH_BEFORE = lazy(r"(?:号|號|ID|id|编号|編號|键|鍵|字段|欄位|值|名称|名稱|邮箱|"
                              r"郵箱|手机号|"
                              r"账号|帳號|用户名|標識|标识)\s*$")
-_TECH_ZH = re.compile(r"^(?:最大值|最小值|最大长度|最小长度|最大数量|最大连接数|最大并发|最佳实践|"
+_TECH_ZH = lazy(r"^(?:最大值|最小值|最大长度|最小长度|最大数量|最大连接数|最大并发|最佳实践|"
                       r"绝对路径|绝对定位|绝对值|唯一性|顶级域名|一流水线)")
-_TECH_EN = re.compile(
+_TECH_EN = lazy(
     r"^(?:unique|primary|absolute|top|first|best|maximum|minimum|max|min)[\s-]+"
     r"(?:keys?|index(?:es)?|indices|constraints?|identifiers?|ids?|values?|names?|paths?|"
     r"practices?|level|levels|class(?:es)?|positioning|urls?|fields?|columns?|rows?|"
     r"sizes?|length|width|height|number|count|limit|timeout)\b", re.I)
-_TECH_EN_CONTEXT = re.compile(
+_TECH_EN_CONTEXT = lazy(
     r"(?<![A-Za-z])(?:unique|primary)\s+(?:key|index|constraint|identifier|id)s?(?![A-Za-z])|"
     r"(?<![A-Za-z])best[\s-]practices?(?![A-Za-z])", re.I)
-_READER_EN_BEFORE = re.compile(
+_READER_EN_BEFORE = lazy(
     r"(?<![A-Za-z])(?:help(?:s|ing)?\s+(?:you|your\s+\w+|them|clients?|customers?)(?![A-Za-z])"
     r"[^.!?;:]{0,40}(?:\s(?:in|with|to|for))?\s+\w+ing|selection\s+of|choice\s+of|"
     r"devis(?:e|es|ed|ing)|"
@@ -184,33 +185,33 @@ _READER_EN_BEFORE = re.compile(
     r"determine|compare|comparing|identify|evaluate|which|what|want|wants|wanted|need|"
     r"needs|expect|expects|hope|hopes|demand|demands)(?![A-Za-z])[^.!?;:]{0,50}$",
     re.I)
-_READER_EN = re.compile(
+_READER_EN = lazy(
     r"(?:(?:fits?|suits?|works?|meets?|serves?|matches)\s+(?:you|your\s+\w+(?:\s+\w+)?|"
     r"them|their\s+\w+)\s+best|best\s+(?:fits?|suits?|for\s+(?:you|your|them|their))|"
     r"it['’]?s\s+best\s+to|(?:is|are)\s+best\s+to|best\s+to\s+\w+|(?:would|might)\s+be\s+best)",
     re.I)
-_READER_ZH = re.compile(r"(?:选择|找到|挑选|选出|判断|寻找|选|找|希望|想要|期望|要求|渴望|需要)"
+_READER_ZH = lazy(r"(?:选择|找到|挑选|选出|判断|寻找|选|找|希望|想要|期望|要求|渴望|需要)"
                         r"[\u4e00-\u9fffA-Za-z ]{0,10}$")
-_READER_ZH_AFTER = re.compile(r"^(?:适合|合适)(?:你|您|自己|团队|你们|您们|企业|他们|的)")
-_ADVICE_ZH_AFTER = re.compile(
+_READER_ZH_AFTER = lazy(r"^(?:适合|合适)(?:你|您|自己|团队|你们|您们|企业|他们|的)")
+_ADVICE_ZH_AFTER = lazy(
     r"^(?:先|不要|别|还是|能|可以|在|把|将|使用|用|选择|采用|提前|定期|确保|避免|尽量|根据|参考|"
     r"通过|让|对|给|与|和|做|设置|配置|保持|检查|备份|联系|咨询|是)")
-_SMALL_ZH_AFTER = re.compile(r"^(?:少|小|低)?的?(?:资源|代码|成本|时间|精力|步骤|操作|"
+_SMALL_ZH_AFTER = lazy(r"^(?:少|小|低)?的?(?:资源|代码|成本|时间|精力|步骤|操作|"
                              r"人力|投入|配置|改动|"
                              r"开发|工作量|干预|点击)")
 
-_DESIRE = re.compile(r"(?:(?<![A-Za-z])(?:need|needs|needing|want|wants|wanting|wish|wishes|"
+_DESIRE = lazy(r"(?:(?<![A-Za-z])(?:need|needs|needing|want|wants|wanting|wish|wishes|"
                      r"expect|expects|hope|hopes|looking\s+for)(?:\s+(?:a|an|the|to|to\s+be|"
                      r"something|more))?\s*$)|(?:希望|想要|期望|渴望|期待|需要|要求)[\u4e00-\u9fff]{0,2}$",
                      re.I)
 
 # ---- markup around the phrase -------------------------------------------------------------
 _QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", '"': '"', "«": "»", "‘": "’"}
-_ATTRIBUTION_EN = re.compile(
+_ATTRIBUTION_EN = lazy(
     r"(?:^|\s)(?:[—–―]|--|-\s)\s*[A-Z][\w.'’-]+|(?<![A-Za-z])(?:said|says|according to|"
     r"explains|explained|notes|noted|told|writes|wrote|recalls|adds|added)(?![A-Za-z])")
-_ATTRIBUTION_ZH = re.compile(r"(?:——|—|－－)\s*\S|表示|说道|称|指出|评价|介绍说|坦言|提到|认为")
-_READ_MORE = re.compile(r"^\s*(?:[-*+>]\s*)*(?:\W{0,3})\s*(?:\*\*)?(?:read more|related|see also|"
+_ATTRIBUTION_ZH = lazy(r"(?:——|—|－－)\s*\S|表示|说道|称|指出|评价|介绍说|坦言|提到|认为")
+_READ_MORE = lazy(r"^\s*(?:[-*+>]\s*)*(?:\W{0,3})\s*(?:\*\*)?(?:read more|related|see also|"
                         r"further reading|learn more|recommended|"
                         r"阅读更多|相关阅读|推荐阅读|延伸阅读|"
                         r"相关文章|了解更多|更多阅读)", re.I)
@@ -323,7 +324,7 @@ def _negated(before: str, language: str) -> bool:
     return bool(_NEG_ZH.search(tail.rstrip()) or _NEG_ZH_PHRASE.search(tail))
 
 
-_IDIOM_EN = re.compile(
+_IDIOM_EN = lazy(
     r"(?:makes?|making|made)\s+the\s+most\s+sense|(?:make|makes|making)\s+the\s+most\s+of|"
     r"the\s+most\s+out\s+of|(?:do|did|does|doing|try|tried)\s+(?:my|our|your|their|his|her)"
     r"\s+best|all\s+the\s+best|best\s+(?:regards|wishes|of\s+luck)|at\s+(?:its|the|their)"
@@ -331,14 +332,14 @@ _IDIOM_EN = re.compile(
     r"the\s+best\s+(?:I|we|you|they)\s+(?:could|can|can['’]t)|reinvent(?:s|ed|ing)?\s+the\s+"
     r"wheel|(?:most|least)\s+(?:commonly|frequently|widely|often|rarely)|most\s+(?:underused|"
     r"overlooked|requested|asked|used)", re.I)
-_IDIOM_ZH = re.compile(r"第一位|放在第一|首要|第一要务|最起码|最少也|至少|最坏|最壞|最糟|"
+_IDIOM_ZH = lazy(r"第一位|放在第一|首要|第一要务|最起码|最少也|至少|最坏|最壞|最糟|"
                        r"同一流|统一流|統一流|"
                        r"最好的办法是|最好的方式是")
 
 
 # A superlative bounded by the speaker's own experience ranks what they have met, not the
 # market: "the best gateway we've used so far", "the most ambitious site I have built".
-_EXPERIENCE_EN = re.compile(
+_EXPERIENCE_EN = lazy(
     r"^[\w\s-]{0,40}?(?<![A-Za-z])(?:that\s+|which\s+)?(?:I|we|you)(?:['’](?:ve|d)|\s+have|"
     r"\s+had)?\s+(?:ever\s+|yet\s+|so\s+far\s+|personally\s+|then\s+)?(?:used|done|built|made|"
     r"seen|tried|tested|worked|had|met|written|read|created|shipped|delivered|run|designed|"
@@ -346,68 +347,68 @@ _EXPERIENCE_EN = re.compile(
     r"attended|taught|hosted|led|given)(?![A-Za-z])",
     re.I)
 # Someone else's range: "the cheapest spot instance AWS has".
-_OTHERS_RANGE_EN = re.compile(r"^[\w\s-]{0,40}?\s(?:that\s+)?(?!I\b|We\b|You\b)[A-Z][\w.-]+"
+_OTHERS_RANGE_EN = lazy(r"^[\w\s-]{0,40}?\s(?:that\s+)?(?!I\b|We\b|You\b)[A-Z][\w.-]+"
                               r"\s+(?:has|have|offers?|sells?|provides?|lists?|supports?)"
                               r"(?![A-Za-z])")
 # An award is a third party's verdict: "wins the best Irish e-commerce website", 荣获…最佳….
-_AWARD_EN_BEFORE = re.compile(r"(?<![A-Za-z])(?:wins?|won|winning|awarded|named|voted|"
+_AWARD_EN_BEFORE = lazy(r"(?<![A-Za-z])(?:wins?|won|winning|awarded|named|voted|"
                               r"shortlisted\s+for|nominated\s+for|finalists?\s+(?:for|in))"
                               r"\s+(?:as\s+)?(?:the\s+)?$", re.I)
-_AWARD_ZH_BEFORE = re.compile(r"(?:荣获|榮獲|拿下|获评|獲評|评为|評為|入选|入選|获颁|獲頒)"
+_AWARD_ZH_BEFORE = lazy(r"(?:荣获|榮獲|拿下|获评|獲評|评为|評為|入选|入選|获颁|獲頒)"
                               r"[^。！？；\n]{0,30}$")
 # "10x" as a measured result: "achieved 10x throughput improvement".
-_MEASURED_BEFORE = re.compile(r"(?<![A-Za-z])(?:achiev\w*|measur\w*|saw|seen|recorded|resulted|"
+_MEASURED_BEFORE = lazy(r"(?<![A-Za-z])(?:achiev\w*|measur\w*|saw|seen|recorded|resulted|"
                               r"reached|gain(?:ed|ing)?|benchmark\w*|observed)(?![A-Za-z])"
                               r"[^.!?;\n]{0,20}$", re.I)
-_DISRUPT_MARKET = re.compile(r"^\s+(?:the\s+|an?\s+|their\s+|your\s+)?(?:[\w-]+\s+)?(?:industry|"
+_DISRUPT_MARKET = lazy(r"^\s+(?:the\s+|an?\s+|their\s+|your\s+)?(?:[\w-]+\s+)?(?:industry|"
                              r"industries|market|markets|sector|status\s+quo|space|category|"
                              r"world|game|incumbents?|way|business(?:es)?\s+models?)(?![A-Za-z])",
                              re.I)
 # Fit for purpose, not better than others: "the most suitable antenna", "the best possible
 # results", "the most appropriate equipment available".
-_FIT_EN = re.compile(r"^(?:the\s+)?(?:most\s+(?:suitable|appropriate|relevant|fitting|applicable|"
+_FIT_EN = lazy(r"^(?:the\s+)?(?:most\s+(?:suitable|appropriate|relevant|fitting|applicable|"
                      r"sensible|practical)|best[\s-]+(?:possible|suited|fit|fitting|match))"
                      r"(?![A-Za-z])", re.I)
 # Priority and frequency rank the reader's work, not the offer: "the most important fixes".
-_PRIORITY_EN = re.compile(r"^(?:the\s+)?most\s+(?:important|crucial|critical|essential|urgent|"
+_PRIORITY_EN = lazy(r"^(?:the\s+)?most\s+(?:important|crucial|critical|essential|urgent|"
                           r"pressing|common|commonly|frequent|frequently|typical|basic|"
                           r"fundamental|obvious|likely)(?![A-Za-z])", re.I)
 # An aim is not a claim (the SAMR guidelines exempt a firm's stated goals): "we strive for
 # excellence", "my aim is to make the best platform", 致力于成为最好的.
-_ASPIRATION_EN = re.compile(
+_ASPIRATION_EN = lazy(
     r"(?<![A-Za-z])(?:strive[sd]?|striving|aim|aims|aiming|aimed|goal|mission|ambition|"
     r"aspire[sd]?|aspiring|aspiration|pursuit|dream|vision|endeavou?r)(?![A-Za-z])(?:\s+(?:is|was|has\s+been))?(?:\s+(?:simply|always|"
     r"just))?\s+(?:to|for|of)(?:\s+(?:be|become|make|build|create|offer|provide|deliver|"
     r"achieve|reach|being|becoming|making|building|creating|offering|providing|delivering|"
     r"achieving))?\s+$", re.I)
 # The aim must govern the superlative (致力于成为最好的), not a means (致力于通过领先的技术…).
-_ASPIRATION_ZH = re.compile(r"(?:致力于|致力|力求|追求|立志|目标是|目標是|使命是|愿景是|願景是|"
+_ASPIRATION_ZH = lazy(r"(?:致力于|致力|力求|追求|立志|目标是|目標是|使命是|愿景是|願景是|"
                             r"梦想|夢想|努力|争取|爭取)(?:成为|成為|做到|做|打造|实现|實現|达到|"
                             r"達到)?(?:行业|行業|业内|業內|国内|國內|全球|世界)?的?$")
-_EXCELLENCE_COMPOUND = re.compile(r"(?:operational|engineering|technical|service|customer|"
+_EXCELLENCE_COMPOUND = lazy(r"(?:operational|engineering|technical|service|customer|"
                                   r"cent(?:er|re)s?\s+of|standards?\s+of)\s*$", re.I)
 # "first-class" for a built-in concept is a programming idiom: "a first-class capability".
-_FIRST_CLASS_TECH = re.compile(r"^\s*(?:citizens?|capabilit(?:y|ies)|concepts?|objects?|functions?|"
+_FIRST_CLASS_TECH = lazy(r"^\s*(?:citizens?|capabilit(?:y|ies)|concepts?|objects?|functions?|"
                                r"types?|values?|support|primitives?|entit(?:y|ies)|integrations?|"
                                r"APIs?|modules?)(?![A-Za-z])", re.I)
-_EDGE_IDIOM = re.compile(r"(?:stay|stays|staying|stayed|remain|remains|remaining)\s+(?:on|at)"
+_EDGE_IDIOM = lazy(r"(?:stay|stays|staying|stayed|remain|remains|remaining)\s+(?:on|at)"
                          r"\s+(?:the\s+)?$", re.I)
-_EDGE_RISK = re.compile(r"^\s*(?:investments?|risks?|releases?|versions?|builds?|channels?|"
+_EDGE_RISK = lazy(r"^\s*(?:investments?|risks?|releases?|versions?|builds?|channels?|"
                         r"branch(?:es)?|territory)(?![A-Za-z])", re.I)
 # Others counted from a group: "a number of the most popular gateways".
-_GROUP_OF_EN = re.compile(r"(?<![A-Za-z])(?:a\s+number|several|some|many|a\s+few|few|two|three|"
+_GROUP_OF_EN = lazy(r"(?<![A-Za-z])(?:a\s+number|several|some|many|a\s+few|few|two|three|"
                           r"four|five|six|seven|eight|nine|ten|\d+)\s+of\s*$", re.I)
-_TECH_DEFAULT = re.compile(r"^\s*(?:setting|settings|value|option|behaviou?r|mode|config\w*|"
+_TECH_DEFAULT = lazy(r"^\s*(?:setting|settings|value|option|behaviou?r|mode|config\w*|"
                            r"scheme|for\s+[`\w]|in\s+(?:v?\d|version))", re.I)
-_FACTUAL_100_ZH = re.compile(r"^\s*(?:开源|開源|自托管|自託管|私有化|私有部署|本地部署|本地|"
+_FACTUAL_100_ZH = lazy(r"^\s*(?:开源|開源|自托管|自託管|私有化|私有部署|本地部署|本地|"
                              r"免费|免費|国产|國產|原创|原創|源码|源碼|开放源码|兼容|云原生|"
                              r"雲原生)")
 # A speaker's feeling, not a quality of the offer: 印象最深刻, 最开心的事, 最有成就感.
-_FEELING_ZH = re.compile(r"^最(?:开心|開心|高兴|高興|快乐|快樂|满意|滿意|喜欢|喜歡|欣慰|自豪|骄傲|"
+_FEELING_ZH = lazy(r"^最(?:开心|開心|高兴|高興|快乐|快樂|满意|滿意|喜欢|喜歡|欣慰|自豪|骄傲|"
                          r"驕傲|激动|激動|感动|感動|兴奋|興奮|难忘|難忘|深刻|深|惊喜|驚喜|有成就感|"
                          r"期待|感激|幸运|幸運|意外)")
 # 最好 before a verb is an adverb, "preferably": 最好有技术团队支持, 最好由专人负责.
-_ADVERB_ZH_AFTER = re.compile(r"^(?:有|由|要|配备|配備|具备|具備|具有|拥有|擁有|结合|結合|搭配|"
+_ADVERB_ZH_AFTER = lazy(r"^(?:有|由|要|配备|配備|具备|具備|具有|拥有|擁有|结合|結合|搭配|"
                               r"安排|"
                               r"请|請|准备|準備|了解|熟悉|带|帶|再|也|就|都|同时|同時|按|每|让|讓|"
                               r"留|预留|預留|提供|开启|開啟|关闭|關閉|打开|打開|限制|控制|选|選)")
@@ -548,20 +549,20 @@ def _term_reason(match: str, before: str, after: str, language: str) -> str | No
     return None
 
 
-_APPOSITIVE_EN = re.compile(r"(?<![\w.])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}),\s+"
+_APPOSITIVE_EN = lazy(r"(?<![\w.])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}),\s+"
                             r"(?:(?:a|an|one\s+of\s+the)\s+)?$")
-_COMPANIES_AFTER_ZH = re.compile(r"^[^。！？；：:，,\n]{0,16}?的[^。！？；：:，,\n]{0,8}?"
+_COMPANIES_AFTER_ZH = lazy(r"^[^。！？；：:，,\n]{0,16}?的[^。！？；：:，,\n]{0,8}?"
                                  r"(?:品牌|企业|企業|公司|厂商|廠商|机构|機構|集团|集團|银行|銀行|大学|大學|车企|車企|客户们|客戶們)"
                                  r"(?:[、和与與及])")
 # (_COMPANIES_AFTER_ZH: the companies a superlative describes, 全球领先的汽车品牌、手机品牌…)
 # A named subject right before the phrase: "<Name> [by <Name>] is/was [also] ...".
-_SUBJECT_BEFORE_EN = re.compile(
+_SUBJECT_BEFORE_EN = lazy(
     r"(?<![\w.])([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})(?:\s+(?:by|from)\s+[A-Z][\w.-]*)?"
     r"(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:is|was|are|were|has\s+been|have\s+been|remains|"
     r"became|becomes|proved\s+to\s+be|emerged\s+as|stands\s+out\s+as)"
     r"(?:\s+(?:also|still|now|arguably|probably|perhaps|clearly|simply|really|truly|easily))?"
     r"\s+$")
-_NOT_APPOSITIVE_BEFORE = re.compile(r"(?<![A-Za-z])(?:unlike|than|vs\.?|versus|like|with|over|"
+_NOT_APPOSITIVE_BEFORE = lazy(r"(?<![A-Za-z])(?:unlike|than|vs\.?|versus|like|with|over|"
                                     r"against|beyond|and|or)\s+$",
                                     re.I)
 
@@ -633,17 +634,17 @@ def about_advertiser(text: str, start: int, own_names: Iterable[str] = (),
 
 # A sentence that supposes ("假设我们…, 那我们势必…", "If we did X, we would...") says what
 # would follow, not what the advertiser will do.
-_HYPOTHETICAL = re.compile(r"\s*(?:假设|假設|假如|如果|要是|若是|倘若|(?:if|suppose|imagine)\b)",
+_HYPOTHETICAL = lazy(r"\s*(?:假设|假設|假如|如果|要是|若是|倘若|(?:if|suppose|imagine)\b)",
                            re.I)
 
 
 # The claim word as the predicate of "we" ("we will become", 我们将成为, "we reimagined"):
 # the advertiser's claim. A degree word right after "we" (我们最关注, "we most often use")
 # grades the speaker's own doing instead.
-_WE_SUBJECT_END = re.compile(
+_WE_SUBJECT_END = lazy(
     r"(?:(?<![A-Za-z])(?:[Ww]e|[Ww]e['’](?:ll|ve))(?:\s+(?:\w+ly|also|now|just|still))*\s*|"
     r"(?:我们|我們|我司|本公司|本平台|本产品|本產品)(?:也|还|還|已|已经|已經|一直|都|更|就)*)$")
-_DEGREE_AT = re.compile(r"最|(?:the\s+)?most\b|best\b", re.I)
+_DEGREE_AT = lazy(r"最|(?:the\s+)?most\b|best\b", re.I)
 
 
 # "We" is the advertiser's voice about its offer only as the subject of a predicate of
@@ -651,7 +652,7 @@ _DEGREE_AT = re.compile(r"最|(?:the\s+)?most\b|best\b", re.I)
 # 最好的…), or as the owner of the thing praised ("our most powerful release", 我们的
 # 顶级团队). "We" caring, using, meeting or believing something (我们最关注的, 我们用的最多
 # 的工具, "the frameworks we are most experienced with") narrates; it does not sell.
-_WE_OFFER_EN = re.compile(
+_WE_OFFER_EN = lazy(
     r"(?<![A-Za-z])(?:[Ww]e|[Ww]e['’](?:re|ve|ll)|[Oo]ur(?:\s+[\w-]+){1,2})"
     r"(?:\s+(?:\w+ly|can|could|will|now|also|just|still|are\s+able\s+to|continue\s+to|"
     r"have|had|did))*\s+"
@@ -666,7 +667,7 @@ _WE_OFFER_EN = re.compile(
     r"(?![A-Za-z])|(?<![A-Za-z])(?:[Ww]e['’]re|[Ww]e['’]ve)(?![A-Za-z])|"
     r"(?<![A-Za-z])(?:[Oo]ur|[Uu]s)\s+(?:(?:very|truly|all-new|new)\s+)?$|"
     r"(?<![A-Za-z])(?:[Oo]ur)\s+(?:[\w-]+\s+){0,2}(?:is|are)\s+(?:\w+\s+)?$")
-_WE_OFFER_ZH = re.compile(
+_WE_OFFER_ZH = lazy(
     r"(?:我们|我們|我司|本公司|本平台|本产品|本產品|本团队|本團隊)[^，,。；;！!？?\s]{0,10}?"
     r"(?:也|还|還|已|已经|已經|一直|始终|始終|正在|将|將|都|更|就|随时|隨時|能够|能夠|可以|"
     r"为您|為您|为你|為你|为客户|為客戶|为用户|為用戶)*"
@@ -768,9 +769,9 @@ def _has_cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-_DOMAIN = re.compile(r"https?://(?:[\w-]+\.)*?([\w-]+)\.(?:com|cn|io|app|co|net|org|dev|ai|"
+_DOMAIN = lazy(r"https?://(?:[\w-]+\.)*?([\w-]+)\.(?:com|cn|io|app|co|net|org|dev|ai|"
                      r"so|tech|cloud|uk|de|jp|info|biz|site|xyz)(?:\.[a-z]{2})?(?![\w-])", re.I)
-_NAME = re.compile(r"(?<![\w./@-])([A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]{2,}|[A-Z]{3,})"
+_NAME = lazy(r"(?<![\w./@-])([A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]{2,}|[A-Z]{3,})"
                    r"(?![\w@/-])")
 _SHARED_HOSTS = frozenset(("github", "githubusercontent", "google", "youtube", "youtu",
                            "twitter", "x", "linkedin", "medium", "reddit", "wikipedia",

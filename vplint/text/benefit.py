@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from vplint.lazyre import lazy
 from vplint.text.fold import fold
 from vplint.text.lang import length_units
 from vplint.text.numbers import find_quantities, quantities_of
@@ -51,7 +52,7 @@ NEGATIVE = {
 
 # A clause that opens with a verb speaks to the reader ("Get dinner...", "Book unique
 # homes..."); only verbs of doing or getting count, so "Innovative platform" does not.
-_IMPERATIVE = re.compile(
+_IMPERATIVE = lazy(
     r"(?:^|(?<=[.!?;:\n]\s)|(?<=^\s)|(?<=[-—–]\s))(?:get|save|stop|earn|book|never|sleep|skip|"
     r"keep|find|enjoy|cut|send|pay|order|try|snap|turn|close|sell|hire|ship|meet|cook|eat|"
     r"drink|shop|live|fly|travel|taste|feel|see|watch|take|make|bring|rent|buy|grow|win|"
@@ -59,7 +60,7 @@ _IMPERATIVE = re.compile(
     r"plan|build|let|give|choose|switch|swap|join|stay|treat|wear|walk|drive|relax|lose|"
     r"compare|check|protect|clean|kick|step|have|discover)"
     r"(?![A-Za-z])", re.IGNORECASE | re.MULTILINE)
-_ZH_IMPERATIVE = re.compile(
+_ZH_IMPERATIVE = lazy(
     r"(?:(?:^|(?<=[，。！？；,!?;\s]))(?:喝|吃|用|买|选|来|找|住|穿|订|点|去|带|试试|认准|拍|扫|上|叫)"
     r"|(?:就|请|快|多|先|都)(?:找|用|上|喝|吃|买|来|去|叫|发|选|订))"
     r"(?=[\u4e00-\u9fffA-Za-z])", re.MULTILINE)
@@ -67,17 +68,17 @@ _ZH_IMPERATIVE = re.compile(
 # ("Get help whenever you need it", "Stop overpaying"); "Enjoy the Go", "Make 7-Up Yours"
 # and "Take a chance" address the reader without promising anything (FABE: the Benefit is
 # a result, not an instruction).
-_RESULT_IMPERATIVE = re.compile(
+_RESULT_IMPERATIVE = lazy(
     r"^(?:get|save|stop|earn|never|sleep|skip|cut|win|finish|forget|lose|pay|spend|protect)$",
     re.IGNORECASE)
-_HELPED = re.compile(r"(?<![A-Za-z])(?:help|helps|let|lets)\s+(?:you|your|[a-z]+s)(?![A-Za-z])",
+_HELPED = lazy(r"(?<![A-Za-z])(?:help|helps|let|lets)\s+(?:you|your|[a-z]+s)(?![A-Za-z])",
                      re.IGNORECASE)
 # In English copy that has no "we", the first person singular is the customer speaking
 # ("I'm lovin' it", "Because I'm worth it"): the brand lends the buyer its voice. Chinese
 # 我 is as often the brand or a plea's speaker (静心由我, 请帮帮我), so it is not read.
-_FIRST_PERSON = re.compile(r"(?<![A-Za-z'’])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|MY|ME)"
+_FIRST_PERSON = lazy(r"(?<![A-Za-z'’])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|MY|ME)"
                            r"(?![A-Za-z'’])")
-_NAMED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+[A-Z][a-z]+)*")
+_NAMED = lazy(r"(?<=[a-z,;:] )(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+[A-Z][a-z]+)*")
 
 
 @dataclass(frozen=True)

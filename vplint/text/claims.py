@@ -16,53 +16,55 @@ from __future__ import annotations
 
 import re
 
+from vplint.lazyre import lazy
+
 # A scope that makes a superlative or a rank a market claim: 全网最低价, 行业第一.
 _SCOPE = (r"(?:全网|全網|全国|全國|全球|世界|国内|國內|业内|業內|行业|行業|全行业|全行業|市场|市場|"
           r"同类|同類|同行|史上|中国|中國|亚洲|亞洲|全场|全場|品类|品類|业界|業界)")
-_SCOPE_BEFORE = re.compile(_SCOPE + r"(?:上|中|内|內|里|裡)?的?\s*$")
+_SCOPE_BEFORE = lazy(_SCOPE + r"(?:上|中|内|內|里|裡)?的?\s*$")
 # A term said of the subject: "X 是/为/成为 … 唯一/首选/终极".
-_IS_BEFORE = re.compile(r"(?:是|为|為|成为|成為|作为|作為|乃)(?:[\u4e00-\u9fff]{0,3}(?:中|里|裡)|"
+_IS_BEFORE = lazy(r"(?:是|为|為|成为|成為|作为|作為|乃)(?:[\u4e00-\u9fff]{0,3}(?:中|里|裡)|"
                         r"其中|表中|目前|当前|當前|" + _SCOPE + r")?的?\s*$")
 
 # 最 + a dimension or measure word names a limit or a position, not a quality.
-_DIMENSION = re.compile(r"^最(?:大|小|高|低|多|少|长|長|短|宽|寬|窄|深|浅|淺)")
-_NOT_PRAISE = re.compile(r"^最(?:差|坏|壞|糟|烂|爛|怕|开始|開始|原始|原本|初|终|終|早|晚|后|後|"
+_DIMENSION = lazy(r"^最(?:大|小|高|低|多|少|长|長|短|宽|寬|窄|深|浅|淺)")
+_NOT_PRAISE = lazy(r"^最(?:差|坏|壞|糟|烂|爛|怕|开始|開始|原始|原本|初|终|終|早|晚|后|後|"
                          r"先|末|底|左|右|外|里|裡|前|"
                          # a superlative of a fault grades a difficulty, it does not praise
                          r"复杂|複雜|晦涩|晦澀|困难|困難|难(?!得|忘|能)|難(?!得|忘|能)|麻烦|麻煩|"
                          r"头疼|頭疼|头痛|頭痛|痛苦|危险|危險|脆弱|耗时|耗時|昂贵|昂貴|繁琐|繁瑣)")
 # What a superlative of dimension or of quality may qualify directly and still be a
 # claim about the offer: 最低价, 最高品质, 最佳选择, 最佳贴合度.
-_QUALITY_NOUN = re.compile(r"^(?:品质|品質|质量|質量|价|價|折扣|优惠|優惠|性价比|性價比|"
+_QUALITY_NOUN = lazy(r"^(?:品质|品質|质量|質量|价|價|折扣|优惠|優惠|性价比|性價比|"
                            r"水平|水准|水準|"
                            r"级(?!别|別)|級(?!别|別)|标准|標準|效率|性能|回报|回報|收益|满意|滿意|"
                            r"选择|選擇|之选|之選|方案|解决方案|解決方案|组合|組合|体验|體驗|效果|服务|"
                            r"服務|产品|產品|平台|工具|伙伴|夥伴|合作伙伴|拍档|拍檔|搭档|搭檔|品牌|答案|"
                            r"表现|表現|状态|狀態|[\u4e00-\u9fff]{0,2}(?:度|感))")
-_EVALUATIVE = re.compile(r"^最(?:佳|好|优|優)")
+_EVALUATIVE = lazy(r"^最(?:佳|好|优|優)")
 
 # 唯一 as a uniqueness property: an identifier, a key, a requirement.
-_UNIQUE_TECH_AFTER = re.compile(
+_UNIQUE_TECH_AFTER = lazy(
     r"^\s*(?:性|的?\s*(?:ID|id|Id|key|Key|[A-Za-z_]+|标识|標識|索引|键|鍵|主键|主鍵|约束|約束|"
     r"编码|編碼|编号|編號|代码|代碼|名称|名稱|包名|名|值|地址|路由|评论|評論|消息|文案|必填|必选|"
     r"必選|字段|欄位|选项|選項|条件|條件|要求|凭证|憑證))")
-_UNIQUE_CLAIM_AFTER = re.compile(r"^\s*(?:一(?:家|个|個|款|种|種|位|所|支|套|项|項)|家|款|能|可以|"
+_UNIQUE_CLAIM_AFTER = lazy(r"^\s*(?:一(?:家|个|個|款|种|種|位|所|支|套|项|項)|家|款|能|可以|"
                                  r"可|支持|提供|拥有|擁有|具备|具備|不|获得|獲得|实现|實現|做到)")
 # 第一 as a rank, not an ordinal: 行业第一, 排名第一, 第一品牌.
-_FIRST_RANK_BEFORE = re.compile(r"(?:" + _SCOPE[3:-1] + r"|销量|銷量|销售额|銷售額|"
+_FIRST_RANK_BEFORE = lazy(r"(?:" + _SCOPE[3:-1] + r"|销量|銷量|销售额|銷售額|"
                                 r"份额|份額|占有率|佔有率|排名|排行|榜|榜单|榜單)(?:上|中|内|內|排名)?\s*$")
-_FIRST_RANK_AFTER = re.compile(r"^\s*(?:品牌|名|家|大|股|梯队|梯隊)")
+_FIRST_RANK_AFTER = lazy(r"^\s*(?:品牌|名|家|大|股|梯队|梯隊)")
 # 首选 / 终极 said of the offer: "X 是首选", 首选推荐, 首选替代方案.
-_CHOICE_AFTER = re.compile(r"^\s*(?:推荐|推薦|的?(?:替代|解决|解決)?方案|替代|品牌|平台|工具|产品|"
+_CHOICE_AFTER = lazy(r"^\s*(?:推荐|推薦|的?(?:替代|解决|解決)?方案|替代|品牌|平台|工具|产品|"
                            r"產品|服务|服務|伙伴|夥伴|之选|之選|选择|選擇|体验|體驗)")
 # 100% + a promise: 100%有效, 100% 合规保证 (not 100% 加密覆盖, max-width: 100%).
-_PROMISE_100 = re.compile(r"^\s*(?:[A-Za-z]{1,12}\s*)?(?:有效|安全|满意|滿意|保证|保證|保障|正品|"
+_PROMISE_100 = lazy(r"^\s*(?:[A-Za-z]{1,12}\s*)?(?:有效|安全|满意|滿意|保证|保證|保障|正品|"
                           r"天然|纯天然|純天然|合规|合規|成功|准确|準確|精准|精準|可靠|放心|好评|好評|"
                           r"真实|真實|无害|無害|无副作用|無副作用|治愈|治癒|见效|見效|达标|達標|退款|"
                           r"还原|還原|原装|原裝)")
 
 
-_FOUNDATION = re.compile(r"(?:基金会|基金會|Apache|ASF|CNCF|Eclipse|Linux Foundation)[^。！？\n]*$")
+_FOUNDATION = lazy(r"(?:基金会|基金會|Apache|ASF|CNCF|Eclipse|Linux Foundation)[^。！？\n]*$")
 
 
 def zh_not_claim(match: str, before: str, after: str) -> bool:
@@ -138,29 +140,29 @@ def _unique_not_claim(tail: str, before: str) -> bool:
 
 
 # English: phrases that read as praise or hype only in some constructions.
-_FUTURE_CLAIM_BEFORE = re.compile(r"^\W*$|(?<![A-Za-z])(?:build\w*|creat\w*|disrupt\w*|"
+_FUTURE_CLAIM_BEFORE = lazy(r"^\W*$|(?<![A-Za-z])(?:build\w*|creat\w*|disrupt\w*|"
                                   r"revolutioni[sz]\w*|is|are|['’]re|['’]s|"
                                   r"defin\w*|redefin\w*|power\w*|welcome\s+to|meet|introduc\w*|"
                                   r"this\s+is|here\s+is)\s+$", re.I)
-_NEXT_GEN_OF_PEOPLE = re.compile(
+_NEXT_GEN_OF_PEOPLE = lazy(
     r"^\s+of\s+(?:[\w-]+\s+){0,2}(?:researchers|scientists|students|learners|leaders|educators|"
     r"instructors|trainers|teachers|members|talent|people|engineers|developers|women|girls|"
     r"founders|professionals|practitioners|scholars|experts|citizens)\b", re.I)
-_IDIOM_BEST = re.compile(
+_IDIOM_BEST = lazy(
     r"^the\s+best\s+(?:interests?\b|of\s+(?:our|my|your|his|her|their|its)\s|"
     r"(?:place|way|person|people|contact|time)\s+to\s+(?:get\s+in\s+touch|contact|reach|find|"
     r"ask|start|learn|send))|^the\s+ultimate\s+(?:goal|aim|objective|purpose|test|question|"
     r"prize)\b|^the\s+(?:best|most\s+\w+)\s+[\w-]+\s+of\s+(?:my|his|her)\s+(?:career|life)\b",
     re.I)
-_BEST_PEOPLE = re.compile(r"^the\s+(?:best|brightest|top)\s+(?:and\s+\w+\s+)?(?:people|talent|"
+_BEST_PEOPLE = lazy(r"^the\s+(?:best|brightest|top)\s+(?:and\s+\w+\s+)?(?:people|talent|"
                           r"candidates|staff|minds|researchers|developers|designers|engineers)\b",
                           re.I)
-_SEEK_BEFORE = re.compile(r"(?<![A-Za-z])(?:research\w*|seek\w*|"
+_SEEK_BEFORE = lazy(r"(?<![A-Za-z])(?:research\w*|seek\w*|"
                           r"explor\w*|discuss\w*|determin\w*|figur\w*\s+out|debat\w*|"
                           r"sav(?:e|ed|ing)|hir(?:e|ed|ing)|attract\w*|recruit\w*|"
                           r"(?:can|could|want\s+to|hope\s+to|strive\s+to|try\s+to|to)\s+be)\s+$",
                           re.I)
-_NUMBER_ONE_GENERAL = re.compile(r"^\s+(?:cause|reason|killer|risk|mistake|complaint|question|"
+_NUMBER_ONE_GENERAL = lazy(r"^\s+(?:cause|reason|killer|risk|mistake|complaint|question|"
                                  r"concern|problem|priority|fear|source)s?\b", re.I)
 
 

@@ -9,11 +9,12 @@ common traditional-only characters below; simplified and English text never pays
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
-_TRADITIONAL = re.compile(
+from vplint.lazyre import lazy
+
+_TRADITIONAL = lazy(
     "[這們說來時會為國個對還麼樣讓點給買賣電話錢愛見過開關門後從學體發現與應該實長經動種當"
     "無頭問題網費價質環戶車達場業歡聽變專號務隊選識運讀認寫則極聯夠鐘層歲驗壓擊慣賽師響醫"
     "藥療癒減輕瘦別顆遠濃猶盡覺腦機員層區廣險證書雙頁飯麵餵飲腸胃隨興樂邊魚躍陽]")

@@ -17,17 +17,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
-_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\uff66-\uff9d]")
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-_LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_ACCENTED = re.compile(r"[À-ÖØ-öø-ÿĀ-ſƠơƯưẠ-ỹ]")
+from vplint.lazyre import lazy
+
+_CJK = lazy(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_KANA = lazy(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\uff66-\uff9d]")
+_HANGUL = lazy(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_LATIN_WORD = lazy(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+_LATIN_LETTER = lazy(r"[A-Za-z]")
+_WORD = lazy(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ACCENTED = lazy(r"[À-ÖØ-öø-ÿĀ-ſƠơƯưẠ-ỹ]")
 # An address starts where a run of non-spaces starts: tried at every character of a long
 # run, `\S+@` would read to the run's end and back each time (quadratic).
-_URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]+@\S+\.\w+")
-_NOT_PROSE = re.compile(
+_URL = lazy(r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]+@\S+\.\w+")
+_NOT_PROSE = lazy(
     r"^[ \t]*(```|~~~)[^\n]*\n.*?^[ \t]*\1[^\n]*$"  # fenced code
     r"|`[^`\n]*`"  # inline code
     r"|<[^>\n]*>"  # HTML tags and their attributes

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from vplint.lazyre import lazy
 from vplint.text.terms import DIGIT, START, lower_pattern, regex_prefixes, term_pattern
 
 LANGS = ("en", "zh")
@@ -43,7 +44,7 @@ class Match:
 
 # Letters that case-insensitive matching pairs with letters other than their lower case
 # (re/_casefix.py), plus the two whose lower case changes length or becomes ASCII.
-_CASE_UNSAFE = re.compile("[\u0130\u212a\u00b5\u0131\u017f\u0345\u0390\u03b0\u03b2\u03b5"
+_CASE_UNSAFE = lazy("[\u0130\u212a\u00b5\u0131\u017f\u0345\u0390\u03b0\u03b2\u03b5"
                           "\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3\u03c6\u03d0\u03d1"
                           "\u03d5\u03d6\u03f0\u03f1\u03f5\u0432\u0434\u043e\u0441\u0442\u044a"
                           "\u0463\u1c80-\u1c88\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06]")

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import ahocorasick_rs
 
+from vplint.lazyre import lazy
 from vplint.text.lexicon import Lexicon, Match, term_order
 from vplint.text.terms import (
     DIGIT,
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from vplint.text.lexicon import Compiled
 
 
-_DIGITS = re.compile(r"\d")
+_DIGITS = lazy(r"\d")
 
 
 class Scanner:
@@ -311,8 +312,8 @@ class Scanner:
 
 
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
-_BEHIND_LETTERS = re.compile(r"re:\(\?<!\[(?!\^)([^\]]*)\]\)")
-_GROUPS = re.compile(r"\\[1-9]|\(\?P[<=]|\(\?\(")
+_BEHIND_LETTERS = lazy(r"re:\(\?<!\[(?!\^)([^\]]*)\]\)")
+_GROUPS = lazy(r"\\[1-9]|\(\?P[<=]|\(\?\(")
 
 
 def _after_non_letter(term: str) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from vplint.lazyre import lazy
 from vplint.text.wordfind import WordFinder
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ _IDIOMS = (
     "一应俱全|一目了然|一次性|独一无二|一点点|万无一失|十全十美"
 )
 
-_PATTERN = re.compile(
+_PATTERN = lazy(
     "|".join([
         # things that look numeric but are not quantities: consumed, then skipped
         rf"(?P<skip>{_IDIOMS}|第\s?{_MIXED}|{_NO_LETTER_BEFORE}\d+(?:st|nd|rd|th){_NO_LETTER_AFTER}"
@@ -134,27 +135,27 @@ _PATTERN = re.compile(
 # Every quantity holds one of these anchors, so the big pattern is only tried where one
 # starts (or just before, for "US$", "A$", "a hundred"): a pitch with three figures costs
 # three matches, not a scan of every character.
-_OTHER_ANCHORS = re.compile(r"\.?\d+|[$€£¥￥₹]|[零〇一二两三四五六七八九十百千万亿]+|[翻减第]")
+_OTHER_ANCHORS = lazy(r"\.?\d+|[$€£¥￥₹]|[零〇一二两三四五六七八九十百千万亿]+|[翻减第]")
 _ANCHORS = rf"[A-Za-z]+|{_OTHER_ANCHORS.pattern}"
 """Every anchor and every other run of letters (read only where `WordFinder` cannot)."""
 _ANCHOR_WORDS = frozenset([*_EN_UNITS, *_EN_SCALES, *_MULTIPLIER_WORDS, "usd", "eur", "gbp",
                            "rmb", "cny", "us", "hk"])
 _PREFIX_START = frozenset("UuHhAaCc")
-_MEASURE_AFTER = re.compile(rf"\s?(?:{_MEASURE_WORDS})")
-_NUMERIC_PART = re.compile(rf"{_DIGITS}|{_CN_NUM}")
-_CN_ONLY = re.compile(rf"{_CN}+")
-_SCALED_DIGITS = re.compile(r"(\d+(?:\.\d+)?|\.\d+)(k|m|mn|bn)", re.IGNORECASE)
-_DIGITS_AND_SCALE_WORD = re.compile(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion)",
+_MEASURE_AFTER = lazy(rf"\s?(?:{_MEASURE_WORDS})")
+_NUMERIC_PART = lazy(rf"{_DIGITS}|{_CN_NUM}")
+_CN_ONLY = lazy(rf"{_CN}+")
+_SCALED_DIGITS = lazy(r"(\d+(?:\.\d+)?|\.\d+)(k|m|mn|bn)", re.IGNORECASE)
+_DIGITS_AND_SCALE_WORD = lazy(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion)",
                                     re.IGNORECASE)
-_ANY_LETTER = re.compile(r"[A-Za-z]")
-_WORD_SPLIT = re.compile(r"[\s-]+|\s+and\s+")
-_ZH_SCALE_AFTER = re.compile(r"\s?(千万|百万|万亿|万|亿)")
-_ZH_SCALE_END = re.compile(r"\s?(千万|百万|万亿|万|亿)\s*$")
-_DIGITS_ONLY = re.compile(_DIGITS)
-_CURRENCY_SIGN = re.compile(r"US\$|HK\$|A\$|C\$|[$€£¥￥₹]|[A-Za-z]{3}")
-_CURRENCY_WORD = re.compile(r"(元|块钱|块|美元|欧元|英镑|港元|港币|日元|人民币|[A-Za-z]+)$")
-_LEAD_NUMBER = re.compile(rf"{_DIGITS}|{_SPELLED}", re.IGNORECASE)
-_APPROX = re.compile(r"[一二两三四五六七八九]{2,}")
+_ANY_LETTER = lazy(r"[A-Za-z]")
+_WORD_SPLIT = lazy(r"[\s-]+|\s+and\s+")
+_ZH_SCALE_AFTER = lazy(r"\s?(千万|百万|万亿|万|亿)")
+_ZH_SCALE_END = lazy(r"\s?(千万|百万|万亿|万|亿)\s*$")
+_DIGITS_ONLY = lazy(_DIGITS)
+_CURRENCY_SIGN = lazy(r"US\$|HK\$|A\$|C\$|[$€£¥￥₹]|[A-Za-z]{3}")
+_CURRENCY_WORD = lazy(r"(元|块钱|块|美元|欧元|英镑|港元|港币|日元|人民币|[A-Za-z]+)$")
+_LEAD_NUMBER = lazy(rf"{_DIGITS}|{_SPELLED}", re.IGNORECASE)
+_APPROX = lazy(r"[一二两三四五六七八九]{2,}")
 
 
 # ---- value conversion -----------------------------------------------------------------
@@ -217,7 +218,7 @@ def _chinese_value(text: str) -> float | None:
 # "四千四百一十万零一千": a 零 before a full thousands group is redundant but common; some
 # cn2an releases refuse it, so it is read without the 零 (never before 百/十/units, where
 # 零 carries meaning: 一万零五 is 10005, not 15000).
-_REDUNDANT_ZERO = re.compile(r"零(?=[一二两三四五六七八九]千)")
+_REDUNDANT_ZERO = lazy(r"零(?=[一二两三四五六七八九]千)")
 
 
 def _first_number(text: str) -> float | None:

@@ -18,10 +18,11 @@ from functools import cache
 
 import ahocorasick_rs
 
+from vplint.lazyre import lazy
 from vplint.text.terms import DIGIT, START, regex_prefixes
 
-_DIGIT = re.compile(r"\d")
-_CASE_SHIFTING = re.compile("[\u0130\u0131\u017f]")
+_DIGIT = lazy(r"\d")
+_CASE_SHIFTING = lazy("[\u0130\u0131\u017f]")
 """The characters that `re` matches to an ASCII letter ignoring case although their
 `str.lower()` is not one ASCII letter (İ ı ſ; İ is also the only character whose lower
 case is two characters long, which would shift positions): a text holding one is scanned
@@ -180,7 +181,7 @@ class PrefilterSet:
 
 
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
-_NOT_AFTER_LETTER = re.compile(r"\(\?<!\[(?!\^)[^\]\\]*\]\)")
+_NOT_AFTER_LETTER = lazy(r"\(\?<!\[(?!\^)[^\]\\]*\]\)")
 
 
 @cache

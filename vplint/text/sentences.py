@@ -11,9 +11,11 @@ import bisect
 import re
 from functools import lru_cache
 
+from vplint.lazyre import lazy
+
 # A full stop ends a sentence only before whitespace, so 97.4% and e.g. $12.40 stay whole.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*(?=\s)|(?<=[。！？；;])|\n[ \t]*\n")
-_CLAUSE_BREAK = re.compile(
+_SENTENCE_BREAK = lazy(r"(?<=[.!?])[\"'”’)]*(?=\s)|(?<=[。！？；;])|\n[ \t]*\n")
+_CLAUSE_BREAK = lazy(
     r"(?<=[.!?])[\"'”’)]*(?=\s)|(?<=[。！？；;，、：（）()])|(?<=[,:])(?=\s)|\s[—–-]\s|\n")
 
 

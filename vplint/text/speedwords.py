@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from vplint.lazyre import lazy
+
 AT_A_GLANCE = "at-a-glance"
 BREVITY = "brevity"
 NEED = "need-or-condition"
@@ -44,31 +46,31 @@ _DO_EN = (r"build|builds|built|create|creates|deploy|deploys|deployed|ship|ships
           r"publishes|implement|implements|make|makes|migrate|migrates|install|installs|"
           r"release|releases|onboard|onboards|process|processes|complete|completes|"
           r"automate|automates|react|reacts|roll\s+out|iterate|iterates")
-_LOOK_BEFORE_EN = re.compile(rf"(?<![A-Za-z])(?:{_LOOK_EN})(?![A-Za-z])", re.I)
-_DO_BEFORE_EN = re.compile(rf"(?<![A-Za-z])(?:{_DO_EN})(?![A-Za-z])", re.I)
-_LOOK_AFTER_EN = re.compile(rf"^\s+(?:and\s+easily\s+|and\s+)?(?:{_LOOK_EN})(?![A-Za-z])", re.I)
-_LOOK_ZH = re.compile(
+_LOOK_BEFORE_EN = lazy(rf"(?<![A-Za-z])(?:{_LOOK_EN})(?![A-Za-z])", re.I)
+_DO_BEFORE_EN = lazy(rf"(?<![A-Za-z])(?:{_DO_EN})(?![A-Za-z])", re.I)
+_LOOK_AFTER_EN = lazy(rf"^\s+(?:and\s+easily\s+|and\s+)?(?:{_LOOK_EN})(?![A-Za-z])", re.I)
+_LOOK_ZH = lazy(
     r"^地?(?:查看|看到|看清|看懂|看出|判断|了解|掌握|定位|查询|查找|找到|发现|识别|浏览|检索|"
     r"搜索|筛选|获取|对比|评估|确认|理解|洞察|把握|知晓|预览|检查|回顾|盘点|"
     r"查詢|判斷|瞭解|識別|發現|瀏覽|檢索|篩選|獲取|評估|確認|檢查|對比|看見)")
 
-_BRIEF_EN = re.compile(
+_BRIEF_EN = lazy(
     r"^\s+(?:[\w-]+\s+)?(?:emails?|e-mails?|calls?|chats?|demos?|messages?|steps?|wins?|"
     r"looks?|reads?|questions?|notes?|tips?|guides?|tours?|summary|summaries|overviews?|"
     r"examples?|intro(?:duction)?s?|reminders?|refreshers?|recaps?|glances?|peeks?|"
     r"conversations?|catch-ups?|sessions?|walkthroughs?|walk-throughs?|answers?|"
     r"favou?rs?|word|thoughts?)(?![A-Za-z])", re.I)
-_BRIEF_SUBJECT_EN = re.compile(
+_BRIEF_SUBJECT_EN = lazy(
     r"(?<![A-Za-z])(?:question|call|chat|job|task|change|fix|email|answer|one)"
     r"(?:['’]s|\s+is|\s+are|\s+was)\s+(?:\w+\s+)?$", re.I)
 
-_NEED_EN = re.compile(
+_NEED_EN = lazy(
     r"(?<![A-Za-z])(?:need|needs|needed|needing|want|wants|wanted|wish|wished|have\s+to|has\s+to|"
     r"must\s+be\s+able\s+to)\s+(?:to\s+)?(?:be\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
-_IF_EN = re.compile(r"(?<![A-Za-z])(?:if|unless|whether)(?![A-Za-z])[^,;:.!?]*$", re.I)
-_NEED_ZH = re.compile(r"(?:需要|希望|想要|(?<![理思梦夢感构構回])想|要求|期望|期待|渴望)"
+_IF_EN = lazy(r"(?<![A-Za-z])(?:if|unless|whether)(?![A-Za-z])[^,;:.!?]*$", re.I)
+_NEED_ZH = lazy(r"(?:需要|希望|想要|(?<![理思梦夢感构構回])想|要求|期望|期待|渴望)"
                       r"[^，。！？；,;]{0,12}$")
-_IF_ZH = re.compile(r"(?:如果|假如|若是|要是|倘若|万一|萬一)[^，。！？；,;]*$")
+_IF_ZH = lazy(r"(?:如果|假如|若是|要是|倘若|万一|萬一)[^，。！？；,;]*$")
 
 
 def not_a_speed_promise(text: str, start: int, end: int) -> str | None:
@@ -115,36 +117,36 @@ def _after_verb(before: str, verb_at: int) -> bool:
 
 
 # ---- a page that puts a number on its speed --------------------------------------------
-_SPEED_CUE = re.compile(
+_SPEED_CUE = lazy(
     r"(?<![A-Za-z])(?<!real-)(?:load|loads|loading|loaded|build\s+times?|time|times|faster|quicker|"
     r"speed|speeds|sped|latency|turnaround|deliver(?:y|ed|s)?|ship(?:s|ped)?|deploy(?:s|ed|"
     r"ment)?|set\s*up|install(?:ed|s)?|live|launch(?:ed|es)?|ready|respon(?:d|ds|se)|"
     r"repl(?:y|ies)|feedback|results?|arrives?|reduc(?:e|ed|es|tion)|cut|slash(?:ed)?)"
     r"(?![A-Za-z])|时间|耗时|周期|速度|提速|时长|更快|缩短|加快|上线|交付|部署|响应|回复|到账|送达|"
     r"完成|搭建|加载|載入|時間|週期|縮短|回覆", re.I)
-_NOT_DELIVERY = re.compile(
+_NOT_DELIVERY = lazy(
     r"(?<![A-Za-z])(?:refunds?|money[\s-]back|cancel\w*|trials?|returns?|guarantee\w*|"
     r"warrant\w*|expires?|valid|offer\s+ends|sign\s+up\s+by|discount)(?![A-Za-z])"
     r"|%\s*off(?![A-Za-z])|退款|退货|退貨|试用|試用|取消|有效期|保修|限时|限時|优惠|優惠|折扣|打折",
     re.I)
-_BOUND_EN = re.compile(
+_BOUND_EN = lazy(
     r"(?<![A-Za-z0-9])(?:in|within|under|inside|less\s+than|no\s+more\s+than|at\s+most|"
     r"(?:cut|down|reduced?|shrinks?|falls?)\s+to)\s+(?:just\s+|only\s+|under\s+|about\s+|"
     r"less\s+than\s+|as\s+little\s+as\s+)?(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|"
     r"ten|fifteen|twenty|thirty|sixty)\s*-?\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|"
     r"days?|business\s+days?|working\s+days?|weeks?)(?![A-Za-z])"
     r"|(?<![A-Za-z])(?:in\s+)?(?:milliseconds?|sub-second|sub-millisecond)(?![A-Za-z])", re.I)
-_BOUND_ZH = re.compile(r"[\d一二两三四五六七八九十半]+\s*(?:秒钟?|分钟|個?小时|个?小时|個?小時|"
+_BOUND_ZH = lazy(r"[\d一二两三四五六七八九十半]+\s*(?:秒钟?|分钟|個?小时|个?小时|個?小時|"
                        r"天|个?工作日|個?工作日|周|週)(?:内|之内|以内|內|之內|以內)")
-_RATIO = re.compile(
+_RATIO = lazy(
     r"\d+(?:[.,]\d+)?\s*(?:[-–~]\s*\d+(?:[.,]\d+)?\s*)?(?:%|％|percent|\s*[x×]\b|\s*times\b|倍)",
     re.I)
-_RATIO_CUE = re.compile(
+_RATIO_CUE = lazy(
     r"(?<![A-Za-z])(?:faster|quicker|speed|speeds|speed-?up|latency|duration|"
     r"(?:build|load|loading|lead|response|wait|waiting|page|deploy|deployment|turnaround|"
     r"processing|run|running|cycle|delivery|setup|development|release|review|resolution)"
     r"\s+times?)(?![A-Za-z])|时间|耗时|周期|速度|提速|更快|时长|時間|時長|週期", re.I)
-_SENTENCE = re.compile(r"[^.!?。！？\n]+")
+_SENTENCE = lazy(r"[^.!?。！？\n]+")
 
 
 def quantifies_speed(source: str) -> bool:

@@ -14,13 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from vplint.lazyre import lazy
+
 START = "\x00^"
 """The prefix of an alternative anchored with "^": it can only match where a text begins."""
 DIGIT = "\x00d"
 """The prefix of a regex that begins with `\\d`: any decimal digit (Unicode's, as `re` has it)."""
 MAX_PREFIXES = 64
 """A term with more possible beginnings than this is looked for with its pattern."""
-_WORD = re.compile(r"[A-Za-z0-9_]")
+_WORD = lazy(r"[A-Za-z0-9_]")
 
 
 def term_pattern(term: str) -> str:
@@ -51,7 +53,7 @@ def _number_start(source: str) -> str:
     return rf"(?<![{run}])" if run else r"(?<!\d)"
 
 
-_RUN_START = re.compile(r"\\d(?:\+|\[([^\]]*\\d[^\]]*)\]\*)|\[([^\]]*\\d[^\]]*)\]\+")
+_RUN_START = lazy(r"\\d(?:\+|\[([^\]]*\\d[^\]]*)\]\*)|\[([^\]]*\\d[^\]]*)\]\+")
 """`\\d+`, `\\d[<class with \\d>]*` or `[<class with \\d>]+` at the start of a regex."""
 
 

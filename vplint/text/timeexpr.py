@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from vplint.lazyre import lazy
 from vplint.text.numbers import parse_number
 from vplint.text.prefilter import Prefilter
 from vplint.text.wordfind import WordFinder
@@ -95,7 +96,7 @@ _EN_BOUND_PREP = (r"(?:in|within|under|inside|after|takes?|in\s+(?:just|only|und
                   r"the\s+next|about)|(?:in\s+)?less\s+than|no\s+(?:more|later)\s+than|"
                   r"up\s+to|at\s+most|(?:cut|down|reduced?|shrinks?|falls?)\s+to|from)")
 _EN_PERIOD_PREP = r"(?:for|over|during|since)"
-_EN_DURATION = re.compile(
+_EN_DURATION = lazy(
     rf"(?<![A-Za-z0-9])(?:(?P<prep>{_EN_BOUND_PREP})\s+|(?P<for>{_EN_PERIOD_PREP})\s+)?"
     rf"(?P<num>{_EN_NUM})[\s-]*(?P<unit>{_EN_UNIT})(?![A-Za-z])"
     r"(?P<rate>\s+(?:a|per|each|every)\s+(?:day|week|month|year)(?![A-Za-z]))?"
@@ -107,7 +108,7 @@ _EN_PERIOD_WORD = (r"(?:sprint|week|month[\s-]end|month|quarter|year|day|busines
                    r"working\s+day|meeting|call|visit|demo|billing\s+cycle|pay\s*(?:day|run)|"
                    r"close|shift|term|season|weekend|payroll|invoice|order)")
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_EN_DEADLINE = re.compile(
+_EN_DEADLINE = lazy(
     r"(?<![A-Za-z])(?:"
     rf"(?:by|before|until)\s+the\s+end\s+of\s+(?:the\s+|your\s+|our\s+|this\s+|next\s+)?"
     rf"(?:{_EN_ORD}\s+)?{_EN_PERIOD_WORD}"
@@ -130,25 +131,25 @@ _ZH_NUM = rf"(?:{_ZH_ONE}(?:\s*(?:到|至|-|–|~|～|—)\s*{_ZH_ONE})?)"
 _ZH_UNIT = r"(?:秒钟?|分钟|个?小时|个?钟头|个?工作日|天|日|个?星期|周|个月|个?季度|年)"
 _ZH_SUFFIX = (r"(?:内|之内|以内|后|之后|左右|起|达|送达|送到|到达|到账|上门|完成|交付|上线|上架|"
               r"发货|办结|办完|回复|响应|出结果|放款|成交|回本|见效|搞定|处理|退款)")
-_ZH_DURATION = re.compile(
+_ZH_DURATION = lazy(
     rf"(?<![0-9A-Za-z第])(?P<num>{_ZH_NUM})\s?(?P<unit>{_ZH_UNIT})(?P<suffix>{_ZH_SUFFIX})?"
     r"(?P<always>\s?(?:在线|营业|客服|服务|热线|值守|不间断|开放|不打烊|无休|人工))?")
-_ZH_DEADLINE = re.compile(
+_ZH_DEADLINE = lazy(
     r"(?:(?:每月|每周|每天|每日|当天|当日|次日|明天|上午|中午|下午|晚上|凌晨)?"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日|点|时)(?:前|之前|以前))")
 
 # How long something lasted, not when the customer gets something: "3 years of
 # experience", "经过三个月培训", "深耕十年".
-_EN_PERIOD_AFTER = re.compile(
+_EN_PERIOD_AFTER = lazy(
     r"\s+(?:of|in)\s+(?:experience|training|history|expertise|know-how|business|service|"
     r"practice|research|development)(?![A-Za-z])", re.IGNORECASE)
-_ZH_PERIOD_BEFORE = re.compile(
+_ZH_PERIOD_BEFORE = lazy(
     r"(?:经过|历时|深耕|成立|从业|积累了?|长达|专注|坚持|有着?|超过|近)$")
-_ZH_RATE_BEFORE = re.compile(r"每(?:天|日|周|星期|个?月|年)[^，,。；;！？\d]{0,6}$")
-_ZH_PERIOD_AFTER = re.compile(r"的?(?:经验|培训|历史|积累|老店|传承|质保|保修|会员|行业经验|研发)")
+_ZH_RATE_BEFORE = lazy(r"每(?:天|日|周|星期|个?月|年)[^，,。；;！？\d]{0,6}$")
+_ZH_PERIOD_AFTER = lazy(r"的?(?:经验|培训|历史|积累|老店|传承|质保|保修|会员|行业经验|研发)")
 
-_EN_RANGE_SPLIT = re.compile(r"\s*(?:-|to|or)\s*(?=[\da-z])")
-_ZH_RANGE_SPLIT = re.compile(r"\s*(?:到|至|-|–|~|～|—)\s*")
+_EN_RANGE_SPLIT = lazy(r"\s*(?:-|to|or)\s*(?=[\da-z])")
+_ZH_RANGE_SPLIT = lazy(r"\s*(?:到|至|-|–|~|～|—)\s*")
 
 
 def _en_value(text: str) -> float | None:
@@ -194,7 +195,7 @@ pm m clock close shift term season payroll invoice order meeting call visit demo
 payday pay run
 """.split())
 _ZH_ANCHORS = "秒分时钟天日周期月季年号点"
-_ANCHOR_TOKENS = re.compile(rf"[A-Za-z]+|[{_ZH_ANCHORS}]")
+_ANCHOR_TOKENS = lazy(rf"[A-Za-z]+|[{_ZH_ANCHORS}]")
 _BEFORE, _AFTER = 48, 48
 
 
@@ -241,7 +242,7 @@ def _grammar(text: str) -> list[TimeExpr]:
     grammar = _en_grammar()
     for a, b in en:
         for m in grammar.finditer(text, a, b):
-            if m.re is _EN_DURATION:
+            if m.re is _EN_DURATION.compiled:
                 out.extend(_en_duration(m))
             else:
                 out.append(TimeExpr(m.start(), m.end(), m.group(0), DEADLINE))
