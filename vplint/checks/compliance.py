@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from vplint.checks import CheckContext, Hit, scalar_text
-from vplint.lazyre import lazy
+from vplint.lazyre import LazyPattern, lazy
 from vplint.nodes import Node
 from vplint.pagekind import PROPOSITION
 from vplint.text.fold import fold
@@ -26,15 +26,16 @@ _EXCLUDED = ("competitors", "objections")
 """Fields that quote others or the buyer's doubts, not what the proposition claims."""
 
 
-def _patterns(ctx: CheckContext, name: str) -> list[re.Pattern[str]]:
-    """The rule's regexes under param `name` for the proposition's language, compiled once."""
+def _patterns(ctx: CheckContext, name: str) -> list[LazyPattern]:
+    """The rule's regexes under param `name` for the proposition's language, each compiled
+    when first used (most are tried only where a text can match them)."""
     key = (name, ctx.language)
     cache = ctx.rule.compiled
     if key not in cache:
         value = ctx.params.get(name) or []
         if isinstance(value, dict):
             value = value.get(ctx.language) or []
-        cache[key] = [re.compile(str(p), re.IGNORECASE) for p in value]
+        cache[key] = [lazy(str(p), re.IGNORECASE) for p in value]
     return cache[key]
 
 
@@ -121,7 +122,7 @@ def _offer_found(ctx: CheckContext, name: str, needed: int) -> bool:
     return False
 
 
-def _any(patterns: list[re.Pattern[str]], text: str) -> bool:
+def _any(patterns: list[LazyPattern], text: str) -> bool:
     return any(p.search(text) for p in patterns)
 
 

@@ -189,6 +189,17 @@ def after_non_letter(source: str) -> bool:
     """True when no match of the regex `source` can follow an ASCII letter (either case):
     it opens with a look-behind that rules out A-Z and a-z, and that look-behind governs
     every alternative (no `|` outside parentheses)."""
+    known = _AFTER_NON_LETTER.get(source)
+    if known is None:
+        known = _AFTER_NON_LETTER[source] = _read_after_non_letter(source)
+    return known
+
+
+_AFTER_NON_LETTER: dict[str, bool] = {}
+"""`after_non_letter` answers: `PrefilterSet` asks again for every member at each build."""
+
+
+def _read_after_non_letter(source: str) -> bool:
     behind = _NOT_AFTER_LETTER.match(source)
     if behind is None or not ("A-Z" in behind.group() and "a-z" in behind.group()):
         return False
