@@ -147,3 +147,14 @@ def test_a_capability_despite_a_doubt_is_an_outcome(lang: str, line: str,
 ])
 def test_enjoying_is_not_a_result(lang: str, line: str, expected: bool) -> None:
     assert bool(_words(lang, line).outcomes) is expected
+
+
+@pytest.mark.parametrize("lang,grounded,vague", [
+    ("en", "Invoicing time cut by 20 percent", "Boosts productivity and reduces costs"),
+    ("zh", "对账时间缩短一半，每天提前2小时下班", "显著提升效率，全面降低成本"),
+])
+def test_a_result_nobody_gets_and_nothing_measures_earns_half(lang: str, grounded: str,
+                                                              vague: str) -> None:
+    sure, loose = _words(lang, grounded), _words(lang, vague)
+    assert sure.outcomes and loose.outcomes
+    assert sure.strength >= loose.strength + 25

@@ -131,7 +131,12 @@ class CopyEvidence:
         said = not self.says_nothing
         sides = self.customer + self.addressed + self.company + self.centred + self.features
         customer_share = (self.customer + self.addressed) / sides if sides else 0.5
-        gained = (30 * min(1.0, self.outcomes / 2 + 0.5 * bool(self.outcomes))
+        # A result with no one to get it and nothing to measure or picture it by ("boost
+        # productivity", 显著提升效率) is an abstraction that sounds like a result (OUT002):
+        # half the credit.
+        grounded = self.customer or self.figures or self.times or self.moments
+        gained = ((30 if grounded else 15)
+                  * min(1.0, self.outcomes / 2 + 0.5 * bool(self.outcomes))
                   + 20 * customer_share
                   + 15 * bool(self.moments or self.times)
                   + (15 if said else 5) * bool(self.figures)
