@@ -158,3 +158,13 @@ def test_a_result_nobody_gets_and_nothing_measures_earns_half(lang: str, grounde
     sure, loose = _words(lang, grounded), _words(lang, vague)
     assert sure.outcomes and loose.outcomes
     assert sure.strength >= loose.strength + 25
+
+
+@pytest.mark.parametrize("lang,line,named", [
+    ("en", "Trusted by teams at Shopify and Stripe", True),
+    ("en", "Our hub is faster than Sky and BT", False),
+    ("zh", "比顺丰和京东更快", False),
+])
+def test_a_named_customer_is_a_moment_and_a_named_rival_is_not(lang: str, line: str,
+                                                              named: bool) -> None:
+    assert bool(_words(lang, line).moments) is named

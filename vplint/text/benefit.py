@@ -78,6 +78,9 @@ _HELPED = lazy(r"(?<![A-Za-z])(?:help|helps|let|lets)\s+(?:you|your|[a-z]+s)(?![
 # 我 is as often the brand or a plea's speaker (静心由我, 请帮帮我), so it is not read.
 _FIRST_PERSON = lazy(r"(?<![A-Za-z'’])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|MY|ME)"
                            r"(?![A-Za-z'’])")
+# A name after "than" or "vs" is a rival, not a customer the copy shows.
+_COMPARED = lazy(r"(?<![A-Za-z])(?:than|vs\.?|versus|unlike|against)(?![A-Za-z])[^.;!?\n]*",
+                 re.IGNORECASE)
 _NAMED = lazy(r"(?<=[a-z,;:] )(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+[A-Z][a-z]+)*")
 
 
@@ -198,6 +201,8 @@ def evidence(doc: Document, facts: Facts) -> CopyEvidence:
             if named >= 2:
                 break
             found = len(_NAMED.findall(text))
+            if found:
+                found = len(_NAMED.findall(_COMPARED.sub("", text)))
             if found and not _title_case(text):  # In Title Case every word looks like a name
                 named += found
     else:
