@@ -168,3 +168,10 @@ def test_a_result_nobody_gets_and_nothing_measures_earns_half(lang: str, grounde
 def test_a_named_customer_is_a_moment_and_a_named_rival_is_not(lang: str, line: str,
                                                               named: bool) -> None:
     assert bool(_words(lang, line).moments) is named
+
+
+def test_being_spoken_to_is_half_of_being_the_subject() -> None:
+    spoken_to = CopyEvidence(units=10, addressed=2, moments=1)
+    subject = CopyEvidence(units=10, customer=2, moments=1)
+    nobody = CopyEvidence(units=10, company=2, moments=1)
+    assert subject.strength > spoken_to.strength > nobody.strength

@@ -111,7 +111,8 @@ class CopyEvidence:
     """The product and what it has, uses or is made of: the drill, not the hole."""
     addressed: int = 0
     """Imperatives that address the reader without promising a result ("Take a chance",
-    "Fly Aeroflot"): the customer is spoken to, but is not the subject of a result."""
+    "Fly Aeroflot"): the customer is spoken to, but is not the subject of a result, so
+    they count half on the customer's side and do not make the text say something."""
 
     @property
     def says_nothing(self) -> bool:
@@ -133,7 +134,7 @@ class CopyEvidence:
         # proves nothing the buyer wants: only the moment of use and the words count.
         said = not self.says_nothing
         sides = self.customer + self.addressed + self.company + self.centred + self.features
-        customer_share = (self.customer + self.addressed) / sides if sides else 0.5
+        customer_share = (self.customer + self.addressed / 2) / sides if sides else 0.5
         # A result with no one to get it and nothing to measure or picture it by ("boost
         # productivity", 显著提升效率) is an abstraction that sounds like a result (OUT002):
         # half the credit.
