@@ -175,3 +175,24 @@ def test_being_spoken_to_is_half_of_being_the_subject() -> None:
     subject = CopyEvidence(units=10, customer=2, moments=1)
     nobody = CopyEvidence(units=10, company=2, moments=1)
     assert subject.strength > spoken_to.strength > nobody.strength
+
+
+@pytest.mark.parametrize("lang,line,expected", [
+    ("en", "Fast, secure and reliable.", True),
+    ("en", "We cook, clean and drive you home tonight", False),
+    ("zh", "轻薄、耐用、防水", True),
+    ("zh", "发票拍照上传、自动对平", False),
+])
+def test_a_bare_list_of_attributes_is_a_feature_list(lang: str, line: str,
+                                                     expected: bool) -> None:
+    assert bool(_words(lang, line).features) is expected
+
+
+@pytest.mark.parametrize("lang,line,expected", [
+    ("en", "It feels like sitting in the front row", True),
+    ("en", "It is like nothing else", False),
+    ("zh", "犹如置身音乐会现场", True),
+    ("zh", "犹如一家大公司", False),
+])
+def test_how_it_feels_is_a_moment_of_use(lang: str, line: str, expected: bool) -> None:
+    assert bool(_words(lang, line).moments) is expected
