@@ -312,3 +312,11 @@ def test_traditional_chinese_copy_shows_its_benefit() -> None:
     simplified = _copy("# 彻底告别下午三点的犯困，一路精神饱满到下班\n")
     traditional = _copy("# 徹底告別下午三點的犯睏，一路精神飽滿到下班\n")
     assert traditional == simplified > NOTHING_CAP
+
+
+def test_weak_copy_still_shows_in_its_outcome_dimension() -> None:
+    words = CopyEvidence(units=12, customer=1, moments=1)
+    rules = [_rule("AAA001"), _rule("OUT004", "OUT", dimension="outcome")]
+    weak = [_finding("OUT004", Severity.WARNING)]
+    overall, dims = score(weak, rules, {}, words=words, copy=True)
+    assert dims["outcome"] < 100

@@ -12,7 +12,8 @@ Two parts, then caps.
    and 0.25 for info. The rules part is the same ratio over all dimensions together.
    Copy (Markdown, or a YAML file holding only `copy`) is not charged for the fields only
    a proposition file has (COPY_CANNOT_SHOW): the words judge what copy can show; nor for
-   WORDS_RULE, since its words already carry most of its score.
+   WORDS_RULE in the overall rules part, since its words already carry most of its score
+   (the outcome dimension still shows it).
 
 2. Words: the strength of the benefit the words show, 0-100 (vplint.text.benefit):
    the customer as subject, an outcome, a moment or time, figures, a doubt answered,
@@ -144,11 +145,15 @@ def score(findings: Iterable[Finding], ran: Iterable[Rule], weights: dict[str, f
     if all(r.code != WORDS_RULE for r in ran):
         words = None
     if copy:
-        skip = COPY_CANNOT_SHOW | ({WORDS_RULE} if words is not None else set())
-        ran = [r for r in ran if r.code not in skip]
-        findings = [f for f in findings if f.code not in skip]
+        ran = [r for r in ran if r.code not in COPY_CANNOT_SHOW]
+        findings = [f for f in findings if f.code not in COPY_CANNOT_SHOW]
     families = {r.code: r.family for r in ran}
     part, dims = rules_score(findings, ran, weights)
+    if copy and words is not None:
+        # The per-dimension scores still show OUT004 in the outcome dimension; the
+        # overall rules part does not charge it again on top of the words' share.
+        part, _ = rules_score([f for f in findings if f.code != WORDS_RULE],
+                              [r for r in ran if r.code != WORDS_RULE], weights)
     overall = part
     if words is not None:
         share = WORDS_WEIGHT["copy" if copy else "proposition"]

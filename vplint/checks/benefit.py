@@ -35,6 +35,8 @@ def benefit_not_shown(ctx: CheckContext) -> Iterator[Hit]:
         missing.append(note(ctx, "specific"))
     if words.centred or words.abstraction:
         missing.append(note(ctx, "company"))
+    if words.features:
+        missing.append(note(ctx, "features"))
     key = "nothing" if words.says_nothing else "weak"
     field = "copy.headline" if ctx.doc.node("copy.headline") is not None else None
     if field is None and not is_copy(ctx.doc):
