@@ -18,13 +18,15 @@ for dep in deps:
         print(f"{match[1]}=={match[2]}")
 PY
 )
-pip install -q "${pins[@]}"
+printf '%s\n' "${pins[@]}" > "$venv/lower-bounds.txt"
+pip install -q -r "$venv/lower-bounds.txt"
 pip install -q --no-deps .
-# Test tools are not vplint's runtime dependencies: take today's.
+# Test tools are not vplint's runtime dependencies: take today's, constrained to the
+# lower bounds so that none of them quietly upgrades a runtime dependency.
 python3 - <<'PY' > "$venv/test-deps.txt"
 import tomllib
 print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["test"]))
 PY
-pip install -q -r "$venv/test-deps.txt"
-pip list 2>/dev/null | grep -iE "^(click|rich|pyyaml|jinja2|cn2an|charset-normalizer|pathspec) "
+pip install -q -r "$venv/test-deps.txt" -c "$venv/lower-bounds.txt"
+pip list 2>/dev/null | grep -iE "^(click|rich|pyyaml|jinja2|cn2an|charset-normalizer|pathspec|pyromark|pygls|opencc-purepy|ahocorasick-rs|google-re2) "
 python -m pytest "$@"
