@@ -57,6 +57,8 @@ _DOCS_DIRS = frozenset((
     # a glossary defines terms; meeting notes and scratch folders are not marketing
     "glossary", "glossaries", "encyclopedia", "content-docs", "meeting_notes", "meeting-notes",
     "minutes", "tmp", "temp", "drafts",
+    # technical specifications and design proposals (a protocol's numbered proposals)
+    "spec", "specs", "specification", "specifications", "rfc", "rfcs", "proposals",
     "api-reference", "tutorials", "tutorial", "plugins-tutorials", "quick-start",
     "quickstart", "getting-started", "user-guide", "user-guides", "admin-guide", "wiki",
     "help-center", "installation", "developer-guide", "dev-guide", "development-guide",
