@@ -40,3 +40,9 @@ def test_a_traditional_superlative_is_found_like_a_simplified_one() -> None:
     for code in ("LAW018", "PRF002"):
         assert code in codes(simplified)
         assert code in codes(traditional)
+
+
+def test_a_finding_on_traditional_copy_quotes_the_characters_as_written() -> None:
+    traditional = lint("name: 測試\ncopy:\n  headline: 本產品採用頂級工藝\nlanguage: zh\n")
+    quoted = {f.match for r in traditional for f in r.findings if f.code == "LAW018"}
+    assert quoted == {"頂級"}

@@ -9,7 +9,7 @@ rescans, re-confirms or re-sorts anything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from vplint.nodes import Node
@@ -115,8 +115,10 @@ class Facts:
         found = self._cache.get(key)
         if found is None:
             # Traditional Chinese is read through its simplified form (same offsets).
-            text = fold(str(node.value))
-            found = self._cache[key] = self.registry.lexicon(lexicon).find(text, lang) \
+            original = str(node.value)
+            text = fold(original)
+            found = self._cache[key] = _quoting(
+                self.registry.lexicon(lexicon).find(text, lang), original, text) \
                 if text else []
         return found  # type: ignore[return-value]
 
@@ -141,6 +143,10 @@ class Facts:
             found = {id(nodes[k]): {} for k, text in enumerate(texts) if not text}
             names: set[str] = set()
             for k, mine in zip(safe, matched, strict=True):
+                original = str(nodes[k].value)
+                if original != texts[k]:
+                    mine = {name: _quoting(hits, original, texts[k])
+                            for name, hits in mine.items()}
                 found[id(nodes[k])] = mine
                 names.update(mine)
             if len(found) < len({id(node) for node in nodes}):
@@ -163,3 +169,11 @@ class Facts:
         if key not in self._cache:
             self._cache[key] = compute()
         return self._cache[key]
+
+
+def _quoting(matches: list[Match], original: str, folded: str) -> list[Match]:
+    """Matches found in the folded (simplified) text, quoting the copy as written: a
+    finding on traditional copy shows the writer's own characters, at the same offsets."""
+    if original == folded:
+        return matches
+    return [replace(m, text=original[m.start:m.end]) for m in matches]
