@@ -62,6 +62,8 @@ class Scanner:
         for term in terms:
             firsts = (regex_prefixes(term[3:]) if term.startswith("re:")
                       else _one(literal_prefix(term)))
+            if firsts is not None and _dense(firsts):
+                firsts = None  # cheaper found by the regex engine than confirmed in Python
             firsts_of.append(firsts)
             for prefix in firsts or ():
                 if prefix not in (START, DIGIT) and prefix not in position:
@@ -351,6 +353,19 @@ def scanner_for(lexicons: Mapping[str, Lexicon]) -> Scanner:
             _SCANNERS.pop(next(iter(_SCANNERS)))
         found = _SCANNERS[key] = Scanner(lexicons)
     return found
+
+
+DENSE = 3
+"""A term that may begin with this many single characters or more is searched with its own
+pattern: each of its candidates would cost a Python-level confirmation, and a term that
+can start at any word ("Fast, secure and reliable": any letter) or at any comma, full
+stop or digit has hundreds per page, while the regex engine's search rejects most
+positions at their first character."""
+
+
+def _dense(firsts: frozenset[str]) -> bool:
+    """Whether a term with these prefixes is searched instead (see DENSE)."""
+    return len(firsts) >= DENSE and all(len(p) == 1 or p == DIGIT for p in firsts)
 
 
 def _one(prefix: str | None) -> frozenset[str] | None:
