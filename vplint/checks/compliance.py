@@ -141,15 +141,15 @@ def claim(ctx: CheckContext) -> Iterator[Hit]:
     with_ = _patterns(ctx, "with")
     unless = _patterns(ctx, "unless")
     anywhere = _patterns(ctx, "unless_anywhere")
-    if not _offer_is_about(ctx, "offer"):
+    able = _able(ctx)
+    # Only texts where one of the rule's patterns can match; the page-wide conditions
+    # below are asked only when there is one.
+    texts = [(path, node) for path, node in _claim_texts(ctx) if able.get(id(node), bit) & bit]
+    if not texts or not _offer_is_about(ctx, "offer"):
         return
-    texts = _claim_texts(ctx)
     if anywhere and _any(anywhere, fold("\n".join(str(n.value) for _, n in ctx.facts.texts("")))):
         return
-    able = _able(ctx)
     for path, node in texts:
-        if not able.get(id(node), bit) & bit:
-            continue  # none of the rule's patterns can match in this text
         original = str(node.value)
         text = fold(original)
         found = sorted((m.start(), -m.end()) for m in prefilter.finditer(text))
@@ -225,11 +225,14 @@ def health_testimonial(ctx: CheckContext) -> Iterator[Hit]:
     """CMP010: a testimonial or expert endorsement in a proposition that sells a health
     effect (`health` regexes anywhere in it). The PRC Advertising Law forbids both for
     medicines, medical devices and health foods outright, whatever the source."""
+    testimonials = list(_testimonials(ctx))
+    if not testimonials:
+        return  # most pages: the page-wide health question is not asked
     health = _patterns(ctx, "health")
     every = fold("\n".join(str(n.value) for _, n in _claim_texts(ctx)))
     if not _any(health, every) or not _offer_is_about(ctx, "offer"):
         return
-    for path, node, source, start, end in _testimonials(ctx):
+    for path, node, source, start, end in testimonials:
         shown = source.strip().strip("-—–－ ").strip() or path
         if start is not None and not _looks_signed(shown):
             continue
