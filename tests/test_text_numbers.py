@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,8 +13,10 @@ from vplint.text.numbers import (
     MULTIPLIER,
     NUMBER,
     PERCENT,
+    cn2an_value,
     find_quantities,
     parse_number,
+    simple_chinese_value,
 )
 
 
@@ -179,3 +183,25 @@ def test_anchored_scan_finds_what_a_full_scan_finds(text: str) -> None:
         return [m.span() for m in matches if m.end() > m.start() and m.lastgroup != "skip"]
 
     assert kept(_matches(text)) == kept(_PATTERN.finditer(text))
+
+
+def test_common_chinese_numerals_read_without_cn2an_as_cn2an_reads_them() -> None:
+    """Every string the numeral reader accepts (a body of up to three numeral characters
+    and at most one scale word after it: its whole domain) has cn2an's value, and the
+    forms pages use most are among them (a page with only those never imports cn2an)."""
+    alphabet = "零一二两三四五六七八九十百千万亿"
+    bodies = ["".join(t) for n in (1, 2, 3) for t in itertools.product(alphabet, repeat=n)]
+    read = 0
+    for body in bodies:
+        for scale in ("", "百", "千", "万", "亿", "百万", "千万"):
+            value = simple_chinese_value(body + scale)
+            if value is not None:
+                read += 1
+                assert value == cn2an_value(body + scale), body + scale
+    assert read > 500
+    for common, value in (("三", 3), ("两", 2), ("零", 0), ("十五", 15), ("二十", 20),
+                          ("三十八", 38), ("五百", 500), ("两千", 2000), ("十五万", 150000),
+                          ("五百万", 5e6), ("七亿", 7e8)):
+        assert simple_chinese_value(common) == value
+    for other in ("6.5亿", "一百五", "一万二", "一二三", "十百", "百", "零百"):
+        assert simple_chinese_value(other) is None
