@@ -3,6 +3,7 @@ lexicon's pattern, give exactly what a plain `re` scan of every text gives."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from vplint.rules import Registry
 from vplint.text.facts import Facts
 from vplint.text.lexicon import Lexicon, lowers_safely
 from vplint.text.multiscan import Scanner
-from vplint.text.terms import DIGIT, START, regex_prefixes
+from vplint.text.terms import CJK_CLASS, DIGIT, START, regex_prefixes, term_pattern
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = Registry.default(plugins=False)
@@ -126,6 +127,43 @@ def test_regex_prefixes_reads_leading_literals(source: str, expected: set[str]) 
                                     "\\1a", "(?=a)?b", "\\u4e00", "(?i)x"])
 def test_regex_prefixes_gives_up_on_what_it_cannot_bound(source: str) -> None:
     assert regex_prefixes(source) is None
+
+
+def test_a_term_that_may_start_at_any_letter_is_searched_not_keyed() -> None:
+    """A term beginning with any of many single ASCII characters would make nearly every
+    word a candidate: it is searched with its own pattern, and finds the same."""
+    lexicon = Lexicon("features", {"en": [
+        "re:(?<![A-Za-z])[A-Za-z]{3,},\\s+[A-Za-z]{3,}(?:,\\s+|,?\\s+and\\s+)[A-Za-z]{3,}",
+        "re:[abc]x", "re:[ab]y", "fast"]})
+    scanner = Scanner({"features": lexicon})
+    assert [scanner.terms[k] for k in scanner.searched] == [
+        lexicon.terms["en"][0], "re:[abc]x"]
+    assert "a" in scanner.prefixes and "f" not in scanner.prefixes  # [ab]y and fast: keyed
+    for text in ("Fast, secure and reliable.", "It is fast, cheap, and Good", "ax by cx",
+                 "nope, no and no", "Fast"):
+        found = scanner.hits([text], scanner.locate([text.lower()]))[0]
+        got = [(m.start, m.end, m.term) for m in found.get("features", [])]
+        assert got == reference(lexicon, text, "all"), text
+
+
+def test_the_cjk_class_matches_the_same_characters_without_ignoring_case() -> None:
+    ignoring = re.compile(CJK_CLASS, re.IGNORECASE)
+    exact = re.compile(f"(?-i:{CJK_CLASS})", re.IGNORECASE)
+    for point in range(0x110000):
+        char = chr(point)
+        assert (ignoring.match(char) is None) == (exact.match(char) is None), hex(point)
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("让[\\u4e00-\\u9fff]{0,3}不再", "让(?-i:[\\u4e00-\\u9fff]){0,3}不再"),
+    ("[\\u4e00-\\u9fff]|b", "(?-i:[\\u4e00-\\u9fff])|b"),
+    ("\\[\\u4e00-\\u9fff]", "\\[\\u4e00-\\u9fff]"),  # an escaped bracket
+    ("[x[\\u4e00-\\u9fff]y", "[x[\\u4e00-\\u9fff]y"),  # inside another class
+    ("[]][\\u4e00-\\u9fff]", "[]](?-i:[\\u4e00-\\u9fff])"),
+])
+def test_term_patterns_match_the_cjk_class_without_ignoring_case(source: str,
+                                                                 expected: str) -> None:
+    assert term_pattern("re:" + source) == f"(?:{expected})"
 
 
 def test_the_catalogue_needs_few_full_pattern_searches() -> None:

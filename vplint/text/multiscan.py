@@ -356,16 +356,18 @@ def scanner_for(lexicons: Mapping[str, Lexicon]) -> Scanner:
 
 
 DENSE = 3
-"""A term that may begin with this many single characters or more is searched with its own
-pattern: each of its candidates would cost a Python-level confirmation, and a term that
+"""A term that may begin with this many single ASCII characters or more is searched with
+its own pattern: each of its candidates would cost a Python-level confirmation, and a term that
 can start at any word ("Fast, secure and reliable": any letter) or at any comma, full
 stop or digit has hundreds per page, while the regex engine's search rejects most
 positions at their first character."""
 
 
 def _dense(firsts: frozenset[str]) -> bool:
-    """Whether a term with these prefixes is searched instead (see DENSE)."""
-    return len(firsts) >= DENSE and all(len(p) == 1 or p == DIGIT for p in firsts)
+    """Whether a term with these prefixes is searched instead (see DENSE): it may begin
+    with DENSE or more ASCII characters or digits, and with nothing longer."""
+    return (all(len(p) == 1 or p == DIGIT for p in firsts)
+            and sum(p == DIGIT or p.isascii() for p in firsts) >= DENSE)
 
 
 def _one(prefix: str | None) -> frozenset[str] | None:
