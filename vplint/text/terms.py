@@ -28,12 +28,48 @@ _WORD = lazy(r"[A-Za-z0-9_]")
 def term_pattern(term: str) -> str:
     """Regex source for one term: `re:` prefix means a regex, else a literal phrase."""
     if term.startswith("re:"):
-        return f"{_number_start(term[3:])}(?:{term[3:]})"
+        return f"{_number_start(term[3:])}(?:{_caseless_cjk(term[3:])})"
     parts = [re.escape(p) for p in re.split(r"\s+", term.strip())]
     body = r"\s+".join(parts).replace(r"\-", r"[-\s]?")
     head = r"(?<![A-Za-z0-9_])" if _WORD.match(term[0]) else ""
     tail = r"(?![A-Za-z0-9_])" if _WORD.match(term[-1]) else ""
     return f"{head}{body}{tail}"
+
+
+CJK_CLASS = r"[\u4e00-\u9fff]"
+"""The class of CJK ideographs that Chinese terms use for "a few characters"."""
+
+
+def _caseless_cjk(source: str) -> str:
+    """`source` with each CJK_CLASS matched without IGNORECASE, which it does not need
+    (no character's case maps into or out of it) but which makes `re` fold each of its
+    20,992 characters when it compiles the pattern: 2.3 ms per occurrence instead of 0.7,
+    paid in every run by every pattern that holds one of those terms. Only a class of its
+    own is rewritten: not an escaped bracket, nor a bracket inside another class."""
+    if CJK_CLASS not in source:
+        return source
+    out: list[str] = []
+    i, n, in_class, class_start = 0, len(source), False, 0
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            out.append(source[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            if c == "]" and i > class_start:
+                in_class = False
+        elif source.startswith(CJK_CLASS, i):
+            out.append(f"(?-i:{CJK_CLASS})")
+            i += len(CJK_CLASS)
+            continue
+        elif c == "[":
+            in_class = True
+            # a "]" right after "[" or "[^" is a member, not the end
+            class_start = i + (2 if source.startswith("^", i + 1) else 1)
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def _number_start(source: str) -> str:
@@ -61,7 +97,7 @@ def lower_pattern(term: str) -> str:
     """`term_pattern` for lower-cased text, case-sensitive, starting with a literal
     character so that the regex engine can skip to candidate positions."""
     if term.startswith("re:"):
-        return f"{_number_start(term[3:])}(?i:{term[3:]})"
+        return f"{_number_start(term[3:])}(?i:{_caseless_cjk(term[3:])})"
     lowered = term.strip().lower()
     parts = [re.escape(p) for p in re.split(r"\s+", lowered)]
     body = r"\s+".join(parts).replace(r"\-", r"[-\s]?")
