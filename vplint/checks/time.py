@@ -54,13 +54,13 @@ def vague_time(ctx: CheckContext) -> Iterator[Hit]:
     scale fast"); nor on a website page that puts a number on its speed somewhere
     ("load in under a second", "build times cut by 50-80%").
     """
-    bounded = _bounded_stems(ctx)
     window = int(ctx.param("window", 40))
     found = [(path, node, t) for path, node, t in field_times(
         ctx.facts, fields(ctx, default=("copy",))) if t.kind == VAGUE]
-    if found and ctx.doc.kind != "yaml" and ctx.facts.memo(
+    if not found or ctx.doc.kind != "yaml" and ctx.facts.memo(
             ("tim002-page-quantified",), lambda: quantifies_speed(ctx.doc.source)):
         return
+    bounded = _bounded_stems(ctx)  # asked only on a page with a vague word
     for path, node, t in found:
         text = str(node.value)
         if not_a_time_promise(text, t.start, t.end) or \
