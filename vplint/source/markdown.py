@@ -212,7 +212,11 @@ class MarkdownModel:
 
 
 def _blank(text: str) -> str:
-    return "".join(c if c in "\r\n" else " " for c in text) if text.strip(" ") else text
+    if not text.strip(" "):
+        return text
+    if "\n" not in text and "\r" not in text:
+        return " " * len(text)  # most markup (a "# ", a link target) has no line break
+    return "".join(c if c in "\r\n" else " " for c in text)
 
 
 _WIDE_RUN = lazy("[\u0080-\u07ff]+|[\u0800-\uffff]+|[\U00010000-\U0010ffff]+")
