@@ -109,6 +109,9 @@ class CopyEvidence:
     abstraction: int = 0
     features: int = 0
     """The product and what it has, uses or is made of: the drill, not the hole."""
+    speaker: int = 0
+    """The customer speaking in the first person (English copy with no "we": "Because
+    I'm worth it"): the buyer is the subject of the sentence, not only spoken to."""
     addressed: int = 0
     """Imperatives that address the reader without promising a result ("Take a chance",
     "Fly Aeroflot"): the customer is spoken to, but is not the subject of a result, so
@@ -116,11 +119,13 @@ class CopyEvidence:
 
     @property
     def says_nothing(self) -> bool:
-        """True when the text names neither a customer nor a result nor a need: an
-        empty starter, a placeholder, a paragraph about the company."""
+        """True when the text shows no result, need, time or doubt answered, and no
+        customer speaking for themselves: an empty starter, a placeholder, a paragraph
+        about the company. "You" alone ("What's in your wallet?", "Thank you for your
+        support") speaks to the buyer without saying what they get, so it does not count."""
         if self.units < 3:
             return True
-        return not (self.outcomes or self.customer or self.need or self.times or self.doubts)
+        return not (self.outcomes or self.need or self.times or self.doubts or self.speaker)
 
     @property
     def strength(self) -> int:
@@ -216,14 +221,13 @@ def evidence(doc: Document, facts: Facts) -> CopyEvidence:
     # only when neither a moment nor a customer's result already shows it: stop at the
     # first one, and do not look for a time that could not change the verdict.
     figures = int(any(_has_figure(facts, node) for _path, node in texts))
-    said = (counts["outcomes"] or results or counts["customer"] or imperative or speaker
-            or counts["need"] or counts["doubts"])
+    said = (counts["outcomes"] or results or speaker or counts["need"] or counts["doubts"])
     times = 0 if moments and said else int(any(
         t.is_bound for _path, node in texts for t in times_of(facts, node)))  # type: ignore[arg-type]
     return CopyEvidence(
         units=units, customer=counts["customer"] + imperative + speaker, company=counts["company"],
         centred=counts["centred"], outcomes=counts["outcomes"] + results,
-        moments=moments, times=times, figures=figures,
+        moments=moments, times=times, figures=figures, speaker=speaker,
         addressed=addressed, doubts=counts["doubts"], proof=counts["proof"], need=counts["need"],
         abstraction=counts["abstraction"], features=counts["features"])
 
