@@ -40,3 +40,64 @@ def test_you_alone_does_not_make_copy_say_something(lang: str, line: str,
     words = _words(lang, line)
     assert words.customer >= 1
     assert words.says_nothing is says_nothing
+
+
+def test_you_alone_counts_half_of_being_the_subject() -> None:
+    spoken = _words("en", "Thank you for choosing your local bakery")
+    nobody = _words("en", "Thanks for choosing the local bakery")
+    assert spoken.says_nothing and spoken.strength == nobody.strength
+    assert spoken.strength < _words("en", "Your bread, at your door by 7 am").strength
+
+
+# ---- a dish ranked by a label vs a dish you can taste ----------------------------------
+@pytest.mark.parametrize("lang,label,shown", [
+    ("en", "Our signature burger", "A sizzling burger, fresh from the grill"),
+    ("zh", "招牌红烧肉", "滋滋冒油、外酥里嫩的红烧肉"),
+    ("zh", "经典牛肉面", "妈妈味道的牛肉面，热腾腾端上桌"),
+])
+def test_a_generic_label_scores_below_a_taste_you_can_picture(lang: str, label: str,
+                                                              shown: str) -> None:
+    assert _words(lang, label).abstraction >= 1
+    assert _words(lang, shown).moments >= 1
+    assert _score(lang, label) < _score(lang, shown)
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("en", "A classic case study for your team"),
+    ("zh", "古典音乐会，周六晚上"),
+])
+def test_words_near_a_label_are_not_labels(lang: str, line: str) -> None:
+    assert _words(lang, line).abstraction == 0
+
+
+# ---- the reader put in a situation ------------------------------------------------------
+@pytest.mark.parametrize("lang,plain,situated", [
+    ("en", "A phone charger", "When you're stuck at the airport, a phone charger"),
+    ("zh", "一杯热咖啡", "你加班到深夜的时候，一杯热咖啡"),
+    ("zh", "无家可归的小狗", "你要是下雨天没有家，会怎么样？"),
+])
+def test_a_situation_the_reader_is_put_in_is_a_moment(lang: str, plain: str,
+                                                      situated: str) -> None:
+    assert _words(lang, situated).moments > _words(lang, plain).moments
+    assert _score(lang, plain) < _score(lang, situated)
+
+
+# ---- the end of a pain as a state -------------------------------------------------------
+@pytest.mark.parametrize("lang,feature,benefit", [
+    ("zh", "含电解质的运动饮料", "跑完十公里也不累的运动饮料"),
+    ("zh", "全自动保险柜", "出门在外，家里的现金也无忧"),
+    ("en", "A weed spray with glyphosate", "Spray the weeds away in one afternoon"),
+])
+def test_the_end_of_a_pain_outscores_the_feature(lang: str, feature: str,
+                                                 benefit: str) -> None:
+    assert _words(lang, benefit).outcomes >= 1
+    assert not _words(lang, benefit).says_nothing
+    assert _score(lang, feature) < _score(lang, benefit)
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("zh", "你怕不怕？"),
+    ("zh", "不累吗"),
+])
+def test_a_question_about_a_pain_is_not_its_end(lang: str, line: str) -> None:
+    assert _words(lang, line).outcomes == 0

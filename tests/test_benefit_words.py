@@ -171,10 +171,14 @@ def test_a_named_customer_is_a_moment_and_a_named_rival_is_not(lang: str, line: 
 
 
 def test_being_spoken_to_is_half_of_being_the_subject() -> None:
-    spoken_to = CopyEvidence(units=10, addressed=2, moments=1)
-    subject = CopyEvidence(units=10, customer=2, moments=1)
-    nobody = CopyEvidence(units=10, company=2, moments=1)
+    # The customer is the subject of a result only where there is a result; "you" in
+    # copy that says nothing is spoken to (tests/test_benefit_signals.py).
+    spoken_to = CopyEvidence(units=10, addressed=2, moments=1, outcomes=1)
+    subject = CopyEvidence(units=10, customer=2, moments=1, outcomes=1)
+    nobody = CopyEvidence(units=10, company=2, moments=1, outcomes=1)
     assert subject.strength > spoken_to.strength > nobody.strength
+    assert (CopyEvidence(units=10, customer=2, moments=1).strength
+            == CopyEvidence(units=10, addressed=2, moments=1).strength)
 
 
 @pytest.mark.parametrize("lang,line,expected", [

@@ -139,7 +139,11 @@ class CopyEvidence:
         # proves nothing the buyer wants: only the moment of use and the words count.
         said = not self.says_nothing
         sides = self.customer + self.addressed + self.company + self.centred + self.features
-        customer_share = (self.customer + self.addressed / 2) / sides if sides else 0.5
+        # With no result, need or time, "you" is the buyer spoken to, like an imperative
+        # that promises nothing: half the weight of being the subject of a result.
+        spoken = self.addressed + (self.customer - self.speaker if not said else 0)
+        subject = self.customer - (self.customer - self.speaker if not said else 0)
+        customer_share = (subject + spoken / 2) / sides if sides else 0.5
         # A result with no one to get it and nothing to measure or picture it by ("boost
         # productivity", 显著提升效率) is an abstraction that sounds like a result (OUT002):
         # half the credit.
