@@ -101,3 +101,46 @@ def test_the_end_of_a_pain_outscores_the_feature(lang: str, feature: str,
 ])
 def test_a_question_about_a_pain_is_not_its_end(lang: str, line: str) -> None:
     assert _words(lang, line).outcomes == 0
+
+
+# ---- idioms that only look like results --------------------------------------------------
+@pytest.mark.parametrize("lang,line,outcome", [
+    ("en", "Stop and smell the roses", False),
+    ("en", "Stop overpaying for parking", True),
+    ("en", "Let's get it", False),
+    ("en", "Get it delivered tonight", True),
+    ("zh", "告别演唱会门票开售", False),
+    ("zh", "告别排队", True),
+])
+def test_idioms_that_only_look_like_results(lang: str, line: str, outcome: bool) -> None:
+    assert bool(_words(lang, line).outcomes) is outcome
+
+
+# ---- what the product is made of is not an instruction to the buyer ----------------------
+@pytest.mark.parametrize("lang,feature,benefit", [
+    ("zh", "选用新疆长绒棉", "贴身穿一整天也不闷热"),
+    ("zh", "用料考究，上新款", "周末买一次菜，够全家吃一周"),
+    ("en", "Waterproof jacket with taped seams", "Walk the dog in a downpour and come home dry"),
+])
+def test_a_feature_verb_is_not_an_imperative(lang: str, feature: str, benefit: str) -> None:
+    words = _words(lang, feature)
+    assert words.outcomes == 0 and words.customer == 0
+    assert _score(lang, feature) < _score(lang, benefit)
+
+
+# ---- a hard use withstood -----------------------------------------------------------------
+@pytest.mark.parametrize("lang,feature,benefit", [
+    ("zh", "高性能处理器，运行流畅", "打开二十个网页也不卡"),
+    ("en", "A long-life lithium battery", "All day long and still 40% left at bedtime"),
+])
+def test_a_hard_use_withstood_is_an_outcome(lang: str, feature: str, benefit: str) -> None:
+    assert _words(lang, benefit).outcomes >= 1
+    assert _score(lang, feature) < _score(lang, benefit)
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("zh", "今夜，一滴都不许剩"),
+    ("zh", "三个人也不够"),
+])
+def test_a_prohibition_or_a_shortfall_is_not_withstanding(lang: str, line: str) -> None:
+    assert _words(lang, line).outcomes == 0

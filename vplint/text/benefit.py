@@ -51,18 +51,22 @@ NEGATIVE = {
 }
 
 # A clause that opens with a verb speaks to the reader ("Get dinner...", "Book unique
-# homes..."); only verbs of doing or getting count, so "Innovative platform" does not.
+# homes..."); only verbs of doing or getting count, so "Innovative platform" does not,
+# and "Stop and smell the roses" is a pause, not the end of a pain.
 _IMPERATIVE = lazy(
-    r"(?:^|(?<=[.!?;:\n]\s)|(?<=^\s)|(?<=[-—–]\s))(?:get|save|stop|earn|book|never|sleep|skip|"
+    r"(?:^|(?<=[.!?;:\n]\s)|(?<=^\s)|(?<=[-—–]\s))(?:get|save|stop(?!\s+(?:and|to|by)(?![A-Za-z]))|earn|book|never|sleep|skip|"
     r"keep|find|enjoy|cut|send|pay|order|try|snap|turn|close|sell|hire|ship|meet|cook|eat|"
     r"drink|shop|live|fly|travel|taste|feel|see|watch|take|make|bring|rent|buy|grow|win|"
     r"finish|spend|share|say|pick|open|call|ask|put|wake|forget|leave|go|start|run|move|"
     r"plan|build|let|give|choose|switch|swap|join|stay|treat|wear|walk|drive|relax|lose|"
     r"compare|check|protect|clean|kick|step|have|discover)"
     r"(?![A-Za-z])", re.IGNORECASE | re.MULTILINE)
+# 选用, 用料, 上市 and 上新 name what the product is made of or when it launched (the
+# drill), not an instruction to the buyer.
 _ZH_IMPERATIVE = lazy(
-    r"(?:(?:^|(?<=[，。！？；,!?;\s]))(?:喝|吃|用|买|选|来|找|住|穿|订|点|去|带|试试|认准|拍|扫|上|叫)"
-    r"|(?:就|请|快|多|先|都)(?:找|用|上|喝|吃|买|来|去|叫|发|选|订))"
+    r"(?:(?:^|(?<=[，。！？；,!?;\s]))(?:喝|吃|用(?!料|材|于)|买|选(?!用|料|材)|来|找|住|穿|订|点|去|带|"
+    r"试试|认准|拍|扫|上(?!市|新|线)|叫)"
+    r"|(?:就|请|快|多|先|都)(?:找|用(?!料|材|于)|上(?!市|新|线)|喝|吃|买|来|去|叫|发|选(?!用|料|材)|订))"
     r"(?=[\u4e00-\u9fffA-Za-z])", re.MULTILINE)
 # Of the imperatives, only verbs of getting a result or ending a pain state an outcome
 # ("Get help whenever you need it", "Stop overpaying"); "Enjoy the Go", "Make 7-Up Yours"
