@@ -5,8 +5,9 @@ With --verdicts, judge the score on copy with outside verdicts instead
 (tests/corpus/verdicts/verdicts.yaml: critics' judgements, published before/after
 rewrites, regulators' rulings, collected blind): the strong-over-weak AUC overall, per
 language and per kind of verdict, and the share of rewrites that outscore their originals.
-The held-out verdicts (tests/corpus/verdicts/holdout.yaml, a second blind collection that
-is only ever measured, never read to tune) are reported separately after them.
+The second collection (tests/corpus/verdicts/holdout.yaml, held out until round 3 and
+development data since round 4) is reported separately after them; the held-out
+measurement is a third blind collection, judged with --verdicts PATH.
 
 Runs every entry of tests/corpus/propositions.yaml through vplint as the proposition
 {language: <lang>, copy: {headline: <line>}} and compares the codes it reports with the
@@ -19,7 +20,7 @@ Exit status: 0 when strong propositions outscore weak ones on average, 1 otherwi
 
     python scripts/corpus_eval.py [--corpus PATH] [--errors]
     python scripts/corpus_eval.py --verdicts [PATH] [--check-targets]
-    (without PATH: the development verdicts, then the held-out ones)
+    (without PATH: the first collection, then the second)
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus" / "propositions.yaml"
 VERDICTS = ROOT / "tests" / "corpus" / "verdicts" / "verdicts.yaml"
 HELDOUT_VERDICTS = ROOT / "tests" / "corpus" / "verdicts" / "holdout.yaml"
-"""Verdicts collected blind after the work on the score began: measured, never tuned to."""
+"""The second blind collection: held out until round 3, development data since round 4
+(tests/corpus/verdicts/README.md)."""
 GROUPS = ("strong", "weak")
 TARGETS = {"auc": 0.9, "rewrites": 0.9}
 """Issue 14's targets for the outside verdicts."""
@@ -352,17 +354,18 @@ def verdicts_main(paths: list[tuple[str, Path]], check_targets: bool) -> int:
 
 
 def verdict_files(path: Path | None) -> list[tuple[str, Path]]:
-    """The files `--verdicts` judges: the one named, or the development verdicts and,
-    when present, the held-out ones."""
+    """The files `--verdicts` judges: the one named, or the first collection and, when
+    present, the second."""
     if path is not None:
         return [("Verdicts", path)]
-    files = [("Development verdicts", VERDICTS)]
+    files = [("First collection (development)", VERDICTS)]
     if HELDOUT_VERDICTS.exists():
-        files.append(("Held-out verdicts (measured only, never tuned to)", HELDOUT_VERDICTS))
+        files.append(("Second collection (held out until round 3, development since round 4)",
+                      HELDOUT_VERDICTS))
     return files
 
 
-_ALL = Path("<development and held-out>")
+_ALL = Path("<first and second collections>")
 """`--verdicts` given without a path."""
 
 
@@ -373,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     parser.add_argument("--verdicts", type=Path, nargs="?", const=_ALL, default=None,
                         help="judge the score on copy with outside verdicts (without a "
-                             "path: the development and the held-out verdicts)")
+                             "path: the first and the second collection)")
     parser.add_argument("--check-targets", action="store_true",
                         help="with --verdicts: exit 1 when a target is missed")
     args = parser.parse_args(argv)

@@ -34,6 +34,8 @@ def _words(lang: str, line: str) -> CopyEvidence:
     ("en", "Your bread, at your door by 7 am", False),
     ("zh", "你的品牌，你的选择", True),
     ("zh", "你的快递，今晚8点前送到", False),
+    ("en", "A hot pizza at your door", False),
+    ("zh", "你的周末早餐", False),
 ])
 def test_you_alone_does_not_make_copy_say_something(lang: str, line: str,
                                                     says_nothing: bool) -> None:

@@ -177,8 +177,8 @@ def test_being_spoken_to_is_half_of_being_the_subject() -> None:
     subject = CopyEvidence(units=10, customer=2, moments=1, outcomes=1)
     nobody = CopyEvidence(units=10, company=2, moments=1, outcomes=1)
     assert subject.strength > spoken_to.strength > nobody.strength
-    assert (CopyEvidence(units=10, customer=2, moments=1).strength
-            == CopyEvidence(units=10, addressed=2, moments=1).strength)
+    assert (CopyEvidence(units=10, customer=2, figures=1).strength
+            == CopyEvidence(units=10, addressed=2, figures=1).strength)
 
 
 @pytest.mark.parametrize("lang,line,expected", [

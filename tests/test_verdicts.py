@@ -22,7 +22,7 @@ def test_the_corpus_is_large_bilingual_and_sourced() -> None:
     assert sum(1 for v in entries if v.rewrite_of) >= 20
 
 
-def test_the_held_out_verdicts_are_bilingual_sourced_and_apart_from_the_first() -> None:
+def test_the_second_collection_is_bilingual_sourced_and_apart_from_the_first() -> None:
     held_out = corpus_eval.load_verdicts(corpus_eval.HELDOUT_VERDICTS)
     assert len(held_out) >= 100
     langs = [v.lang for v in held_out]
@@ -33,11 +33,11 @@ def test_the_held_out_verdicts_are_bilingual_sourced_and_apart_from_the_first() 
     assert len([v for v in held_out if v.text in first]) <= len(held_out) // 20
 
 
-def test_the_report_gives_the_held_out_verdicts_their_own_table(capsys) -> None:
+def test_the_report_gives_the_second_collection_its_own_table(capsys) -> None:
     assert corpus_eval.main(["--verdicts"]) == 0
     out = capsys.readouterr().out
-    development, _, held_out = out.partition("## Held-out verdicts")
-    assert "## Development verdicts" in development and "| all |" in development
+    development, _, held_out = out.partition("## Second collection")
+    assert "## First collection" in development and "| all |" in development
     assert "| all |" in held_out and "Rewrites that outscore their original:" in held_out
 
 

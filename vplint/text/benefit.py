@@ -126,10 +126,12 @@ class CopyEvidence:
         """True when the text shows no result, need, time or doubt answered, and no
         customer speaking for themselves: an empty starter, a placeholder, a paragraph
         about the company. "You" alone ("What's in your wallet?", "Thank you for your
-        support") speaks to the buyer without saying what they get, so it does not count."""
+        support") speaks to the buyer without saying what they get, so it does not count;
+        the customer in a moment of use ("a hot pizza at your door", 你的周末早餐) does."""
         if self.units < 3:
             return True
-        return not (self.outcomes or self.need or self.times or self.doubts or self.speaker)
+        return not (self.outcomes or self.need or self.times or self.doubts or self.speaker
+                    or (self.customer and self.moments))
 
     @property
     def strength(self) -> int:
@@ -229,7 +231,8 @@ def evidence(doc: Document, facts: Facts) -> CopyEvidence:
     # only when neither a moment nor a customer's result already shows it: stop at the
     # first one, and do not look for a time that could not change the verdict.
     figures = int(any(_has_figure(facts, node) for _path, node in texts))
-    said = (counts["outcomes"] or results or speaker or counts["need"] or counts["doubts"])
+    said = (counts["outcomes"] or results or speaker or counts["need"] or counts["doubts"]
+            or (counts["customer"] + imperative and moments))
     times = 0 if moments and said else int(any(
         t.is_bound for _path, node in texts for t in times_of(facts, node)))  # type: ignore[arg-type]
     return CopyEvidence(
