@@ -146,3 +146,22 @@ def test_a_hard_use_withstood_is_an_outcome(lang: str, feature: str, benefit: st
 ])
 def test_a_prohibition_or_a_shortfall_is_not_withstanding(lang: str, line: str) -> None:
     assert _words(lang, line).outcomes == 0
+
+
+# ---- a pain that keeps happening ----------------------------------------------------------
+@pytest.mark.parametrize("lang,line,need", [
+    ("zh", "你的简历为什么总被拒？", True),
+    ("zh", "这家店常被评为全市第一", False),
+    ("en", "Why you keep getting ghosted by recruiters", True),
+    ("en", "Why recruiters keep getting better tools", False),
+])
+def test_a_pain_that_keeps_happening_is_a_need(lang: str, line: str, need: bool) -> None:
+    assert bool(_words(lang, line).need) is need
+
+
+@pytest.mark.parametrize("lang,feature,pain", [
+    ("zh", "简历模板大全", "你的简历为什么总被拒？"),
+    ("en", "A library of 200 resume templates", "Why you keep getting ghosted by recruiters"),
+])
+def test_naming_the_pain_outscores_the_feature(lang: str, feature: str, pain: str) -> None:
+    assert _score(lang, feature) < _score(lang, pain)
