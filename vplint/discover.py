@@ -37,6 +37,7 @@ from typing import Any
 
 from vplint.document import COPY_SUFFIXES, YAML_SUFFIXES, printable_path
 from vplint.errors import UsageError
+from vplint.fsutil import FolderResolver
 from vplint.lazyre import lazy
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", "env",
@@ -150,6 +151,8 @@ class FileChooser:
 
     def __post_init__(self) -> None:
         self.root = Path(self.root).resolve()
+        self.resolve = FolderResolver()
+        """`Path.resolve` for the files of this walk (each folder resolved once)."""
         self._exclude = _spec(self.exclude)
         self._include = _spec(self.include) if self.include is not None else None
         self._extend = _spec(self.extend_include)
@@ -162,7 +165,7 @@ class FileChooser:
 
     def _relative(self, path: Path) -> str:
         try:
-            rel = path.resolve().relative_to(self.root).as_posix()
+            rel = self.resolve(path).relative_to(self.root).as_posix()
         except (ValueError, OSError, RuntimeError):  # elsewhere, or a symbolic-link loop
             rel = path.as_posix()
         return rel + "/" if path.is_dir() else rel
@@ -208,18 +211,18 @@ def discover(paths: list[str], exclude: list[str] = (), root: str = ".",
             found.append(path)
     seen: set[Path] = set()
     for item in sorted(found):
-        key = _identity(item)
+        key = _identity(item, chooser.resolve)
         if key not in seen:
             seen.add(key)
             yield item
 
 
-def _identity(path: Path) -> Path:
+def _identity(path: Path, resolve: FolderResolver | None = None) -> Path:
     """What makes two paths the same file (a symlink stays itself; it may not resolve)."""
     if path.is_symlink():
         return path.absolute()
     try:
-        return path.resolve()
+        return resolve(path) if resolve is not None else path.resolve()
     except (OSError, RuntimeError):
         return path.absolute()
 

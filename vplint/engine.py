@@ -20,6 +20,7 @@ from vplint.config import Config, Selector
 from vplint.document import Document, failed_document, load_file, load_text, printable_path
 from vplint.errors import did_you_mean
 from vplint.frontcopy import expose_front_matter_copy
+from vplint.fsutil import FolderResolver
 from vplint.model import Finding, PropositionResult, Severity
 from vplint.pagekind import ARTICLE, LANDING, page_kind
 from vplint.rules import Registry, Rule
@@ -113,6 +114,7 @@ class Linter:
                                         f"rule_options/{code}", "rule_options")
         self._rules_for: dict[frozenset[str], list[Rule]] = {}
         self.budget = Budget(self.config.rule_timeout)
+        self._resolve: FolderResolver | None = None
         self.confined_to: tuple[Path, ...] | None = None
         """Resolved folders (and files) a linted file may really live in; None: anywhere.
         Set by `confine` for a run over the repository under review."""
@@ -147,8 +149,12 @@ class Linter:
         neither changes the results or their order. Only results are kept, never documents.
         """
         if jobs == 1 and cache is None:
-            for path in files:
-                yield from self.lint_file(path)
+            self._resolve = FolderResolver()  # for `allowed`, during this run only
+            try:
+                for path in files:
+                    yield from self.lint_file(path)
+            finally:
+                self._resolve = None
             return
         from vplint.parallel import lint_many
 
@@ -193,7 +199,7 @@ class Linter:
         if self.confined_to is None:
             return True
         try:
-            real = path.resolve()
+            real = self._resolve(path) if self._resolve is not None else path.resolve()
         except (OSError, RuntimeError):  # a loop: the loader reports it
             return True
         return any(real == root or root in real.parents for root in self.confined_to)

@@ -46,3 +46,35 @@ def _mode_for(target: Path) -> int:
     mask = os.umask(0o022)  # the only way to read the umask is to set it...
     os.umask(mask)  # ...and put it straight back
     return 0o666 & ~mask
+
+
+class FolderResolver:
+    """`Path.resolve()` for many files in few folders, for the span of one walk or run.
+
+    Each folder is resolved once; a file that is not a symbolic link resolves to its
+    resolved folder joined with its name. That is what `resolve` gives (it resolves the
+    components left to right), with one `lstat` instead of one per component of the path
+    (three resolves per linted file cost ~50 µs of CPU and more of wall time on a virtual
+    machine, where each system call is dear). A link, a name such as `..`, or a file that
+    cannot be examined goes through `resolve` itself. Keep an instance no longer than one
+    run: a folder replaced by a link afterwards would be taken for what it was.
+    """
+
+    def __init__(self) -> None:
+        self._folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> Path:
+        """`path.resolve()` (the same exceptions: OSError, RuntimeError for a loop)."""
+        name = path.name
+        if name in ("", ".", ".."):
+            return path.resolve()
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                return path.resolve()
+        except (OSError, ValueError):
+            return path.resolve()
+        parent = path.parent
+        folder = self._folders.get(parent)
+        if folder is None:
+            folder = self._folders[parent] = parent.resolve()
+        return folder / name
