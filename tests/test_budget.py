@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+import vplint.budget as budget_module
 from vplint.budget import WALL_FACTOR, Budget, RuleTimeout
 
 
@@ -72,3 +73,37 @@ def test_outside_the_main_thread_the_budget_is_checked_on_return():
     for thread in threads:
         thread.join()
     assert outcomes == {"CPU001": "stopped", "SLW001": "finished"}
+
+
+def test_rules_called_one_after_another_share_a_reading_of_the_cpu_clock(monkeypatch):
+    """Reading the thread's CPU clock is a system call: a rule starts from the reading
+    taken as the rule before it returned, unless other work ran since (`unmark`)."""
+    reads: list[float] = []
+    real = time.thread_time
+
+    def counted() -> float:
+        reads.append(real())
+        return reads[-1]
+
+    monkeypatch.setattr(budget_module.time, "thread_time", counted)
+    budget = Budget(5)
+    with budget.for_file():
+        for code in ("AAA001", "BBB001", "CCC001", "DDD001"):
+            with budget.run(code):
+                pass
+        budget.unmark()
+        with budget.run("EEE001"):
+            pass
+    assert len(reads) == 2 + 3 + 2  # not two per rule
+
+
+def test_work_between_rules_after_unmark_counts_against_no_rule():
+    budget = Budget(5)
+    with budget.for_file():
+        with budget.run("AAA001"):
+            pass
+        _burn(0.3)  # e.g. the next document's facts
+        budget.unmark()
+        with budget.run("BBB001"):
+            pass
+    assert budget.spent["BBB001"] < 0.15

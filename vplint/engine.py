@@ -232,6 +232,7 @@ class Linter:
         """Each document with its facts, the rules that ran and the findings kept."""
         staged = []
         for doc in docs:
+            self.budget.unmark()  # this document's facts are no rule's time
             kind = page_kind(doc, display, self.config)
             if kind in (LANDING, ARTICLE):
                 expose_front_matter_copy(doc)
@@ -271,6 +272,7 @@ class Linter:
         known = set(self.registry.rules)
         enabled = {r.code for r in rules}
         unused = [d for d in unused if d.code in enabled or d.code not in known]
+        self.budget.unmark()
         for rule in post:
             for doc, facts, _ran, kept in staged:
                 mine = [d for d in unused if _owner(staged, d.line) is doc]
@@ -294,13 +296,18 @@ class Linter:
         if any(params.get(name) for name in needs.unless):
             return True
         known = facts.registry.lexicons
-        for name in needs.params:
-            value = params.get(name) or []
-            names = [value] if isinstance(value, str) else list(value)
-            # an unknown lexicon is the rule's error to report, so it runs
-            if not any(n not in known or facts.has(n) for n in names):
-                return False
-        return True
+        scanned = facts.scanned
+        try:
+            for name in needs.params:
+                value = params.get(name) or []
+                names = [value] if isinstance(value, str) else list(value)
+                # an unknown lexicon is the rule's error to report, so it runs
+                if not any(n not in known or facts.has(n) for n in names):
+                    return False
+            return True
+        finally:
+            if not scanned and facts.scanned:
+                self.budget.unmark()  # the document's scan is no rule's time
 
     def _run(self, rule: Rule, doc: Document, facts: Facts,
              extra: dict[str, Any] | None = None) -> list[Finding]:

@@ -122,6 +122,11 @@ class Facts:
                 if text else []
         return found  # type: ignore[return-value]
 
+    @property
+    def scanned(self) -> bool:
+        """Whether the document's lexicon hits were computed (`hits`)."""
+        return self._hits is not None
+
     def has(self, lexicon: str) -> bool:
         """True when the lexicon matches somewhere in the document's texts (or in a text
         that was not scanned with the others: then it may)."""
