@@ -161,6 +161,12 @@ def test_a_page_in_a_customers_voice() -> None:
     ("我们的顶级团队随时待命。", "顶级"),
     ("我们将成为中国最大的排班平台。", "将成为"),
     ("We will become the #1 rota app.", "will become"),
+    # "this module/system" (本模块, 本系统) names the advertiser's own offer, also when the
+    # clause that praises it drops the subject
+    ("本模块涵盖平台上的全部会计应用，是目前最全面的会计解决方案。", "最全面"),
+    ("本系統支援所有門市，是業界最完整的方案。", "最完整"),
+    ("This module covers every ledger app, and our team is the most experienced.",
+     "the most"),
 ])
 def test_we_speaking_about_the_offer_is_the_advertisers_claim(text: str, phrase: str) -> None:
     from vplint.text.attribution import about_advertiser
@@ -179,6 +185,7 @@ def test_we_speaking_about_the_offer_is_the_advertisers_claim(text: str, phrase:
     ("我们遇到最大的拦路虎是权限系统。", "最大"),
     ("假设我们选择维护 Spark 代码，那我们势必要跟主干分叉。", "势必"),
     ("If we forked the code, we will become the maintainers.", "will become"),
+    ("本文介绍了最常见的三种部署方式。", "最常见"),  # "this article" is not an offer
 ])
 def test_we_narrating_is_not_a_claim_about_the_offer(text: str, phrase: str) -> None:
     from vplint.text.attribution import about_advertiser

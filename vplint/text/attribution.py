@@ -627,6 +627,8 @@ def about_advertiser(text: str, start: int, own_names: Iterable[str] = (),
     # only as the subject that offers, in the same clause (we_claim_offer).
     if _mentions_self(text[a:b], [n for n in own_names if n]):
         return True
+    if we_is_advertiser and _THIS_OFFER_RE.search(text, a, b):
+        return True  # 本模块…，是最全面的…: "this module" names the offer like its name
     return we_is_advertiser and (we_claim_offer(text[c:start]) or (
         bool(_WE_SUBJECT_END.search(text, c, start)) and not _DEGREE_AT.match(text, start)
         and not _HYPOTHETICAL.match(text, a)))
@@ -641,9 +643,13 @@ _HYPOTHETICAL = lazy(r"\s*(?:假设|假設|假如|如果|要是|若是|倘若|(?
 # The claim word as the predicate of "we" ("we will become", 我们将成为, "we reimagined"):
 # the advertiser's claim. A degree word right after "we" (我们最关注, "we most often use")
 # grades the speaker's own doing instead.
+_THIS_OFFER = (r"本(?:公司|平台|产品|產品|团队|團隊|模块|模組|系统|系統|方案|软件|軟體|服务|服務|"
+               r"应用|應用|品牌|网站|網站|店)")
+""""This company/platform/module..." (本模块): the advertiser naming its own offer."""
+_THIS_OFFER_RE = lazy(_THIS_OFFER)
 _WE_SUBJECT_END = lazy(
     r"(?:(?<![A-Za-z])(?:[Ww]e|[Ww]e['’](?:ll|ve))(?:\s+(?:\w+ly|also|now|just|still))*\s*|"
-    r"(?:我们|我們|我司|本公司|本平台|本产品|本產品)(?:也|还|還|已|已经|已經|一直|都|更|就)*)$")
+    rf"(?:我们|我們|我司|{_THIS_OFFER})(?:也|还|還|已|已经|已經|一直|都|更|就)*)$")
 _DEGREE_AT = lazy(r"最|(?:the\s+)?most\b|best\b", re.I)
 
 
@@ -668,13 +674,13 @@ _WE_OFFER_EN = lazy(
     r"(?<![A-Za-z])(?:[Oo]ur|[Uu]s)\s+(?:(?:very|truly|all-new|new)\s+)?$|"
     r"(?<![A-Za-z])(?:[Oo]ur)\s+(?:[\w-]+\s+){0,2}(?:is|are)\s+(?:\w+\s+)?$")
 _WE_OFFER_ZH = lazy(
-    r"(?:我们|我們|我司|本公司|本平台|本产品|本產品|本团队|本團隊)[^，,。；;！!？?\s]{0,10}?"
+    rf"(?:我们|我們|我司|{_THIS_OFFER})[^，,。；;！!？?\s]{{0,10}}?"
     r"(?:也|还|還|已|已经|已經|一直|始终|始終|正在|将|將|都|更|就|随时|隨時|能够|能夠|可以|"
     r"为您|為您|为你|為你|为客户|為客戶|为用户|為用戶)*"
     r"(?:是|为|為|提供|打造|拥有|擁有|具备|具備|推出|带来|帶來|做到|成为|成為|致力|专注|專注|"
     r"保证|保證|承诺|承諾|帮助|幫助|助力|研发|研發|生产|生產|制造|製造|出品|交付|坚持|堅持|"
     r"凭借|憑藉|发布|發布|上线|上線)|"
-    r"(?:我们|我們|我司|本公司)的\s*$|^\s*(?:本平台|本产品|本產品|本公司|我司)")
+    rf"(?:我们|我們|我司|本公司)的\s*$|^\s*(?:{_THIS_OFFER}|我司)")
 
 
 def we_claim_offer(before: str) -> bool:
