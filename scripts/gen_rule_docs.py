@@ -34,6 +34,7 @@ def rule_page(rule: Rule) -> str:
               + (f" / {dimension(rule.dimension, 'zh')}" if rule.dimension else ""),
               f"- Weight (权重): {rule.weight:g}",
               f"- Languages: {', '.join(sorted(rule.languages))}" if rule.languages else "",
+              f"- Page kinds (页面类型): {', '.join(rule.kinds)}",
               ""]
     for lang, title in (("en", "English"), ("zh", "中文")):
         docs = rule.docs.get(lang)

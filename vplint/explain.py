@@ -4,7 +4,7 @@ code prefix selects (`vplint explain TIM`)."""
 from __future__ import annotations
 
 from vplint.errors import RuleError, did_you_mean
-from vplint.report.labels import dimension, label, severity
+from vplint.report.labels import dimension, label, page_kind, severity
 from vplint.rules import Registry, Rule
 
 
@@ -36,7 +36,10 @@ def rule_text(rule: Rule, lang: str = "en") -> str:
     lines = [f"{rule.code} {rule.name}{advisory}", "",
              f"{label('severity', lang)}: {severity(rule.severity.value, lang)}    "
              f"{label('dimension', lang)}: {dimension(rule.dimension, lang)}    "
-             f"{label('weight', lang)}: {rule.weight:g}", ""]
+             f"{label('weight', lang)}: {rule.weight:g}",
+             f"{label('kinds', lang)}: "
+             f"{('、' if lang == 'zh' else ', ').join(page_kind(k, lang) for k in rule.kinds)}",
+             ""]
     for key in ("what", "why", "example", "use_instead"):
         if docs.get(key):
             lines += [f"## {label(key, lang)}", str(docs[key]).rstrip(), ""]

@@ -10,6 +10,13 @@ DIMENSIONS = {
            "clarity": "清晰", "positioning": "定位"},
 }
 SEVERITIES = {"zh": {"error": "错误", "warning": "警告", "info": "提示"}}
+PAGE_KINDS = {
+    "en": {"proposition": "propositions", "landing": "landing pages", "article": "articles",
+           "docs": "docs", "release-notes": "release notes", "page": "general pages"},
+    "zh": {"proposition": "提案", "landing": "落地页", "article": "文章", "docs": "文档",
+           "release-notes": "发布说明", "page": "一般页面"},
+}
+"""The page kinds (vplint.pagekind) as `vplint explain` names them."""
 LABELS = {
     "en": {"what": "What it does", "why": "Why it matters", "example": "Example",
            "use_instead": "Use instead", "source": "Source", "severity": "Severity",
@@ -20,6 +27,7 @@ LABELS = {
            "report": "vplint report", "no_files": "No proposition files found.",
            "errors": "errors", "warnings": "warnings", "infos": "info",
            "mean": "mean score", "fail_under": "fail-under", "language": "Language",
+           "kinds": "Judged on",
            "errors_h": "Errors", "warnings_h": "Warnings",
            "change": "Change", "rule": "Rule", "info": "Info", "total": "score",
            "rules_fired": "Rules that fired", "no_findings": "No findings.",
@@ -45,7 +53,7 @@ LABELS = {
            "grade": "等级", "findings": "问题", "line": "行", "message": "说明",
            "report": "vplint 报告", "no_files": "未找到提案文件。",
            "errors": "错误", "warnings": "警告", "infos": "提示", "mean": "平均分",
-           "fail_under": "及格线", "language": "语言",
+           "fail_under": "及格线", "language": "语言", "kinds": "评判的页面",
            "errors_h": "错误", "warnings_h": "警告",
            "change": "变化", "rule": "规则", "info": "提示", "total": "总分",
            "rules_fired": "触发的规则", "no_findings": "没有问题。",
@@ -64,6 +72,11 @@ LABELS = {
                         "个提案,{details} 个提案没有详情。请在本地运行 `vplint check`,或把 "
                         "`--format html` 的报告作为构件发布。"},
 }
+
+
+def page_kind(kind: str, language: str | None) -> str:
+    """A page kind's name in `language` (the kind itself when it has none)."""
+    return PAGE_KINDS.get(lang_of(language), PAGE_KINDS["en"]).get(kind, kind)
 
 
 def lang_of(language: str | None) -> str:
