@@ -175,7 +175,7 @@ def test_file_suppression_and_unused_suppression_reported():
 
 def test_markdown_suppression():
     source = "<!-- vplint: disable=PRF001 -->\n# Hot pizza in 30 minutes\n\nOr it's free.\n"
-    found = codes(lint(source, kind="markdown", path="x.md"))
+    found = codes(lint(source, kind="markdown", path="index.md"))
     assert "PRF001" not in found and "VP100" not in found
 
 

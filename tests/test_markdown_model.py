@@ -118,7 +118,7 @@ def test_positions_are_file_characters_after_front_matter_and_non_ascii() -> Non
 
 def test_a_finding_in_markdown_points_at_line_and_column() -> None:
     source = "---\nname: x\n---\n# Title\n\nSome text.\n\n```\nthe best\n```\n\nWe are the best.\n"
-    findings = [f for r in lint(source, kind="markdown", path="p.md") for f in r.findings
+    findings = [f for r in lint(source, kind="markdown", path="index.md") for f in r.findings
                 if f.match and "best" in f.match.lower()]
     assert findings
     assert all((f.line, f.column) == (12, 8) for f in findings)

@@ -46,7 +46,7 @@ CHANGELOG = "### 🎉 New features\n\n- Add tooltips (#6346) by @dev\n\n### 🐛
     ("content/thank-you/meeting-confirmed.md", "markdown", {}, "", "docs"),
     ("apps/web/public/plugins-readme.md", "markdown", {}, "", "docs"),
     ("content/specialist/Jane Doe/index.md", "markdown", {}, "", "docs"),
-    ("content/customer-success.md", "markdown", {}, "", "landing"),
+    ("content/customer-success.md", "markdown", {}, "", "page"),
     ("content/en/glossary/Data-Warehouse.md", "markdown", {}, "", "docs"),
     ("content/zh/community/meeting_notes/2022-04-21/_index.md", "markdown", {}, "", "docs"),
     ("content/en/roadmap-2025/_index.md", "markdown", {}, "", "docs"),

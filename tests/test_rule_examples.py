@@ -66,7 +66,7 @@ def test_example(code: str, outcome: str, lang: str, example: object) -> None:
         # A Markdown example may name its path (the page kind follows from it) and the
         # language messages are forced into (a Japanese page's note in Chinese).
         text, kind = example["markdown"], "markdown"
-        path = example.get("path", "example.md")
+        path = example.get("path", "index.md")  # a site's home: a landing page
         if example.get("message_language"):
             linter = Linter(Config(), _REGISTRY, forced_language=example["message_language"])
     else:

@@ -22,7 +22,7 @@ from vplint.errors import did_you_mean
 from vplint.frontcopy import expose_front_matter_copy
 from vplint.fsutil import FolderResolver
 from vplint.model import Finding, PropositionResult, Severity
-from vplint.pagekind import ARTICLE, LANDING, page_kind
+from vplint.pagekind import ARTICLE, LANDING, PAGE, page_kind
 from vplint.rules import Registry, Rule
 from vplint.scoring import WORDS_RULE, grade, score
 from vplint.text.benefit import CopyEvidence, evidence, is_copy
@@ -234,7 +234,7 @@ class Linter:
         for doc in docs:
             self.budget.unmark()  # this document's facts are no rule's time
             kind = page_kind(doc, display, self.config)
-            if kind in (LANDING, ARTICLE):
+            if kind in (LANDING, ARTICLE, PAGE):
                 expose_front_matter_copy(doc)
             facts = Facts(doc, self.registry, self.forced_language)
             doc.language = facts.language

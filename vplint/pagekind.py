@@ -17,7 +17,14 @@ its file); this module says which kind a document is:
    terms, contact, 404), theme, vendored and hidden folders, a `type: docs` layout;
 6. articles: `blog/`, `posts/`, `news/`, `case-studies/`, `customers/`... folders, a
    `layout: post` front matter, a dated page with an author or tags, or an about page;
-7. anything else is a landing page.
+7. landing pages: a page something marks as one - the site's home, an offer's folder or
+   file name (products/, pricing.md, 解决方案/), a file of copy (copy.md, tagline.md, any
+   plain-text file), a landing layout or a call-to-action,
+   hero or price block in the front matter, a call to action, a price or an offer in the
+   body (vplint.offermarks);
+8. anything else is a general page of the organisation's site (`page`): a programme,
+   course, event or mission page, a protocol description. Only the rules that fit any
+   page judge it.
 """
 
 from __future__ import annotations
@@ -29,13 +36,16 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from vplint.lazyre import lazy
+from vplint.offermarks import landing_mark
 
 PROPOSITION = "proposition"
 LANDING = "landing"
 ARTICLE = "article"
 DOCS = "docs"
 RELEASE_NOTES = "release-notes"
-KINDS = (PROPOSITION, LANDING, ARTICLE, DOCS, RELEASE_NOTES)
+PAGE = "page"
+"""A general page of an organisation's site that nothing marks as an offer page."""
+KINDS = (PROPOSITION, LANDING, ARTICLE, DOCS, RELEASE_NOTES, PAGE)
 
 FRONT_MATTER_KEY = "page_kind"
 _LANG_TAGS = frozenset("en cn zh tw hk ja jp ko kr de fr es pt it ru id vi th tr nl pl ar "
@@ -109,7 +119,9 @@ _ARTICLE_DIRS = frozenset((
     "case-studies", "case-study", "casestudies", "cases", "customers", "customer-stories",
     "stories", "success-stories", "insights", "guides", "events", "webinars", "podcast",
     "podcasts", "videos", "examples", "showcase", "knowledge-sharing", "updates",
-    "use-case", "use-cases", "usecases", "client-stories", "references"))
+    "use-case", "use-cases", "usecases", "client-stories", "references",
+    # a portfolio of work done for clients: each page is a case study
+    "projects", "portfolio", "our-work", "work"))
 _ABOUT_NAMES = frozenset(("about", "about-us", "aboutus", "company", "our-story", "story",
                           "history-of-us", "who-we-are", "mission", "now", "supports",
                           "giving", "csr", "sustainability", "partners", "our-partners",
@@ -166,7 +178,10 @@ def detect_kind(path: str, file_kind: str, front: Mapping[str, Any], body: str =
     if (any(d in _ARTICLE_DIRS for d in dirs) or layout == ARTICLE or _dated_byline(front)
             or stem in _ABOUT_NAMES or any(d in _ABOUT_NAMES for d in dirs)):
         return ARTICLE
-    return LANDING
+    # A plain-text file is copy someone wrote to be judged: no site generator publishes it.
+    if layout == LANDING or name.endswith(".txt") or landing_mark(dirs, stem, front, body):
+        return LANDING
+    return PAGE
 
 
 _CASE_STUDY = lazy(

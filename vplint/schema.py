@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from vplint.nodes import Node
+from vplint.pagekind import KINDS
 
 TEXT = "text"
 TEXTS = "texts"
@@ -22,7 +23,7 @@ PROOF_KINDS = ["case", "data", "principle", "testimonial", "certification"]
 FIELDS: dict[str, Any] = {
     "name": (TEXT, "Short name of the proposition (brand, product or segment)."),
     "language": (("enum", ["en", "zh", "auto"]), "Language of the copy; auto detects it."),
-    "page_kind": (("enum", ["proposition", "landing", "article", "docs", "release-notes"]),
+    "page_kind": (("enum", list(KINDS)),
                   "What kind of page this is, overriding detection (vplint.pagekind)."),
     "category": (TEXT, "The category you compete in, or the new one you create."),
     "segment": ({

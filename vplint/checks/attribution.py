@@ -10,7 +10,7 @@ from typing import Any
 
 from vplint.checks import CheckContext, Hit
 from vplint.lazyre import lazy
-from vplint.pagekind import ARTICLE, LANDING, PROPOSITION, is_case_study
+from vplint.pagekind import ARTICLE, LANDING, PAGE, PROPOSITION, is_case_study
 from vplint.text.attribution import (
     ABOUT_OTHERS,
     QUOTED,
@@ -23,6 +23,10 @@ from vplint.text.attribution import (
     speaks_in_first_person,
 )
 
+_TOLD_ABOUT_MANY = frozenset((ARTICLE, PAGE))
+"""Kinds of page that talk about many things (tools reviewed, a customer, the market, a
+programme, an event): only a sentence naming the advertiser or spoken as "we" is its claim."""
+
 
 def own_names(ctx: CheckContext) -> tuple[str, ...]:
     """The advertiser's names: configured `brands`, the proposition's `name`, and the
@@ -32,8 +36,8 @@ def own_names(ctx: CheckContext) -> tuple[str, ...]:
         if ctx.doc.kind == "yaml" and ctx.doc.name:
             names.append(ctx.doc.name)
         names.extend(infer_own_names(ctx.doc.source[:200_000],
-                                     by_count=ctx.facts.page_kind != ARTICLE))
-        if ctx.facts.page_kind != ARTICLE:
+                                     by_count=ctx.facts.page_kind not in _TOLD_ABOUT_MANY))
+        if ctx.facts.page_kind not in _TOLD_ABOUT_MANY:
             # A landing page's headline names what it sells ("Acme invoicing"); an
             # article's title may name the tools it reviews.
             for path in ("copy.headline", "title", "name"):
@@ -48,7 +52,7 @@ def _customer_voiced(ctx: CheckContext, names: tuple[str, ...]) -> bool:
     """A page told in a customer's voice: its text says so, or its path names it a case
     study (an article whose "we" is the customer)."""
     return ctx.facts.memo(("customer-voiced",), lambda: (
-        ctx.facts.page_kind == ARTICLE and is_case_study(ctx.doc.path))
+        ctx.facts.page_kind in _TOLD_ABOUT_MANY and is_case_study(ctx.doc.path))
         or customer_voiced(ctx.doc.source[:200_000], names))
 
 
@@ -134,12 +138,13 @@ def not_own_claim(ctx: CheckContext, hit: Hit) -> str | None:
     reason = reason_not_own(text, hit.start, end, ctx.language, names, regions, row)
     if reason is None and _in_testimonial_section(ctx, at):
         return QUOTED  # under a "Testimonials" / 客户评价 heading: customers' words
-    if reason is None and ctx.facts.page_kind == ARTICLE and _customer_voiced(ctx, names) and \
+    if reason is None and ctx.facts.page_kind in _TOLD_ABOUT_MANY and \
+            _customer_voiced(ctx, names) and \
             speaks_in_first_person(paragraph_of(text, hit.start)):
         # A page told in a customer's voice: a paragraph where "we" speak is the
         # customer's testimony, even where it names the advertiser.
         return QUOTED
-    if reason is None and (ctx.facts.page_kind == ARTICLE or ctx.rule.own_subject and
+    if reason is None and (ctx.facts.page_kind in _TOLD_ABOUT_MANY or ctx.rule.own_subject and
                            ctx.facts.page_kind != PROPOSITION) and \
             not about_advertiser(text, hit.start, names, not _customer_voiced(ctx, names)):
         # An article talks about many things (tools it reviews, a customer, the market);
