@@ -107,3 +107,16 @@ def test_work_between_rules_after_unmark_counts_against_no_rule():
         with budget.run("BBB001"):
             pass
     assert budget.spent["BBB001"] < 0.15
+
+
+def test_a_signal_that_arrives_as_the_file_ends_leaves_no_timer_behind():
+    # The timer can fire just before the file's budget disarms it; its handler then runs
+    # just after. It must not set the timer again: with vplint's handler gone, the next
+    # SIGALRM would kill the process ("Alarm clock").
+    import signal
+
+    budget = Budget(5)
+    with budget.for_file():
+        pass
+    budget._alarm(signal.SIGALRM, None)  # the late delivery, by hand
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

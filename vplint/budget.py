@@ -100,9 +100,13 @@ class Budget:
             yield
         finally:
             if self._interrupting:
+                # Stop re-arming before disarming: a timer that fired just before
+                # setitimer(0) has its handler run just after it, and a handler that set
+                # the timer again would leave it to fire on the default action (the
+                # process killed by "Alarm clock") once the old handler is back.
+                self._interrupting = False
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, previous)
-                self._interrupting = False
             self._current = None
 
     def unmark(self) -> None:
@@ -116,6 +120,8 @@ class Budget:
         return _Timing(self, code)
 
     def _alarm(self, signum: int, frame: Any) -> None:
+        if not self._interrupting:
+            return  # the file is done: a late signal must not set the timer again
         code = self._current
         cpu_left = self._left - (time.thread_time() - self._started_cpu)
         wall_left = self._wall_left - (time.perf_counter() - self._started)
