@@ -165,3 +165,15 @@ def test_a_pain_that_keeps_happening_is_a_need(lang: str, line: str, need: bool)
 ])
 def test_naming_the_pain_outscores_the_feature(lang: str, feature: str, pain: str) -> None:
     assert _score(lang, feature) < _score(lang, pain)
+
+
+# ---- a person named is who the result is for, not a moment -------------------------------
+@pytest.mark.parametrize("lang,line,says_nothing", [
+    ("en", "It's what your kids deserve", True),
+    ("en", "Your kids, fed before the school run", False),
+    ("zh", "你的家人值得拥有", True),
+    ("zh", "你的家人，周末的早餐", False),
+])
+def test_your_family_alone_is_not_a_moment_of_use(lang: str, line: str,
+                                                  says_nothing: bool) -> None:
+    assert _words(lang, line).says_nothing is says_nothing

@@ -38,6 +38,7 @@ POSITIVE = {
     "customer": ("customer-voice",),
     "outcomes": ("benefit-outcomes", "outcome-cues"),
     "moments": ("concrete-moments", "experience-cues", "sensory"),
+    "named": ("named-customers",),
     "doubts": ("risk-reversal",),
     "proof": ("proof-cues",),
     "need": ("need-cues",),
@@ -102,6 +103,9 @@ class CopyEvidence:
     """Company-and-product constructions: "is a leading platform", 致力于, 解决方案."""
     outcomes: int = 0
     moments: int = 0
+    situations: int = 0
+    """Moments of use that are a time, a place or a sense (not a person named, such as
+    "your family"): with the customer in one, copy says something."""
     times: int = 0
     """1 when a bound time shows (in 30 minutes, by Friday); not looked for when a moment
     of use and a customer or result already show."""
@@ -131,7 +135,7 @@ class CopyEvidence:
         if self.units < 3:
             return True
         return not (self.outcomes or self.need or self.times or self.doubts or self.speaker
-                    or (self.customer and self.moments))
+                    or (self.customer and self.situations))
 
     @property
     def strength(self) -> int:
@@ -226,19 +230,20 @@ def evidence(doc: Document, facts: Facts) -> CopyEvidence:
         imperative = results = len(_ZH_IMPERATIVE.findall(folded))
     if counts["company"] or counts["centred"]:
         speaker = 0  # beside "we", "I" is the company's own voice
-    moments = counts["moments"] + min(named, 2)
+    situated = counts["moments"]
+    moments = counts["moments"] + counts["named"] + min(named, 2)
     # Only whether there is a figure or a time matters (CopyEvidence.strength), and a time
     # only when neither a moment nor a customer's result already shows it: stop at the
     # first one, and do not look for a time that could not change the verdict.
     figures = int(any(_has_figure(facts, node) for _path, node in texts))
     said = (counts["outcomes"] or results or speaker or counts["need"] or counts["doubts"]
-            or (counts["customer"] + imperative and moments))
+            or (counts["customer"] + imperative and situated))
     times = 0 if moments and said else int(any(
         t.is_bound for _path, node in texts for t in times_of(facts, node)))  # type: ignore[arg-type]
     return CopyEvidence(
         units=units, customer=counts["customer"] + imperative + speaker, company=counts["company"],
         centred=counts["centred"], outcomes=counts["outcomes"] + results,
-        moments=moments, times=times, figures=figures, speaker=speaker,
+        moments=moments, situations=situated, times=times, figures=figures, speaker=speaker,
         addressed=addressed, doubts=counts["doubts"], proof=counts["proof"], need=counts["need"],
         abstraction=counts["abstraction"], features=counts["features"])
 
