@@ -207,3 +207,14 @@ def test_a_term_with_its_own_groups_is_scanned_lexicon_by_lexicon() -> None:
     lexicons = {name: Lexicon(name, {k: list(v) for k, v in table.items()})
                 for name, table in SHARED.items()}
     assert not Scanner(lexicons).exact  # "five" names a group: Facts scans plainly
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in a rule's examples (nested mappings and lists)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    return []

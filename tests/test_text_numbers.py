@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from vplint.text.numbers import (
@@ -205,3 +205,29 @@ def test_common_chinese_numerals_read_without_cn2an_as_cn2an_reads_them() -> Non
         assert simple_chinese_value(common) == value
     for other in ("6.5亿", "一百五", "一万二", "一二三", "十百", "百", "零百"):
         assert simple_chinese_value(other) is None
+
+
+@given(st.lists(st.sampled_from([*TOKENS, "US", "us", "Us$", "GBP", "gbp", "RMB", "rmb", "C$",
+                                 "CNY", "cny", "HK$", "A$", "40", "7", "365/24", "2nd", "成",
+                                 "percent", "pct", "per cent", "dollars", "万元", "bn", "a", "A",
+                                 "at", "A$", "a hundred", "a\tthousand", "h", "HK$", "half",
+                                 "why"]),
+                max_size=30).map("".join))
+@example("2x faster, 3 times faster, 20%, 5 percent, 5成, 7折, 3倍, 9元, 5万元, 5 dollars, "
+         "US$5, usd 4, GBP 20, RMB 9, C$3, CNY 8, 2nd, 24/7, 7x24, 365/24, 10k, 1.5 billion, "
+         "A$5, a hundred, a dozen, at 2 am, a$3, A thousand dollars, a\u3000hundred, HK$4, "
+         "hk$5, h\u212a$6, half, Halved, hundred, why us, the 3")
+def test_the_grammar_chosen_by_first_character_matches_as_the_whole_does(text: str) -> None:
+    """Where an ASCII digit or a currency code's letter begins, the smaller grammar tried
+    there gives exactly the whole grammar's match: the same span and the same kind."""
+    from vplint.text.numbers import _PATTERN, _pattern_at
+
+    assert any(_pattern_at(char) is not _PATTERN for char in "1uGrcah")
+    for i, char in enumerate(text):
+        part = _pattern_at(char, text[i + 1:i + 2])
+        if part is _PATTERN:
+            continue
+        whole = _PATTERN.match(text, i)
+        mine = part.match(text, i) if part is not None else None
+        assert (whole and (whole.span(), whole.lastgroup)) == \
+            (mine and (mine.span(), mine.lastgroup))
