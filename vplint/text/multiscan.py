@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import ahocorasick_rs
 
 from vplint.lazyre import lazy
+from vplint.text.branches import cut_to
 from vplint.text.lexicon import Lexicon, Match, term_order
 from vplint.text.terms import (
     DIGIT,
@@ -125,7 +126,7 @@ class Scanner:
         pattern of other terms, and the lexicons are scanned one by one instead."""
         self._key_patterns: list[Callable[[str, int], re.Match[str] | None] | None] = \
             [None] * len(key_terms)
-        self._alone: dict[int, Callable[[str, int], re.Match[str] | None]] = {}
+        self._alone: dict[str, Callable[[str, int], re.Match[str] | None]] = {}
         self._every_patterns: dict[int, tuple[Callable[[str, int], re.Match[str] | None],
                                               list[tuple[int, int]]]] = {}
 
@@ -285,21 +286,31 @@ class Scanner:
     def _key_pattern(self, key: int) -> Callable[[str, int], re.Match[str] | None]:
         """`match` of the key's terms in term order, each in a group g<term number>."""
         chosen = self.key_terms[key]
+        terms = {k: self._term_at(k, key) for k in chosen}
         if len(chosen) == 1:  # a term under several keys is compiled once
-            found = self._alone.get(chosen[0])
+            found = self._alone.get(terms[chosen[0]])
             if found is None:
-                found = self._alone[chosen[0]] = _union(self.terms, chosen)
+                found = self._alone[terms[chosen[0]]] = _union(terms, chosen)
         else:
-            found = _union(self.terms, chosen)
+            found = _union(terms, chosen)
         self._key_patterns[key] = found
         return found
+
+    def _term_at(self, k: int, key: int) -> str:
+        """Term k as tried at the candidates of `key`: a `re:` term without the branches
+        that cannot begin with the key's prefix (vplint.text.branches), which match
+        there exactly as the whole term does and compile faster."""
+        term = self.terms[k]
+        if key >= len(self.prefixes) or not term.startswith("re:"):
+            return term
+        return "re:" + cut_to(term[3:], self.prefixes[key])
 
     def _every_pattern(self, key: int) -> tuple[Callable[[str, int], re.Match[str] | None],
                                                 list[tuple[int, int]]]:
         """`match` of one optional look-ahead per term of the key, in term order, each
         capturing what its term matches there, and (index in `groups()`, term) of each."""
         chosen = self.key_terms[key]
-        pattern = re.compile("".join(f"(?:(?=(?P<g{k}>{term_pattern(self.terms[k])}))|)"
+        pattern = re.compile("".join(f"(?:(?=(?P<g{k}>{term_pattern(self._term_at(k, key))}))|)"
                                      for k in chosen), re.IGNORECASE)
         slots = [(pattern.groupindex[f"g{k}"] - 1, k) for k in chosen]
         found = self._every_patterns[key] = (pattern.match, slots)
@@ -333,7 +344,7 @@ def _grouped(term: str) -> bool:
     return term.startswith("re:") and _GROUPS.search(term) is not None
 
 
-def _union(terms: list[str], chosen: tuple[int, ...]
+def _union(terms: Mapping[int, str] | list[str], chosen: tuple[int, ...]
            ) -> Callable[[str, int], re.Match[str] | None]:
     """`match` of the chosen terms (ascending term numbers) as one case-insensitive
     pattern, each in a group g<term number>, as a lexicon's pattern holds them."""
