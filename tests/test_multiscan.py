@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import example as hypothesis_example
 from hypothesis import strategies as st
 
 from tests.test_lexicon_scan import EXTRA_TERMS, text_strategy
@@ -15,7 +16,7 @@ from vplint.document import load_file, load_text
 from vplint.rules import Registry
 from vplint.text.facts import Facts
 from vplint.text.lexicon import Lexicon, lowers_safely
-from vplint.text.multiscan import Scanner
+from vplint.text.multiscan import Scanner, scanner_for
 from vplint.text.terms import CJK_CLASS, DIGIT, START, regex_prefixes, term_pattern
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,6 +74,9 @@ def test_corpora_examples_and_rule_examples_scan_as_plain_re() -> None:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts=st.lists(text_strategy, min_size=1, max_size=3))
+@hypothesis_example(texts=[
+    "12345 GB storage, 20% off, x20% off, 3,000 客户选择, 1.5.30 days free, 007x more",
+    "a or in at the e-mail: sea-salt, data-driven; you're 4th. an ios app in-store"])
 def test_generated_texts_scan_as_plain_re(texts: list[str]) -> None:
     source = "copy:\n" + "".join(f"  f{i}: {_quoted(t)}\n" for i, t in enumerate(texts))
     doc = load_text(source, "gen.yaml", "yaml")[0]
@@ -218,3 +222,21 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, list | tuple):
         return [s for v in value for s in _strings(v)]
     return []
+
+
+def test_digit_candidates_are_the_first_digits_of_runs() -> None:
+    """A term beginning with a digit and a look-behind ruling out a digit before it is a
+    candidate only at the first digit of a run; any other digit term at every digit (the
+    test above shows the same hits)."""
+    runs = Lexicon("runs", {"en": [r"re:\d+\s*%", r"re:(?<![A-Za-z\d])\d+x"]})
+    any_digit = Lexicon("any", {"en": [r"re:\d{2}\s*h"]})
+    scanner = Scanner({"runs": runs})
+    located = scanner.locate(["x 2026 and 3,5 or ４２"])[0]
+    assert located[scanner.run_key] == [2, 11, 13, 18]
+    assert scanner.digit_key not in located
+    scanner = Scanner({"runs": runs, "any": any_digit})
+    located = scanner.locate(["x 2026 and 3,5 or ４２"])[0]
+    assert located[scanner.run_key] == [2, 11, 13, 18]
+    assert located[scanner.digit_key] == [2, 3, 4, 5, 11, 13, 18, 19]
+    catalogue = scanner_for(REGISTRY.lexicons)
+    assert any(catalogue.run_key in keys for keys in catalogue.term_keys)

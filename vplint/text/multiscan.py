@@ -40,6 +40,10 @@ if TYPE_CHECKING:
 
 
 _DIGITS = lazy(r"\d")
+_RUN_DIGITS = lazy(r"(?<!\d)\d")
+_NOT_AFTER_DIGIT = lazy(r"(?:\(\?:)?\(\?<!(?:\\d|\[(?!\^)(?:\\[^d]|[^\]\\])*\\d"
+                        r"(?:\\.|[^\]\\])*\])\)")
+"""A term pattern beginning with a look-behind that rules out a digit before it."""
 
 
 class Scanner:
@@ -82,7 +86,9 @@ class Scanner:
         """The key of candidates found by searching with the terms' own patterns."""
         self.digit_key = len(prefixes) + 2
         """The key of candidates at decimal digits (terms beginning with `\\d`)."""
-        special = {START: self.start_key, DIGIT: self.digit_key}
+        self.run_key = len(prefixes) + 3
+        """The key of candidates at the first digit of a run: the terms beginning with
+        `\\d` that also begin with a look-behind ruling out a digit before them."""
         self.term_keys: list[tuple[int, ...]] = []
         self.searched: list[int] = []
         """Terms looked for with their own pattern (no usable prefixes)."""
@@ -91,16 +97,35 @@ class Scanner:
                 self.searched.append(k)
                 self.term_keys.append((self.search_key,))
                 continue
+            digit = self.run_key if DIGIT in firsts and _NOT_AFTER_DIGIT.match(
+                term_pattern(terms[k])) else self.digit_key
+            special = {START: self.start_key, DIGIT: digit}
             self.term_keys.append(tuple(sorted(
                 special[p] if p in special else position[p] for p in firsts)))
         self.digits = any(self.digit_key in keys for keys in self.term_keys)
-        self.automaton = ahocorasick_rs.AhoCorasick(prefixes) if prefixes else None
+        self.runs = any(self.run_key in keys for keys in self.term_keys)
+        # A prefix of ASCII letters whose terms all need a non-letter before them is
+        # looked for with a mark for "not after a letter" in front, in a copy of the text
+        # where every other character is that mark: it is never found inside a word,
+        # where two thirds of the short prefixes' occurrences ("a", "or", "in") are.
+        words = [k for k, prefix in enumerate(prefixes)
+                 if self.bounded[k] and _ASCII_WORD.fullmatch(prefix)]
+        in_words = set(words)
+        others = [k for k in range(len(prefixes)) if k not in in_words]
+        self.word_keys = words
+        """Keys looked for in the marked copy, by their place in `word_automaton`."""
+        self.other_keys = others
+        """Keys looked for in the lower-cased text, by their place in `automaton`."""
+        self.word_automaton = ahocorasick_rs.AhoCorasick(
+            [_MARK + prefixes[k] for k in words]) if words else None
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            [prefixes[k] for k in others]) if others else None
         self._searcher: re.Pattern[str] | None = None
         self._keys: dict[int, tuple[Compiled, dict[int, list[int]] | None]] = {}
         self.lexicons = dict(lexicons)
         self.names = list(self.lexicons)
         """The lexicons' names; `key_lexicons` and `term_lexicons` hold positions in it."""
-        key_terms: list[list[int]] = [[] for _ in range(self.digit_key + 1)]
+        key_terms: list[list[int]] = [[] for _ in range(self.run_key + 1)]
         for k, keys in enumerate(self.term_keys):
             for key in keys:
                 key_terms[key].append(k)
@@ -152,33 +177,34 @@ class Scanner:
     def locate(self, lows: list[str]) -> list[dict[int, list[int]]]:
         """For each lower-cased text: key -> positions where a term of that key may start."""
         out: list[dict[int, list[int]]] = [{} for _ in lows]
-        if self.automaton is not None and lows:
+        if lows:
             joined = "\x00".join(lows)
             bounds = []
             end = -1
             for low in lows:
                 end += len(low) + 1
                 bounds.append(end)  # where the text ends (its NUL)
-            n, found, limit, offset = 0, out[0], bounds[0], 0
-            bounded = self.bounded
-            for key, a, _ in self.automaton.find_matches_as_indexes(joined, overlapping=True):
-                if bounded[key] and a and joined[a - 1] in _LETTERS:
-                    continue  # inside a word: none of its terms can start here
-                if a >= limit:  # hits come in text order: a prefix never spans a NUL
-                    while a >= bounds[n]:
-                        n += 1
-                    found, limit, offset = out[n], bounds[n], bounds[n - 1] + 1
-                positions = found.get(key)
-                if positions is None:
-                    found[key] = [a - offset]
-                else:
-                    positions.append(a - offset)
+            if self.automaton is not None:
+                self._store(self.automaton.find_matches_as_indexes(joined, overlapping=True),
+                            self.other_keys, joined, bounds, out)
+            if self.word_automaton is not None:
+                # Same length as joined: one character per character ("?" for any other
+                # than ASCII), each not an ASCII letter made the mark; a match of
+                # mark + prefix at i is the prefix at i in joined, after a non-letter.
+                marked = ("\x00" + joined).encode("ascii", "replace").translate(
+                    _MARK_ALL_BUT_LETTERS).decode("ascii")
+                self._store(self.word_automaton.find_matches_as_indexes(marked, overlapping=True),
+                            self.word_keys, None, bounds, out)
         for found, low in zip(out, lows, strict=True):
             found[self.start_key] = [0]
             if self.digits:
                 positions = [m.start() for m in _DIGITS.finditer(low)]
                 if positions:
                     found[self.digit_key] = positions
+            if self.runs:
+                positions = [m.start() for m in _RUN_DIGITS.finditer(low)]
+                if positions:
+                    found[self.run_key] = positions
         if self.searched:
             searcher = self._search_pattern()
             for found, low in zip(out, lows, strict=True):
@@ -186,6 +212,26 @@ class Scanner:
                 if positions:
                     found[self.search_key] = positions
         return out
+
+    def _store(self, found: list[tuple[int, int, int]], keys: list[int], joined: str | None,
+               bounds: list[int], out: list[dict[int, list[int]]]) -> None:
+        """Put an automaton's matches (pattern, start, end in the joined texts) into `out`
+        per text, by key; with `joined`, a bounded key's match inside a word is dropped."""
+        n, positions_of, limit, offset = 0, out[0], bounds[0], 0
+        bounded = self.bounded
+        for pattern, a, _ in found:
+            key = keys[pattern]
+            if joined is not None and bounded[key] and a and joined[a - 1] in _LETTERS:
+                continue  # inside a word: none of its terms can start here
+            if a >= limit:  # hits come in text order: a prefix never spans a NUL
+                while a >= bounds[n]:
+                    n += 1
+                positions_of, limit, offset = out[n], bounds[n], bounds[n - 1] + 1
+            positions = positions_of.get(key)
+            if positions is None:
+                positions_of[key] = [a - offset]
+            else:
+                positions.append(a - offset)
 
     def hits(self, texts: list[str], where: list[dict[int, list[int]]]
              ) -> list[dict[str, list[Match]]]:
@@ -325,6 +371,9 @@ class Scanner:
 
 
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_MARK = "\x01"
+_MARK_ALL_BUT_LETTERS = bytes(b if 0x61 <= b <= 0x7A else 1 for b in range(256))
+_ASCII_WORD = lazy(r"[a-z]+")
 _BEHIND_LETTERS = lazy(r"re:\(\?<!\[(?!\^)([^\]]*)\]\)")
 _GROUPS = lazy(r"\\[1-9]|\(\?P[<=]|\(\?\(")
 
