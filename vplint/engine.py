@@ -39,6 +39,9 @@ MAX_HITS = 10_000
 """Findings one rule may report for one proposition before it counts as broken (VP900)."""
 
 
+_UNPLANNED: Any = object()
+
+
 class _Args(dict):
     """Message arguments; an unknown placeholder stays visible instead of raising."""
 
@@ -113,6 +116,7 @@ class Linter:
                 raise self.config.error(f"rule_options for {rule.code}: {problem[0]}",
                                         f"rule_options/{code}", "rule_options")
         self._rules_for: dict[frozenset[str], list[Rule]] = {}
+        self._plans: dict[str, list[list[str]] | None] = {}
         self.budget = Budget(self.config.rule_timeout)
         self._resolve: FolderResolver | None = None
         self.confined_to: tuple[Path, ...] | None = None
@@ -286,21 +290,15 @@ class Linter:
         place rules are skipped; a skipped rule still counts as run for the score."""
         if not self.skip_idle:
             return True
-        try:
-            needs = needs_of(rule.function())
-        except (Exception, SystemExit):
-            return True  # _run reports a check that cannot be loaded
-        if needs is None or self.budget.exhausted(rule.code):
+        plan = self._plans.get(rule.code, _UNPLANNED)
+        if plan is _UNPLANNED:
+            plan = self._plans[rule.code] = self._plan(rule)
+        if plan is None or self.budget.exhausted(rule.code):
             return True  # an exhausted rule is reported by _run
-        params = self.params[rule.code]
-        if any(params.get(name) for name in needs.unless):
-            return True
         known = facts.registry.lexicons
         scanned = facts.scanned
         try:
-            for name in needs.params:
-                value = params.get(name) or []
-                names = [value] if isinstance(value, str) else list(value)
+            for names in plan:
                 # an unknown lexicon is the rule's error to report, so it runs
                 if not any(n not in known or facts.has(n) for n in names):
                     return False
@@ -308,6 +306,24 @@ class Linter:
         finally:
             if not scanned and facts.scanned:
                 self.budget.unmark()  # the document's scan is no rule's time
+
+    def _plan(self, rule: Rule) -> list[list[str]] | None:
+        """`may_fire`'s question for a rule, fixed for the run: per parameter its check
+        needs hits of, the lexicons it names; None when the rule always runs."""
+        try:
+            needs = needs_of(rule.function())
+        except (Exception, SystemExit):
+            return None  # _run reports a check that cannot be loaded
+        if needs is None:
+            return None
+        params = self.params[rule.code]
+        if any(params.get(name) for name in needs.unless):
+            return None
+        plan = []
+        for name in needs.params:
+            value = params.get(name) or []
+            plan.append([value] if isinstance(value, str) else list(value))
+        return plan
 
     def _run(self, rule: Rule, doc: Document, facts: Facts,
              extra: dict[str, Any] | None = None) -> list[Finding]:

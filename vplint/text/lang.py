@@ -114,6 +114,8 @@ def detect_locale(text: str) -> str:
     letters at all is English (the rules then find nothing to say about it anyway).
     """
     text = _URL.sub(" ", _NOT_PROSE.sub(" ", text))
+    if text.isascii():  # no Han, kana or hangul to count (most English copy)
+        return _latin_language(text)
     han = cjk_count(text)
     kana = len(_KANA.findall(text))
     hangul = len(_HANGUL.findall(text))
