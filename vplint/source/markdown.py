@@ -166,9 +166,12 @@ class MarkdownModel:
 
     def copy_between(self, start: int, end: int) -> list[tuple[int, int]]:
         """The prose spans inside [start, end), clipped to it."""
-        k = max(0, bisect_right(self._copy_starts, start) - 1)
+        copy = self.copy
         out = []
-        for a, b in self.copy[k:]:
+        # by index: a slice copy[k:] would copy the rest of the page's spans at each call
+        # (quadratic over a page of many list items)
+        for k in range(max(0, bisect_right(self._copy_starts, start) - 1), len(copy)):
+            a, b = copy[k]
             if a >= end:
                 break
             a, b = max(a, start), min(b, end)
