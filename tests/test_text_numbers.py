@@ -231,3 +231,14 @@ def test_the_grammar_chosen_by_first_character_matches_as_the_whole_does(text: s
         mine = part.match(text, i) if part is not None else None
         assert (whole and (whole.span(), whole.lastgroup)) == \
             (mine and (mine.span(), mine.lastgroup))
+
+
+@pytest.mark.parametrize("text", ["24/724/7折", "24/7247", "7x247x24小时"])
+def test_a_match_ending_inside_a_figure_is_followed_as_a_full_scan_follows_it(text: str) -> None:
+    """Found by the property test above: a match that ends inside a run of digits."""
+    from vplint.text.numbers import _PATTERN, _matches
+
+    def kept(matches) -> list[tuple[int, int]]:
+        return [m.span() for m in matches if m.end() > m.start() and m.lastgroup != "skip"]
+
+    assert kept(_matches(text)) == kept(_PATTERN.finditer(text))

@@ -97,8 +97,9 @@ _IDIOMS = (
     "一应俱全|一目了然|一次性|独一无二|一点点|万无一失|十全十美"
 )
 
+# (round-the-clock figures only on their own: "724/7" is not 24/7)
 _SKIP_DIGITS = (rf"{_NO_LETTER_BEFORE}\d+(?:st|nd|rd|th){_NO_LETTER_AFTER}"
-                r"|24\s?/\s?7|7\s?[×xX*]\s?24|365\s?/\s?24")
+                r"|(?<![0-9.,/])(?:24\s?/\s?7|7\s?[×xX*]\s?24|365\s?/\s?24)")
 _PCT_TAIL = (r"\s?(?:%|％|(?<![A-Za-z])percent(?:age\s+points?)?(?![A-Za-z])|per\s+cent(?![A-Za-z])"
              r"|(?<![A-Za-z])pct(?![A-Za-z]))")
 _TENTH_DIGITS = rf"{_NO_LETTER_BEFORE}{_DIGITS}"
@@ -347,6 +348,9 @@ def _matches(text: str) -> list[re.Match[str]]:
     pos = 0
     for at, stop in _anchors(text):
         starts = [i for i in range(at - 3, at) if i >= 0 and text[i] in _PREFIX_START]
+        if at < pos < stop:
+            starts.append(pos)  # the last match ended inside this anchor: a full scan
+            # resumes there (24/7 then 24/7 in "24/724/7")
         # any character of a run of Chinese numerals may start a match (万一 then 万)
         starts += range(at, stop) if _CN_ONLY.match(text, at, stop) else [at]
         for start in starts:
