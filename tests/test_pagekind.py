@@ -179,3 +179,18 @@ def test_front_matter_copy_is_judged_and_its_metadata_is_not() -> None:
     found = [(f.code, f.field) for r in lint(page, kind="markdown", path="index.md")
              for f in r.findings if f.match]
     assert found == [("TIM002", "copy.front.features[0].details")]
+
+
+@pytest.mark.parametrize("page", [
+    ("---\ntitle: Book of the week\narchive:\n- name: Ann\n  text: Will this get me a job"
+     " fast? The best book I have read.\n  replies:\n  - name: Author\n    text: Quickly, yes."
+     " It is the leading guide.\n---\n\nQuestions and answers with the author.\n"),
+    ("---\ntitle: 本周好书\ncomments:\n- author: 小王\n  text: 这是最好的入门书，很快就能上手\n"
+     "  replies:\n  - author: 作者\n    text: 谢谢，我们是业内领先的出版社\n"
+     "---\n\n与作者的问答。\n"),
+])
+def test_conversations_in_front_matter_are_not_the_pages_copy(page: str) -> None:
+    found = [(f.code, f.field) for r in lint(page, kind="markdown", path="index.md")
+             for f in r.findings if f.match]
+    assert not [field for _, field in found if "archive" in field or "comments" in field]
+    assert not found

@@ -3,7 +3,9 @@
 Site generators put a landing page's words in front matter as often as in its body: a
 `title` and `description`, a `hero` with `text` and `tagline`, `features` with `title` and
 `details`. Those are copy, and the page is judged on them; the rest of the front matter
-(slugs, dates, tags, authors, images, links, layout switches) is metadata and is not.
+(slugs, dates, tags, authors, images, links, layout switches) is metadata and is not, and
+neither are conversations kept there (a Q&A archive's questions and replies, comments, a
+transcript): other people's words.
 
 `expose_front_matter_copy` adds the copy leaves to the page's `copy` field as
 `copy.front.<their path>` (the nodes keep their file positions), so every rule that reads
@@ -26,6 +28,12 @@ COPY_KEYS = frozenset((
 """Keys whose text is read on the page (at any depth: hero.text, features[2].details)."""
 
 _SKIP = frozenset(("copy", "page_kind", "language", "lang", "locale"))
+CONVERSATION_KEYS = frozenset((
+    "archive", "comments", "comment", "replies", "reply", "discussion", "discussions",
+    "transcript", "transcripts", "chat", "chats", "messages", "thread", "threads"))
+"""Containers of other people's words (a Q&A archive, comments and their replies, a
+transcript): neither the advertiser's copy nor its proof, at any depth. Testimonials and
+reviews stay: they are the proof a page offers."""
 _NOT_PROSE = lazy(r"^(?:[a-z]+:)?//|^[/#.~]|\.(?:png|jpe?g|gif|svg|webp|html?|md)$|"
                         r"^[\w.-]+$", re.I)
 
@@ -37,7 +45,7 @@ def expose_front_matter_copy(doc: Any) -> None:
         return
     found: dict[str, Node] = {}
     for key, node in tree.value.items():
-        if key not in _SKIP:
+        if key not in _SKIP and str(key).lower() not in CONVERSATION_KEYS:
             _collect(node, key, key in COPY_KEYS, found)
     if not found:
         return
@@ -60,7 +68,8 @@ def _collect(node: Node, path: str, is_copy: bool, out: dict[str, Node]) -> None
     value = node.value
     if isinstance(value, dict):
         for key, child in value.items():
-            _collect(child, f"{path}.{key}", str(key) in COPY_KEYS, out)
+            if str(key).lower() not in CONVERSATION_KEYS:
+                _collect(child, f"{path}.{key}", str(key) in COPY_KEYS, out)
     elif isinstance(value, list):
         for i, child in enumerate(value):
             _collect(child, f"{path}[{i}]", is_copy, out)
