@@ -178,3 +178,17 @@ def test_reading_the_body_stays_fast_on_adversarial_pages(body: str) -> None:
     started = time.process_time()
     offer_body(body)
     assert time.process_time() - started < 2.0  # about 0.2 s; quadratic would be minutes
+
+
+@pytest.mark.parametrize(("front", "body"), [
+    ("links:\n  - text: Book's page\n    link: https://example.com/book\n"
+     "archive:\n  - name: Ann\n    text: '[Get started](https://example.com/signup) today'\n",
+     "# Book of the week\n\nThis week the author answers our questions.\n"),
+    ("resources:\n  - note: '[免费试用](https://example.com/trial)'\n",
+     "# 本周好书\n\n作者本周回答读者的问题。\n"),
+])
+def test_links_kept_in_front_matter_do_not_make_a_landing_page(front: str, body: str) -> None:
+    page = f"---\ntitle: Book\n{front}---\n\n{body}"
+    assert codes(lint(page, kind="markdown", path="books/2021-book.md")) == []
+    with_cta = page + "\n[Get started](https://example.com/signup) · [免费试用](/trial)\n"
+    assert "NED001" in codes(lint(with_cta, kind="markdown", path="books/2021-book.md"))

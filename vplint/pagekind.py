@@ -262,5 +262,11 @@ def page_kind(doc: Any, display: str, config: Any) -> str:
     tree = getattr(doc, "tree", None)
     if tree is not None and isinstance(tree.value, dict):
         front = {k: v.plain() for k, v in tree.value.items() if k != "copy"}
-    return detect_kind(display, doc.kind, front, doc.source if doc.kind != "yaml" else "",
+    body = doc.source if doc.kind != "yaml" else ""
+    markdown = getattr(doc, "markdown", None)
+    if body and markdown is not None:
+        # The front matter is read as fields above; its text is not the page's body (a
+        # link in a Q&A archive kept there is no call to action of the page's).
+        body = body[markdown.offset:]
+    return detect_kind(display, doc.kind, front, body,
                        getattr(config, "page_kinds", None), getattr(config, "root", None))
