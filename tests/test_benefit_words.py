@@ -8,27 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import lint
-from vplint.document import load_text
-from vplint.rules import Registry
+from tests.copy_helpers import copy_score as _score
+from tests.copy_helpers import copy_words as _words
 from vplint.scoring import NOTHING_CAP
-from vplint.text.benefit import CopyEvidence, evidence
-from vplint.text.facts import Facts
-
-REGISTRY = Registry.default(plugins=False)
-
-
-def _yaml(lang: str, line: str) -> str:
-    return f"language: {lang}\ncopy:\n  headline: \"{line}\"\n"
-
-
-def _score(lang: str, line: str) -> int:
-    return lint(_yaml(lang, line), path="copy.yaml")[0].score
-
-
-def _words(lang: str, line: str) -> CopyEvidence:
-    doc = load_text(_yaml(lang, line), "copy.yaml", "yaml")[0]
-    return evidence(doc, Facts(doc, REGISTRY))
+from vplint.text.benefit import CopyEvidence
 
 
 # ---- the product's features: the drill, not the hole ----------------------------------
