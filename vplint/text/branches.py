@@ -17,6 +17,8 @@ read, is kept whole.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from vplint.text.terms import DIGIT, START, regex_prefixes
 
 _LOOKAROUNDS = ("(?<!", "(?<=", "(?!", "(?=")
@@ -68,6 +70,21 @@ def _may_begin(branch: str, prefix: str) -> bool:
 def _group_end(source: str, i: int) -> int | None:
     """The index after the ")" closing the group opened at `i`, or None."""
     depth = 0
+    for j, char in _syntax(source, i):
+        if j < 0:
+            return None
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+    return None
+
+
+def _syntax(source: str, i: int = 0) -> Iterator[tuple[int, str]]:
+    """(index, character) of every character of `source` from `i` on that is neither
+    escaped nor inside a character class; (-1, "") then stop when a class never closes."""
     n = len(source)
     while i < n:
         char = source[i]
@@ -77,16 +94,11 @@ def _group_end(source: str, i: int) -> int | None:
         if char == "[":
             i = _class_end(source, i)
             if i < 0:
-                return None
+                yield -1, ""
+                return
             continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
+        yield i, char
         i += 1
-    return None
 
 
 def _class_end(source: str, i: int) -> int:
@@ -107,18 +119,9 @@ def _top_branches(body: str) -> list[str] | None:
     out: list[str] = []
     depth = 0
     start = 0
-    i = 0
-    n = len(body)
-    while i < n:
-        char = body[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = _class_end(body, i)
-            if i < 0:
-                return None
-            continue
+    for i, char in _syntax(body):
+        if i < 0:
+            return None
         if char == "(":
             depth += 1
         elif char == ")":
@@ -128,7 +131,6 @@ def _top_branches(body: str) -> list[str] | None:
         elif char == "|" and depth == 0:
             out.append(body[start:i])
             start = i + 1
-        i += 1
     if depth != 0:
         return None
     out.append(body[start:])
