@@ -52,10 +52,13 @@ _OFFER_PREFIX = lazy(r"^(?:for|why)-[a-z]")
 HOME_STEMS = frozenset(("index", "_index", "home", "default"))
 CONTENT_ROOTS = frozenset(("content", "src", "source", "site", "www", "website", "pages",
                            "web", "hugo", "app"))
-_LANGUAGE_DIRS = frozenset((
+LANGUAGE_TAGS = frozenset((
     "en cn zh tw hk ja jp ko kr de fr es pt it ru id vi th tr nl pl ar zh-cn zh-tw zh-hans "
-    "zh-hant zh-hk pt-br en-us en-gb english chinese french german italian spanish "
-    "japanese korean portuguese russian dutch").split())
+    "zh-hant zh-hk pt-br en-us en-gb").split())
+"""Language codes a site names its language folders and files with (content/en/, index.cn.md)."""
+_LANGUAGE_DIRS = LANGUAGE_TAGS | frozenset((
+    "english chinese french german italian spanish japanese korean portuguese russian "
+    "dutch").split())
 
 _LANDING_LAYOUTS = frozenset(("landing", "landing-page", "landingpage", "home", "homepage",
                               "product", "products", "pricing", "service", "services",

@@ -36,7 +36,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from vplint.lazyre import lazy
-from vplint.offermarks import landing_mark
+from vplint.offermarks import LANGUAGE_TAGS, landing_mark
 
 PROPOSITION = "proposition"
 LANDING = "landing"
@@ -48,8 +48,6 @@ PAGE = "page"
 KINDS = (PROPOSITION, LANDING, ARTICLE, DOCS, RELEASE_NOTES, PAGE)
 
 FRONT_MATTER_KEY = "page_kind"
-_LANG_TAGS = frozenset("en cn zh tw hk ja jp ko kr de fr es pt it ru id vi th tr nl pl ar "
-                       "zh-cn zh-tw zh-hans zh-hant pt-br en-us en-gb".split())
 
 # Fields only a proposition has (a blog's `title`, `name`, `category` or `language` do not
 # make it one).
@@ -222,7 +220,7 @@ def _stem(name: str) -> str:
             name = name[: -len(suffix)]
             break
     lang = re.match(r"^(.+)[.\-_]([a-z]{2}(?:-[a-z]{2,4})?)$", name)
-    if lang and not _VERSION.match(name) and lang.group(2) in _LANG_TAGS:
+    if lang and not _VERSION.match(name) and lang.group(2) in LANGUAGE_TAGS:
         name = lang.group(1)
     return name
 
