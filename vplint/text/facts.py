@@ -139,7 +139,8 @@ class Facts:
         found = self._hits
         if found is None:
             nodes = [node for _, node in self.doc.texts()]
-            texts = [fold(str(node.value)) for node in nodes]
+            originals = [str(node.value) for node in nodes]
+            texts = [fold(text) for text in originals]
             scanner = scanner_for(self.registry.lexicons)
             safe = [k for k, text in enumerate(texts) if text and lowers_safely(text)] \
                 if scanner.exact else []
@@ -148,9 +149,8 @@ class Facts:
             found = {id(nodes[k]): {} for k, text in enumerate(texts) if not text}
             names: set[str] = set()
             for k, mine in zip(safe, matched, strict=True):
-                original = str(nodes[k].value)
-                if original != texts[k]:
-                    mine = {name: _quoting(hits, original, texts[k])
+                if originals[k] != texts[k]:
+                    mine = {name: _quoting(hits, originals[k], texts[k])
                             for name, hits in mine.items()}
                 found[id(nodes[k])] = mine
                 names.update(mine)
