@@ -92,8 +92,9 @@ def test_json_contract(run, tmp_path):
     assert data["tool"] == {"name": "vplint", "version": __version__}
     assert [(f["path"], f["name"]) for f in data["files"]] == [(path, "A"), (path, "B")]
     entry = data["files"][0]
-    assert set(entry) == {"path", "name", "language", "score", "grade", "dimensions",
-                          "findings"}
+    assert set(entry) == {"path", "name", "language", "page_kind", "page_kind_from", "score",
+                          "grade", "dimensions", "findings"}
+    assert (entry["page_kind"], entry["page_kind_from"]) == ("proposition", "proposition fields")
     assert set(entry["findings"][0]) == {"code", "name", "severity", "message", "line",
                                          "column", "end_line", "end_column", "field",
                                          "match", "suggestion"}

@@ -155,8 +155,8 @@ def test_compare_adds_before_and_after_to_the_json_report(improved: Path, vplint
     assert code == 1  # a.yaml's hype is still an error
     files = {entry["path"]: entry for entry in json.loads(out)["files"]}
     weak = files["copy/weak.yaml"]
-    assert set(weak) == {"path", "name", "language", "score", "grade", "dimensions",
-                         "findings", "compare"}
+    assert set(weak) == {"path", "name", "language", "page_kind", "page_kind_from", "score",
+                         "grade", "dimensions", "findings", "compare"}
     compare = weak["compare"]
     assert compare["ref"] == "main"
     score = compare["score"]

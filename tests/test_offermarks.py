@@ -37,11 +37,15 @@ LANDING, PAGE = "landing", "page"
     ("content/why-acme.md", LANDING),
     ("content/zh/产品/防弹衣.md", LANDING),
     ("content/zh/解决方案/制造业.md", LANDING),
-    # copy written to be judged: a copy file, a tagline, any plain-text file
+    # copy written to be judged: a copy file, a tagline, in Markdown or plain text
     ("copy.md", LANDING),
     ("marketing/ad-copy/spring-sale.md", LANDING),
     ("drafts-of-ours/tagline.zh.md", LANDING),
-    ("notes/launch.txt", LANDING),
+    ("notes/tagline.txt", LANDING),
+    # a plain-text file nothing marks is not taken for copy: a site keeps podcast
+    # timestamps, transcripts and notes in text files
+    ("notes/launch.txt", PAGE),
+    ("timestamps/s05e09-business-acumen.txt", PAGE),
     # what no mark names: programmes, courses, events, missions, protocol pages
     ("content/mission-statement.md", PAGE),
     ("content/programs/summer-school.md", PAGE),

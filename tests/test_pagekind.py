@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
+from tests.cli_runner import run_cli
 from tests.conftest import codes, lint
 from vplint.pagekind import detect_kind, is_case_study
 
@@ -194,3 +196,18 @@ def test_conversations_in_front_matter_are_not_the_pages_copy(page: str) -> None
              for f in r.findings if f.match]
     assert not [field for _, field in found if "archive" in field or "comments" in field]
     assert not found
+
+
+@pytest.mark.parametrize(("path", "kind", "why"), [
+    ("pricing.md", "landing", "path"),
+    ("blog/2024-launch.md", "article", "folder"),
+    ("CHANGELOG.md", "release-notes", "name"),
+    ("notes/meeting-recap.md", "page", "no offer marks"),
+])
+def test_the_json_report_says_how_each_page_was_judged(tmp_path, path, kind, why) -> None:
+    page = tmp_path / path
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text("# Hello\n\nWe help bakers sell bread.\n", encoding="utf-8")
+    _, out, _ = run_cli("check", path, "--format", "json", "--no-cache", cwd=tmp_path)
+    entry = json.loads(out)["files"][0]
+    assert (entry["page_kind"], entry["page_kind_from"]) == (kind, why)

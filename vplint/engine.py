@@ -229,7 +229,8 @@ class Linter:
             kept.sort(key=lambda f: f.sort_key)
             results.append(PropositionResult(
                 path=display, name=doc.name, language=facts.language, score=overall,
-                grade=grade(overall), dimensions=dims, findings=tuple(kept), index=doc.index))
+                grade=grade(overall), dimensions=dims, findings=tuple(kept), index=doc.index,
+                page_kind=facts.page_kind, page_kind_from=facts.page_kind_from))
         return results
 
     def _stage(self, docs: list[Document], rules: list[Rule], display: str) -> list:
@@ -237,12 +238,13 @@ class Linter:
         staged = []
         for doc in docs:
             self.budget.unmark()  # this document's facts are no rule's time
-            kind = page_kind(doc, display, self.config)
+            kind, kind_from = page_kind(doc, display, self.config)
             if kind in (LANDING, ARTICLE, PAGE):
                 expose_front_matter_copy(doc)
             facts = Facts(doc, self.registry, self.forced_language)
             doc.language = facts.language
             facts.page_kind = kind
+            facts.page_kind_from = kind_from
             facts.brands = tuple(self.config.brands)
             # A file that could not be loaded gets its VP finding only, not a finding for
             # every field it seems to lack.

@@ -79,6 +79,10 @@ class PropositionResult:
     dimensions: dict[str, int]
     findings: tuple[Finding, ...]
     index: int = 0
+    page_kind: str = ""
+    """The kind of page it was judged as (vplint.pagekind: proposition, landing, ...)."""
+    page_kind_from: str = ""
+    """What decided that kind, in a few words (configuration, folder, call to action...)."""
 
     @property
     def errors(self) -> int:

@@ -12,8 +12,7 @@ A page is a landing page when one of these marks it:
   root, `home.md`), a folder or file named for an offer (`products/`, `pricing.md`,
   `solutions/`, `services/`, `features/`, `platform/`, `enterprise/`, `download/`,
   `for-startups/`, `why-acme/`, 产品, 解决方案, 价格, 服务...) or for copy written to be
-  judged (`copy.md`, `tagline.md`, `ad-copy/`; vplint.pagekind also takes every plain-text
-  file for copy);
+  judged (`copy.md`, `tagline.txt`, `ad-copy/`);
 - its front matter: a landing layout or type (landing, home, product, pricing...), or a
   call-to-action, hero, price or plans block (`cta:`, `hero: {title: ...}`,
   `banner: {button: ...}`, `pricing:`);

@@ -18,8 +18,8 @@ its file); this module says which kind a document is:
 6. articles: `blog/`, `posts/`, `news/`, `case-studies/`, `customers/`... folders, a
    `layout: post` front matter, a dated page with an author or tags, or an about page;
 7. landing pages: a page something marks as one - the site's home, an offer's folder or
-   file name (products/, pricing.md, 解决方案/), a file of copy (copy.md, tagline.md, any
-   plain-text file), a landing layout or a call-to-action,
+   file name (products/, pricing.md, 解决方案/), a file of copy (copy.md, tagline.txt),
+   a landing layout or a call-to-action,
    hero or price block in the front matter, a call to action, a price or an offer in the
    body (vplint.offermarks);
 8. anything else is a general page of the organisation's site (`page`): a programme,
@@ -149,37 +149,59 @@ def detect_kind(path: str, file_kind: str, front: Mapping[str, Any], body: str =
     `file_kind` is the loader's "yaml" or "markdown"; `front` the page's front-matter
     fields (plain values; for YAML, the proposition's fields); `body` its Markdown text.
     """
+    return classify(path, file_kind, front, body, globs, root)[0]
+
+
+def classify(path: str, file_kind: str, front: Mapping[str, Any], body: str = "",
+             globs: Mapping[str, str] | None = None, root: str | None = None
+             ) -> tuple[str, str]:
+    """(kind, why): the kind of page at `path`, as `detect_kind` gives it, and what
+    decided it in a few words ("configuration", "front matter", "folder", "name",
+    "layout", "call to action"...), so a report can say why a page was judged as it was."""
     configured = kind_from_globs(path, globs or {}, root)
     if configured:
-        return configured
+        return configured, "configuration"
     declared = front.get(FRONT_MATTER_KEY)
     if isinstance(declared, str) and declared.strip().lower() in KINDS:
-        return declared.strip().lower()
+        return declared.strip().lower(), FRONT_MATTER_KEY
     if file_kind == "yaml" or _PROPOSITION_KEYS & set(front):
-        return PROPOSITION
+        return PROPOSITION, "proposition fields"
     parts = [p.lower() for p in PurePosixPath(path.replace("\\", "/")).parts]
     # a year on a folder names an edition of the same thing: roadmap-2025, blog_2024
     dirs, name = [re.sub(r"[-_](?:19|20)\d\d$", "", d) for d in parts[:-1]], \
         parts[-1] if parts else ""
     stem = _stem(name)
     layout = _layout(front)
-    if (stem in _RELEASE_NAMES or any(d in _RELEASE_NAMES for d in dirs)
-            or _VERSION.match(stem) or any(_VERSION.match(d) for d in dirs[-2:])
-            or layout == RELEASE_NOTES or _looks_like_changelog(body)):
-        return RELEASE_NOTES
+    if stem in _RELEASE_NAMES or _VERSION.match(stem):
+        return RELEASE_NOTES, "name"
+    if any(d in _RELEASE_NAMES for d in dirs) or any(_VERSION.match(d) for d in dirs[-2:]):
+        return RELEASE_NOTES, "folder"
+    if layout == RELEASE_NOTES:
+        return RELEASE_NOTES, "layout"
+    if _looks_like_changelog(body):
+        return RELEASE_NOTES, "changelog sections"
     if (stem in _DOCS_NAMES or _TRANSACTIONAL.search(stem)
-            or any(d in _DOCS_DIRS or d.endswith(("-readme", "_readme", "-roadmap")) for d in dirs)
-            or any(d.startswith(".") and d not in (".", "..") for d in dirs)
-            or _SHOUTED.match(PurePosixPath(path.replace("\\", "/")).name)
-            or layout == DOCS):
-        return DOCS
-    if (any(d in _ARTICLE_DIRS for d in dirs) or layout == ARTICLE or _dated_byline(front)
-            or stem in _ABOUT_NAMES or any(d in _ABOUT_NAMES for d in dirs)):
-        return ARTICLE
-    # A plain-text file is copy someone wrote to be judged: no site generator publishes it.
-    if layout == LANDING or name.endswith(".txt") or landing_mark(dirs, stem, front, body):
-        return LANDING
-    return PAGE
+            or _SHOUTED.match(PurePosixPath(path.replace("\\", "/")).name)):
+        return DOCS, "name"
+    if (any(d in _DOCS_DIRS or d.endswith(("-readme", "_readme", "-roadmap")) for d in dirs)
+            or any(d.startswith(".") and d not in (".", "..") for d in dirs)):
+        return DOCS, "folder"
+    if layout == DOCS:
+        return DOCS, "layout"
+    if any(d in _ARTICLE_DIRS for d in dirs) or any(d in _ABOUT_NAMES for d in dirs):
+        return ARTICLE, "folder"
+    if stem in _ABOUT_NAMES:
+        return ARTICLE, "name"
+    if layout == ARTICLE:
+        return ARTICLE, "layout"
+    if _dated_byline(front):
+        return ARTICLE, "date and byline"
+    if layout == LANDING:
+        return LANDING, "layout"
+    mark = landing_mark(dirs, stem, front, body)
+    if mark:
+        return LANDING, mark
+    return PAGE, "no offer marks"
 
 
 _CASE_STUDY = lazy(
@@ -254,8 +276,8 @@ def _looks_like_changelog(body: str) -> bool:
     return items >= 5 or (items >= 2 and len(headings) >= 2)
 
 
-def page_kind(doc: Any, display: str, config: Any) -> str:
-    """The kind of a loaded Document, with the run's configuration (`page_kinds`)."""
+def page_kind(doc: Any, display: str, config: Any) -> tuple[str, str]:
+    """(kind, why) of a loaded Document, with the run's configuration (`page_kinds`)."""
     front: dict[str, Any] = {}
     tree = getattr(doc, "tree", None)
     if tree is not None and isinstance(tree.value, dict):
@@ -266,5 +288,5 @@ def page_kind(doc: Any, display: str, config: Any) -> str:
         # The front matter is read as fields above; its text is not the page's body (a
         # link in a Q&A archive kept there is no call to action of the page's).
         body = body[markdown.offset:]
-    return detect_kind(display, doc.kind, front, body,
-                       getattr(config, "page_kinds", None), getattr(config, "root", None))
+    return classify(display, doc.kind, front, body,
+                    getattr(config, "page_kinds", None), getattr(config, "root", None))

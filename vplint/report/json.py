@@ -17,6 +17,8 @@ def result_dict(result: PropositionResult) -> dict:
         "path": result.path,
         "name": result.name,
         "language": result.language,
+        "page_kind": result.page_kind,
+        "page_kind_from": result.page_kind_from,
         "score": result.score,
         "grade": result.grade,
         "dimensions": result.dimensions,

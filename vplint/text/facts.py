@@ -63,6 +63,8 @@ class Facts:
         self.message_language = forced_language or supported or "en"
         self.page_kind: str = "proposition"
         """The kind of page (vplint.pagekind); the engine sets it."""
+        self.page_kind_from: str = ""
+        """What decided the kind (vplint.pagekind.classify); the engine sets it."""
         self.brands: tuple[str, ...] = ()
         """The advertiser's own names from the configuration; the engine sets them."""
 
