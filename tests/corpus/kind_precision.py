@@ -27,7 +27,7 @@ def labelled(paths: list[Path]) -> list[dict]:
     """Every labelled finding once (the same locator in two samples counts once)."""
     seen: dict[tuple, dict] = {}
     for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for line in path.read_text(encoding="utf-8").split("\n"):
             if not line.strip():
                 continue
             item = json.loads(line)

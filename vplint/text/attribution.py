@@ -369,6 +369,9 @@ _DISRUPT_MARKET = lazy(r"^\s+(?:the\s+|an?\s+|their\s+|your\s+)?(?:[\w-]+\s+)?(?
 _FIT_EN = lazy(r"^(?:the\s+)?(?:most\s+(?:suitable|appropriate|relevant|fitting|applicable|"
                      r"sensible|practical)|best[\s-]+(?:possible|suited|fit|fitting|match))"
                      r"(?![A-Za-z])", re.I)
+# "Possible" closing the phrase makes it a limit, not a ranking against others: "the most
+# efficient way possible", "the fastest turnaround possible".
+_POSSIBLE_AFTER = lazy(r"^(?:[\s-]+[A-Za-z][\w'-]*){0,3}?\s+possible(?![A-Za-z])", re.I)
 # Priority and frequency rank the reader's work, not the offer: "the most important fixes".
 _PRIORITY_EN = lazy(r"^(?:the\s+)?most\s+(?:important|crucial|critical|essential|urgent|"
                           r"pressing|common|commonly|frequent|frequently|typical|basic|"
@@ -429,7 +432,8 @@ def _term_reason(match: str, before: str, after: str, language: str) -> str | No
                 r"(?:\s+ever)?\s+(?:make|take|do|choose|pick|get|buy|find)(?![A-Za-z])", after,
                 re.I) and re.search(r"most|best|[a-z]{3,}est\b", low):
         return READER  # the reader's option: "often the smartest move you can make"
-    if _FIT_EN.match(phrase):
+    if _FIT_EN.match(phrase) or (_POSSIBLE_AFTER.match(after)
+                                 and re.search(r"most|best|[a-z]{3,}est\b", low)):
         return READER  # fit for purpose: "the most suitable antenna", "best possible"
     if _PRIORITY_EN.match(phrase):
         return GENERAL  # priority or frequency: "the most important fixes"
