@@ -193,6 +193,6 @@ def test_reading_the_body_stays_fast_on_adversarial_pages(body: str) -> None:
 ])
 def test_links_kept_in_front_matter_do_not_make_a_landing_page(front: str, body: str) -> None:
     page = f"---\ntitle: Book\n{front}---\n\n{body}"
-    assert codes(lint(page, kind="markdown", path="books/2021-book.md")) == []
+    assert codes(lint(page, kind="markdown", path="reading/2021-book.md")) == []
     with_cta = page + "\n[Get started](https://example.com/signup) · [免费试用](/trial)\n"
-    assert "NED001" in codes(lint(with_cta, kind="markdown", path="books/2021-book.md"))
+    assert "NED001" in codes(lint(with_cta, kind="markdown", path="reading/2021-book.md"))

@@ -211,3 +211,57 @@ def test_the_json_report_says_how_each_page_was_judged(tmp_path, path, kind, why
     _, out, _ = run_cli("check", path, "--format", "json", "--no-cache", cwd=tmp_path)
     entry = json.loads(out)["files"][0]
     assert (entry["page_kind"], entry["page_kind_from"]) == (kind, why)
+
+
+@pytest.mark.parametrize(("path", "kind"), [
+    # Jekyll collections are folders with a leading underscore
+    ("_podcast/scaling-data-teams.md", "article"),
+    ("_books/20210628-data-science-on-aws.md", "article"),
+    ("_services/design-ux.md", "landing"),
+    # a Docusaurus site keeps its translated docs and blog in plugin folders
+    ("i18n/en/docusaurus-plugin-content-docs/current/storage/emmc.md", "docs"),
+    ("i18n/zh/docusaurus-plugin-content-blog/2024-launch.md", "article"),
+    # policies and roadmaps are not offers, whatever words their names hold
+    ("content/pages/policies/open-source-policy.md", "docs"),
+    ("content/data-retention-policy.md", "docs"),
+    ("content/en/upcoming-features.md", "docs"),
+])
+def test_site_generator_folders_and_names(path: str, kind: str) -> None:
+    assert detect_kind(path, "markdown", {}, "") == kind
+
+
+_CTA = "\n[Apply](https://jobs.example.com/apply){.button} · [Book a demo](/demo)\n"
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("## The position\n\nWe are looking to hire a **front-end developer** to join our core "
+     "team.\n\n## About you\n\nYou care about accessible design." + _CTA, "docs"),
+    ("## 职位描述\n\n我们正在招聘一名前端工程师。\n\n## 任职要求\n\n三年以上经验。\n\n"
+     "[立即申请](/apply)\n", "docs"),
+    # an HR product's page speaks of duties and candidates, and hires no one
+    ("## Features\n\nTrack each employee's responsibilities and qualifications in one place."
+     + _CTA, "landing"),
+])
+def test_a_job_advertisement_is_not_an_offer(body: str, kind: str) -> None:
+    assert detect_kind("content/frontend-developer.md", "markdown", {}, body) == kind
+
+
+_CODE = "```sh\ncurl -fsSL https://example.com/install.sh | sh\n```\n"
+
+
+@pytest.mark.parametrize(("path", "body", "kind"), [
+    # instructions with a download button are still instructions
+    ("content/self-host/install/_index.md",
+     "Use the script to deploy quickly.\n\n" + _CODE + "\n" + _CODE + "\n" + _CODE
+     + "\n[Download now](/download)\n", "docs"),
+    ("content/self-host/install/_index.md",
+     "## 前提条件\n\n一台 Linux 主机。\n\n## 安装\n\n运行脚本即可快速部署。\n\n[立即下载](/download)\n",
+     "docs"),
+    # a landing page may show one snippet next to its call to action
+    ("content/cli.md", "# Ship from your terminal\n\n" + _CODE + "\n[Start your free trial](/signup)\n",
+     "landing"),
+    # a folder named for an offer is an offer page, snippets or not
+    ("content/products/cli.md", _CODE + _CODE + _CODE, "landing"),
+])
+def test_instructions_are_not_landing_pages(path: str, body: str, kind: str) -> None:
+    assert detect_kind(path, "markdown", {}, body) == kind

@@ -241,6 +241,10 @@ def offer_body(body: str) -> str | None:
     return None
 
 
+WEAK_MARKS = frozenset(("call to action", "offer", "features", "price"))
+"""Marks found in a page's body: evidence of an offer that instructions can also carry."""
+
+
 def landing_mark(dirs: Sequence[str], stem: str, front: Mapping[str, Any],
                  body: str = "") -> str | None:
     """What marks the page as a landing page (see the module docstring), or None;

@@ -14,15 +14,20 @@ its file); this module says which kind a document is:
    made of changelog sections (Features, Bug fixes, 新特性, 修复...);
 5. documentation: `docs/`, `handbook/`, `tutorials/`..., README/CONTRIBUTING-style and
    other upper-case file names (SEO-CHECKLIST.md), legal and utility pages (privacy,
-   terms, contact, 404), theme, vendored and hidden folders, a `type: docs` layout;
+   terms, contact, 404, policies/, *-policy), roadmaps (upcoming-features), theme,
+   vendored and hidden folders, a `type: docs` layout; folder names are read without a
+   Jekyll collection's leading underscore (_posts, _podcast, _services);
 6. articles: `blog/`, `posts/`, `news/`, `case-studies/`, `customers/`... folders, a
    `layout: post` front matter, a dated page with an author or tags, or an about page;
-7. landing pages: a page something marks as one - the site's home, an offer's folder or
+7. a job advertisement (the role it hires for and what the candidate brings) is docs, and
+   so are instructions (several code blocks, installation or configuration headings) that
+   only a call to action, an offer, a features section or a price would mark as landing;
+8. landing pages: a page something marks as one - the site's home, an offer's folder or
    file name (products/, pricing.md, 解决方案/), a file of copy (copy.md, tagline.txt),
    a landing layout or a call-to-action,
    hero or price block in the front matter, a call to action, a price or an offer in the
    body (vplint.offermarks);
-8. anything else is a general page of the organisation's site (`page`): a programme,
+9. anything else is a general page of the organisation's site (`page`): a programme,
    course, event or mission page, a protocol description. Only the rules that fit any
    page judge it.
 """
@@ -30,13 +35,14 @@ its file); this module says which kind a document is:
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import re
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
 from vplint.lazyre import lazy
-from vplint.offermarks import LANGUAGE_TAGS, landing_mark
+from vplint.offermarks import LANGUAGE_TAGS, WEAK_MARKS, landing_mark
 
 PROPOSITION = "proposition"
 LANDING = "landing"
@@ -88,7 +94,9 @@ _DOCS_DIRS = frozenset((
     # reference: a glossary defines terms in general; accessibility statements, roadmaps
     "glossary", "glossaries", "a11y", "accessibility", "roadmap",
     # a web app's static files, served as they are (apps/web/public/plugins-readme.md)
-    "public", "static", "assets"))
+    "public", "static", "assets", "shared",
+    # an organisation's policies are legal pages; Docusaurus keeps translated docs here
+    "policies", "policy", "docusaurus-plugin-content-docs"))
 _DOCS_NAMES = frozenset((
     "readme", "contributing", "code_of_conduct", "code-of-conduct", "security", "license",
     "licence", "agents", "agent", "claude", "install", "installation", "support",
@@ -104,6 +112,7 @@ _DOCS_NAMES = frozenset((
     "glossary", "a11y", "roadmap", "alumni", "todo", "todos",
     "categories"))
 _TRANSACTIONAL = lazy(
+    r"^(?:upcoming|planned|coming-soon)[-_]|[-_]policy$|"  # a roadmap, a policy
     r"(?:^|[-_])(?:thank-?you|thanks|confirmed|confirmation|subscribed|unsubscribed|"
     r"verified|readme|roadmap|alumni)$|^testimonials?(?:[-_]|$)|^success$|"
     r"(?:^|[-_])(?:subscription|report|payment|signup|sign-up|"
@@ -119,7 +128,9 @@ _ARTICLE_DIRS = frozenset((
     "podcasts", "videos", "examples", "showcase", "knowledge-sharing", "updates",
     "use-case", "use-cases", "usecases", "client-stories", "references",
     # a portfolio of work done for clients: each page is a case study
-    "projects", "portfolio", "our-work", "work"))
+    "projects", "portfolio", "our-work", "work",
+    # books reviewed or discussed, and a Docusaurus site's translated blog
+    "books", "docusaurus-plugin-content-blog"))
 _ABOUT_NAMES = frozenset(("about", "about-us", "aboutus", "company", "our-story", "story",
                           "history-of-us", "who-we-are", "mission", "now", "supports",
                           "giving", "csr", "sustainability", "partners", "our-partners",
@@ -139,6 +150,29 @@ _CHANGELOG_HEADING = lazy(
     r"enhancements?|breaking changes?|deprecations?|changed|added|removed|security|"
     r"新特性|新功能|修复|问题修复|优化|改进|不兼容变更|破坏性变更|变更|新增|移除))\b",
     re.I | re.M)
+_JOB_ROLE = (
+    r"(?<![A-Za-z])(?:(?:we\s+are|we['’]re|is)\s+(?:actively\s+)?(?:looking|seeking)\s+"
+    r"(?:to\s+(?:hire|add|bring\s+on|recruit)|for)\s+an?\s|we\s+are\s+hiring|we['’]re\s+hiring|"
+    r"about\s+the\s+(?:role|position|job)(?![A-Za-z])|the\s+position(?![A-Za-z])|"
+    r"job\s+description|apply\s+for\s+this\s+(?:role|position|job))"
+    r"|岗位职责|崗位職責|职位描述|職位描述|任职要求|任職要求|任职资格|任職資格|岗位要求|崗位要求|"
+    r"我们正在招聘|我們正在招聘|诚聘|誠聘")
+_JOB_ROLE_RE = lazy(_JOB_ROLE, re.I)
+_JOB_SIGNAL = lazy(
+    _JOB_ROLE + r"|(?<![A-Za-z])(?:about\s+you|what\s+you['’]ll\s+do|what\s+you\s+will\s+do|"
+    r"(?:key\s+)?responsibilities|qualifications|bonus\s+points|nice\s+to\s+have|"
+    r"employment\s+benefits|salary\s+range|job\s+type)(?![A-Za-z])|薪资待遇|薪資待遇|工作职责|工作職責",
+    re.I)
+"""What a job advertisement says: the role (one of these must be there), the candidate,
+the duties, the pay."""
+_HOWTO_HEADING = lazy(
+    r"^[ ]{0,3}#{1,6}[ \t]+(?:\d+[.)]?\s*)?(?:step\s+\d+|prerequisites?|requirements|"
+    r"install(?:ation|ing)?|configur(?:ation|e|ing)|usage|troubleshooting|parameters|options|"
+    r"set(?:ting)?\s*up|build(?:ing)?\s+from\s+source|uninstall(?:ation)?|known\s+issues|"
+    r"前提条件|前置条件|准备工作|準備工作|环境要求|環境要求|安装|安裝|配置|使用方法|使用说明|"
+    r"使用說明|参数|參數|故障排除|常见问题|常見問題|第[一二三四五六七八九十\d]+步|步骤|步驟)",
+    re.I | re.M)
+_FENCE = lazy(r"^[ ]{0,3}(?:```|~~~)", re.M)
 _CHANGE_ITEM = lazy(r"\(\[#\d+\]\(|\bby @[\w-]+|\(#\d+\)", re.I)
 
 
@@ -168,7 +202,8 @@ def classify(path: str, file_kind: str, front: Mapping[str, Any], body: str = ""
         return PROPOSITION, "proposition fields"
     parts = [p.lower() for p in PurePosixPath(path.replace("\\", "/")).parts]
     # a year on a folder names an edition of the same thing: roadmap-2025, blog_2024
-    dirs, name = [re.sub(r"[-_](?:19|20)\d\d$", "", d) for d in parts[:-1]], \
+    # A Jekyll collection is a folder with a leading underscore: _posts, _podcast, _services.
+    dirs, name = [re.sub(r"[-_](?:19|20)\d\d$", "", d).lstrip("_") or d for d in parts[:-1]], \
         parts[-1] if parts else ""
     stem = _stem(name)
     layout = _layout(front)
@@ -198,7 +233,13 @@ def classify(path: str, file_kind: str, front: Mapping[str, Any], body: str = ""
         return ARTICLE, "date and byline"
     if layout == LANDING:
         return LANDING, "layout"
+    if _looks_like_job_posting(body):
+        return DOCS, "job posting"
     mark = landing_mark(dirs, stem, front, body)
+    if mark in WEAK_MARKS and _looks_like_howto(body):
+        # A call to action or a price on a page of instructions (a download link, a plan
+        # that unlocks a setting) does not make the instructions an offer.
+        return DOCS, "instructions"
     if mark:
         return LANDING, mark
     return PAGE, "no offer marks"
@@ -274,6 +315,26 @@ def _looks_like_changelog(body: str) -> bool:
     items = len(_CHANGE_ITEM.findall(head))
     headings = {h.lower() for h in _CHANGELOG_HEADING.findall(head)}
     return items >= 5 or (items >= 2 and len(headings) >= 2)
+
+
+def _looks_like_job_posting(body: str) -> bool:
+    """A job advertisement: it names the role it hires for and says one more thing one
+    says (the candidate, the duties, the pay). A page that sells recruits nobody."""
+    head = body[:30_000]
+    if not _JOB_ROLE_RE.search(head):
+        return False
+    found = {m.group(0).lower() for m in itertools.islice(_JOB_SIGNAL.finditer(head), 50)}
+    return len(found) >= 2
+
+
+def _looks_like_howto(body: str) -> bool:
+    """Technical instructions: several code blocks, or headings of a how-to (installation,
+    configuration, prerequisites, step 1, 安装, 配置). A landing page may show one snippet."""
+    head = body[:60_000]
+    fences = sum(1 for _ in itertools.islice(_FENCE.finditer(head), 8)) // 2
+    headings = {m.group(0).strip("# \t").lower() for m in
+                itertools.islice(_HOWTO_HEADING.finditer(head), 20)}
+    return fences >= 3 or len(headings) >= 2 or (fences >= 2 and len(headings) >= 1)
 
 
 def page_kind(doc: Any, display: str, config: Any) -> tuple[str, str]:
