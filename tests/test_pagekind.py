@@ -255,10 +255,12 @@ _CODE = "```sh\ncurl -fsSL https://example.com/install.sh | sh\n```\n"
      "Use the script to deploy quickly.\n\n" + _CODE + "\n" + _CODE + "\n" + _CODE
      + "\n[Download now](/download)\n", "docs"),
     ("content/self-host/install/_index.md",
-     "## 前提条件\n\n一台 Linux 主机。\n\n## 安装\n\n运行脚本即可快速部署。\n\n[立即下载](/download)\n",
+     "## 前提条件\n\n一台 Linux 主机。\n\n## 安装\n\n运行脚本即可快速部署。\n\n"
+     "[立即下载](/download)\n",
      "docs"),
     # a landing page may show one snippet next to its call to action
-    ("content/cli.md", "# Ship from your terminal\n\n" + _CODE + "\n[Start your free trial](/signup)\n",
+    ("content/cli.md",
+     "# Ship from your terminal\n\n" + _CODE + "\n[Start your free trial](/signup)\n",
      "landing"),
     # a folder named for an offer is an offer page, snippets or not
     ("content/products/cli.md", _CODE + _CODE + _CODE, "landing"),
