@@ -348,6 +348,18 @@ _EXPERIENCE_EN = lazy(
     r"found|reviewed|come\s+across|encountered|taken\s+on|felt|been|looked|organi[sz]ed|"
     r"attended|taught|hosted|led|given)(?![A-Za-z])",
     re.I)
+# Best effort is a limit the speaker sets itself, not a ranking: "the best experience we
+# could offer", "the most effective system we can", 我们所能提供的最佳体验.
+_BEST_EFFORT_EN = lazy(r"^[\w\s-]{0,40}?(?<![A-Za-z])(?:that\s+)?(?:I|we)\s+(?:can|could)"
+                       r"(?:\s+(?:possibly|reasonably))?(?![A-Za-z'’])", re.I)
+_BEST_EFFORT_ZH = lazy(r"(?:我们|我們|我|本团队|本團隊)(?:所|尽力|盡力)?能(?:够|夠)?(?:提供|做到|给出|給出|"
+                       r"带来|帶來|实现|實現)?的$")
+# Building a team is a hiring aim: "build out a world-class team", "attract the best talent".
+_TEAM_AIM_EN = lazy(r"(?<![A-Za-z])(?:build|builds|building|hire|hires|hiring|recruit\w*|"
+                    r"attract\w*|assemble\w*|bring(?:ing|s)?)(?:\s+out|\s+together)?"
+                    r"(?:\s+(?:a|an|the|our))?(?:\s+[\w-]+){0,2}\s*$", re.I)
+_TEAM_EN = lazy(r"^(?:\s+[\w-]+){0,2}?\s+(?:team|teams|talent|talents|people|engineers|"
+                r"minds|staff|hires|workforce)(?![A-Za-z])", re.I)
 # Someone else's range: "the cheapest spot instance AWS has".
 _OTHERS_RANGE_EN = lazy(r"^[\w\s-]{0,40}?\s(?:that\s+)?(?!I\b|We\b|You\b)[A-Z][\w.-]+"
                               r"\s+(?:has|have|offers?|sells?|provides?|lists?|supports?)"
@@ -430,8 +442,13 @@ def _term_reason(match: str, before: str, after: str, language: str) -> str | No
     if _EXPERIENCE_EN.match(after) and re.search(r"most|best|[a-z]{3,}est\b|greatest|finest",
                                                  low):
         return GENERAL  # a personal ranking: "the best gateway we've used so far"
+    if (_BEST_EFFORT_EN.match(after) and re.search(r"most|best|[a-z]{3,}est\b", low)) or \
+            (_has_cjk(match) and _BEST_EFFORT_ZH.search(before[-12:])):
+        return READER  # best effort: "the best experience we could offer", 我们所能提供的最佳
+    if _TEAM_AIM_EN.search(before[-60:]) and _TEAM_EN.match(after):
+        return READER  # a hiring aim: "build out a world-class team"
     if re.match(r"^[\w\s-]{0,30}?(?<![A-Za-z])you(?:['’]ll|\s+(?:can|could|will|would|might))"
-                r"(?:\s+ever)?\s+(?:make|take|do|choose|pick|get|buy|find)(?![A-Za-z])", after,
+                r"(?:\s+ever)?\s+(?:make|take|do)(?![A-Za-z])", after,
                 re.I) and re.search(r"most|best|[a-z]{3,}est\b", low):
         return READER  # the reader's option: "often the smartest move you can make"
     if _FIT_EN.match(phrase) or (_POSSIBLE_AFTER.match(after)
