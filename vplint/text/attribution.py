@@ -352,8 +352,8 @@ _EXPERIENCE_EN = lazy(
 # could offer", "the most effective system we can", 我们所能提供的最佳体验.
 _BEST_EFFORT_EN = lazy(r"^[\w\s-]{0,40}?(?<![A-Za-z])(?:that\s+)?(?:I|we)\s+(?:can|could)"
                        r"(?:\s+(?:possibly|reasonably))?(?![A-Za-z'’])", re.I)
-_BEST_EFFORT_ZH = lazy(r"(?:我们|我們|我|本团队|本團隊)(?:所|尽力|盡力)?能(?:够|夠)?(?:提供|做到|给出|給出|"
-                       r"带来|帶來|实现|實現)?的$")
+_BEST_EFFORT_ZH = lazy(r"(?:我们|我們|我|本团队|本團隊)(?:所|尽力|盡力)?能(?:够|夠)?"
+                       r"(?:提供|做到|给出|給出|带来|帶來|实现|實現)?的$")
 # Building a team is a hiring aim: "build out a world-class team", "attract the best talent".
 _TEAM_AIM_EN = lazy(r"(?<![A-Za-z])(?:build|builds|building|hire|hires|hiring|recruit\w*|"
                     r"attract\w*|assemble\w*|bring(?:ing|s)?)(?:\s+out|\s+together)?"
