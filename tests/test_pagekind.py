@@ -218,6 +218,8 @@ def test_the_json_report_says_how_each_page_was_judged(tmp_path, path, kind, why
     ("_podcast/scaling-data-teams.md", "article"),
     ("_books/20210628-data-science-on-aws.md", "article"),
     ("_services/design-ux.md", "landing"),
+    # a conference's talk abstracts are the speakers' words
+    ("src/_content/schedule/talks/what-could-the-dsf-do.md", "article"),
     # a Docusaurus site keeps its translated docs and blog in plugin folders
     ("i18n/en/docusaurus-plugin-content-docs/current/storage/emmc.md", "docs"),
     ("i18n/zh/docusaurus-plugin-content-blog/2024-launch.md", "article"),

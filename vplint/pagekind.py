@@ -130,7 +130,10 @@ _ARTICLE_DIRS = frozenset((
     # a portfolio of work done for clients: each page is a case study
     "projects", "portfolio", "our-work", "work",
     # books reviewed or discussed, and a Docusaurus site's translated blog
-    "books", "docusaurus-plugin-content-blog"))
+    "books", "docusaurus-plugin-content-blog",
+    # a conference's talks and a show's episodes: the speakers' words, not the site's offer
+    "talks", "sessions", "schedule", "agenda", "keynotes", "presentations", "lectures",
+    "episodes", "transcripts", "interviews"))
 _ABOUT_NAMES = frozenset(("about", "about-us", "aboutus", "company", "our-story", "story",
                           "history-of-us", "who-we-are", "mission", "now", "supports",
                           "giving", "csr", "sustainability", "partners", "our-partners",
