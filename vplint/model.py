@@ -6,7 +6,7 @@ and sent between processes without surprises.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 
@@ -62,7 +62,8 @@ class Finding:
 
     def to_dict(self) -> dict:
         """The JSON contract's finding object."""
-        data = asdict(self)
+        # Every field is a str, an int or None: a shallow copy is what asdict would give.
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["severity"] = self.severity.value
         return data
 

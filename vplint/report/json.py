@@ -22,13 +22,17 @@ def result_dict(result: PropositionResult) -> dict:
         "score": result.score,
         "grade": result.grade,
         "dimensions": result.dimensions,
-        "findings": [
-            {key: f.to_dict()[key] for key in (
-                "code", "name", "severity", "message", "line", "column", "end_line",
-                "end_column", "field", "match", "suggestion")}
-            for f in result.findings
-        ],
+        "findings": [_finding_dict(f.to_dict()) for f in result.findings],
     }
+
+
+_FINDING_KEYS = ("code", "name", "severity", "message", "line", "column", "end_line",
+                 "end_column", "field", "match", "suggestion")
+"""The contract's finding keys, in order (a finding's path is its entry's)."""
+
+
+def _finding_dict(data: dict) -> dict:
+    return {key: data[key] for key in _FINDING_KEYS}
 
 
 class JsonReporter(Reporter):
