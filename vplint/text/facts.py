@@ -48,14 +48,17 @@ class Facts:
         self._cache: dict[tuple, object] = {}
         self._hits: dict[int, dict[str, list[Match]]] | None = None
         self._names: frozenset[str] = frozenset()
-        # A file that failed to parse has no fields: judge its raw text instead.
-        detected = detect_locale(doc.all_text() if doc.tree is not None
-                                 else doc.source[:4000])
         declared = next((normalize_locale(v) for v in (doc.text(k) for k in
                          ("language", "lang", "locale")) if v and v != "auto"), None)
-        if declared == ZH_HANS and detected == ZH_HANT:
-            declared = detected  # "zh" says Chinese; the text says which script
-        self.locale: str = declared or detected
+        # The text is read only when the declaration leaves something to tell: no
+        # language at all, or "zh", whose script the text tells.
+        if declared is None or declared == ZH_HANS:
+            # A file that failed to parse has no fields: judge its raw text instead.
+            detected = detect_locale(doc.all_text() if doc.tree is not None
+                                     else doc.source[:4000])
+            if declared is None or detected == ZH_HANT:
+                declared = detected  # "zh" says Chinese; the text says which script
+        self.locale: str = declared
         """en, zh-Hans, zh-Hant, ja, ko or other (vplint.text.lang)."""
         supported = rule_language(self.locale)
         self.language: str = supported or self.locale
