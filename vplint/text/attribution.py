@@ -307,10 +307,25 @@ def _own_range(before: str, after: str, names: list[str]) -> bool:
     if not names:
         return False
     alt = "|".join(re.escape(n) for n in names)
-    return bool(re.match(rf"^[^.!?;\n]{{0,40}}?\s(?:in|within|among)\s+(?:the\s+)?(?:{alt})"
-                         rf"(?![\w-])(?!\s+(?:is|are|has|have)\b)", after, re.I)
-                or re.search(rf"(?:{alt})\s*(?:的[\u4e00-\u9fff]{{1,4}})?(?:里面|裡面|之中|当中|"
-                             rf"當中|里|裡|中|内|內)[^。！？，,\n]{{0,8}}$", before, re.I))
+    if re.match(rf"^[^.!?;\n]{{0,40}}?\s(?:in|within|among)\s+(?:the\s+)?(?:{alt})"
+                rf"(?![\w-])(?!\s+(?:is|are|has|have)\b)", after, re.I):
+        return True
+    # A name, then what follows it matched by one pattern compiled once: the CJK class
+    # alone costs milliseconds to compile, and the names change with every document.
+    for name in names:
+        found = re.compile(re.escape(name), re.I).search
+        at = 0
+        while at <= len(before) and (m := found(before, at)) is not None:
+            if _IN_OWN_RANGE_ZH.match(before, m.end()):
+                return True
+            at = m.start() + 1
+    return False
+
+
+_IN_OWN_RANGE_ZH = lazy(r"\s*(?:的[\u4e00-\u9fff]{1,4})?(?:里面|裡面|之中|当中|當中|里|裡|中|内|內)"
+                        r"[^。！？，,\n]{0,8}$")
+"""What follows the advertiser's name in 我们产品里 / Acme 的产品中 (`_own_range`); no letter
+in it has a case, so it is the same with or without IGNORECASE."""
 
 
 def _near(span: tuple[int, int], start: int, end: int) -> tuple[int, int]:
