@@ -16,7 +16,13 @@ from vplint.document import load_file, load_text
 from vplint.rules import Registry
 from vplint.text.facts import Facts
 from vplint.text.lexicon import Lexicon, lowers_safely
-from vplint.text.multiscan import Scanner, scanner_for
+from vplint.text.multiscan import (
+    ASCII_CASED_CLASSES,
+    CASE_SHIFTED,
+    Scanner,
+    caseless_ascii_classes,
+    scanner_for,
+)
 from vplint.text.terms import CJK_CLASS, DIGIT, START, regex_prefixes, term_pattern
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -168,6 +174,31 @@ def test_the_cjk_class_matches_the_same_characters_without_ignoring_case() -> No
 def test_term_patterns_match_the_cjk_class_without_ignoring_case(source: str,
                                                                  expected: str) -> None:
     assert term_pattern("re:" + source) == f"(?:{expected})"
+
+
+@pytest.mark.parametrize("cls", ASCII_CASED_CLASSES)
+def test_an_ascii_letter_class_ignoring_case_adds_only_what_unsafe_text_holds(cls: str) -> None:
+    # The scanner compiles these classes without IGNORECASE (caseless_ascii_classes) and
+    # reads only texts that lower safely: those must hold none of what IGNORECASE adds.
+    ignoring = re.compile(cls, re.IGNORECASE)
+    exact = re.compile(f"(?-i:{cls})", re.IGNORECASE)
+    added = "".join(chr(point) for point in range(0x110000)
+                    if (ignoring.match(chr(point)) is None) != (exact.match(chr(point)) is None))
+    assert added == CASE_SHIFTED
+    assert all(exact.match(char) is None for char in added)  # only ever added
+    assert not any(lowers_safely(f"ab{char}cd") for char in CASE_SHIFTED)
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("(?<![A-Za-z])ab[A-Za-z0-9_]+", "(?<!(?-i:[A-Za-z]))ab(?-i:[A-Za-z0-9_])+"),
+    ("\\[A-Za-z]", "\\[A-Za-z]"),  # an escaped bracket
+    ("[x[A-Za-z]y", "[x[A-Za-z]y"),  # inside another class
+    ("[^A-Za-z]", "[^A-Za-z]"),  # not a class of its own list
+    ("[a-z]", "[a-z]"),  # one case: IGNORECASE adds the other
+])
+def test_ascii_letter_classes_are_compiled_without_ignoring_case(source: str,
+                                                                 expected: str) -> None:
+    assert caseless_ascii_classes(source) == expected
 
 
 def test_the_catalogue_needs_few_full_pattern_searches() -> None:
