@@ -9,7 +9,7 @@ import pytest
 
 from tests.cli_runner import run_cli
 from tests.conftest import codes, lint
-from vplint.pagekind import detect_kind, is_case_study
+from vplint.pagekind import detect_kind, is_case_study, site_path
 
 CHANGELOG = "### 🎉 New features\n\n- Add tooltips (#6346) by @dev\n\n### 🐛 Bug fixes\n\n" \
             "- Fix the default value (#9087) by @dev\n"
@@ -227,9 +227,35 @@ def test_the_json_report_says_how_each_page_was_judged(tmp_path, path, kind, why
     ("content/pages/policies/open-source-policy.md", "docs"),
     ("content/data-retention-policy.md", "docs"),
     ("content/en/upcoming-features.md", "docs"),
+    # a help centre and a resource hub teach; a guide is an article
+    ("content/help/features-b2b-trade-store.md", "docs"),
+    ("content/b2b-trade-store/questions/how-do-i-log-in.md", "docs"),
+    ("content/resources/itil-processes/service-request-management/_index.md", "article"),
+    ("content/zh-cn/aoscc/2024-guide.md", "article"),
 ])
+
+
 def test_site_generator_folders_and_names(path: str, kind: str) -> None:
     assert detect_kind(path, "markdown", {}, "") == kind
+
+
+@pytest.mark.parametrize("where", ["repository", "outside"])
+def test_folders_above_the_site_say_nothing_about_a_page(tmp_path, monkeypatch, where) -> None:
+    site = tmp_path / "tmp" / "docs" / "acme-site"
+    page = site / "content" / "pricing.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("# Plans\n\nInvoices paid fast.\n", encoding="utf-8")
+    if where == "repository":
+        (site / ".git").mkdir()
+        expected = "content/pricing.md"
+    else:
+        expected = "pricing.md"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert site_path(str(page)) == expected
+    assert detect_kind(site_path(str(page)), "markdown", {}, "") == "landing"
+    assert detect_kind(str(page), "markdown", {}, "") == "docs"  # what the old reading gave
 
 
 _CTA = "\n[Apply](https://jobs.example.com/apply){.button} · [Book a demo](/demo)\n"

@@ -10,6 +10,7 @@ from vplint.text.speedwords import (
     AT_A_GLANCE,
     BREVITY,
     NEED,
+    REQUEST,
     not_a_speed_promise,
     quantifies_speed,
 )
@@ -40,6 +41,11 @@ def _why(sentence: str, word: str) -> str | None:
     ("If you want it fast, call us.", "fast", NEED),
     ("适合需要快速响应市场的团队。", "快速", NEED),
     ("如果你想快速上线，可以先用模板。", "快速", NEED),
+    # a request of the reader
+    ("Seats are limited, so please register soon.", "soon", REQUEST),
+    ("We recommend that you update quickly once a patch is out.", "quickly", REQUEST),
+    ("名额有限，请尽早报名。", "尽早", REQUEST),
+    ("建议尽快升级到最新版本。", "尽快", REQUEST),
 ])
 def test_words_that_are_not_a_promise(sentence: str, word: str, reason: str) -> None:
     assert _why(sentence, word) == reason
@@ -55,6 +61,9 @@ def test_words_that_are_not_a_promise(sentence: str, word: str, reason: str) -> 
     ("用 Acme 快速搭建一个资产管理系统。", "快速"),
     ("7x24小时客户支持，快速响应需求。", "快速"),
     ("理想的快速交付方式。", "快速"),
+    ("Please enjoy fast delivery on every order.", "fast"),
+    ("请享受快速配送。", "快速"),
+    ("我们承诺尽快送达。", "尽快"),
 ])
 def test_promises_stay_promises(sentence: str, word: str) -> None:
     assert _why(sentence, word) is None

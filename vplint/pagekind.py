@@ -35,10 +35,12 @@ its file); this module says which kind a document is:
 from __future__ import annotations
 
 import fnmatch
+import functools
 import itertools
+import os
 import re
 from collections.abc import Mapping
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from vplint.lazyre import lazy
@@ -96,7 +98,10 @@ _DOCS_DIRS = frozenset((
     # a web app's static files, served as they are (apps/web/public/plugins-readme.md)
     "public", "static", "assets", "shared",
     # an organisation's policies are legal pages; Docusaurus keeps translated docs here
-    "policies", "policy", "docusaurus-plugin-content-docs"))
+    "policies", "policy", "docusaurus-plugin-content-docs",
+    # a help centre's answers and how-tos
+    "help", "how-to", "howto", "how-tos", "questions", "knowledge-base", "knowledgebase",
+    "kb", "support"))
 _DOCS_NAMES = frozenset((
     "readme", "contributing", "code_of_conduct", "code-of-conduct", "security", "license",
     "licence", "agents", "agent", "claude", "install", "installation", "support",
@@ -119,6 +124,8 @@ _TRANSACTIONAL = lazy(
     r"order|download|form|checkout|registration|booking)[-_]success$")
 """A page a form or a purchase leads to (report-success, meeting-confirmed), or a README
 under another name (plugins-readme): not copy that sells."""
+_GUIDE = lazy(r"(?:^|[-_])(?:guide|handbook|explained|explainer)$")
+"""A guide to a subject (2024-guide, buying-guide): an article, whatever it prices."""
 _SHOUTED = lazy(r"^[A-Z0-9][A-Z0-9_\-]*\.(?:md|markdown|txt)$")
 """An upper-case file name (MIGRATION-NOTES.md, SEO-CHECKLIST.md): the repository's own notes."""
 _ARTICLE_DIRS = frozenset((
@@ -133,7 +140,9 @@ _ARTICLE_DIRS = frozenset((
     "books", "docusaurus-plugin-content-blog",
     # a conference's talks and a show's episodes: the speakers' words, not the site's offer
     "talks", "sessions", "schedule", "agenda", "keynotes", "presentations", "lectures",
-    "episodes", "transcripts", "interviews"))
+    "episodes", "transcripts", "interviews",
+    # a resource hub: guides, glossaries and explainers that teach a subject
+    "resources"))
 _ABOUT_NAMES = frozenset(("about", "about-us", "aboutus", "company", "our-story", "story",
                           "history-of-us", "who-we-are", "mission", "now", "supports",
                           "giving", "csr", "sustainability", "partners", "our-partners",
@@ -228,7 +237,7 @@ def classify(path: str, file_kind: str, front: Mapping[str, Any], body: str = ""
         return DOCS, "layout"
     if any(d in _ARTICLE_DIRS for d in dirs) or any(d in _ABOUT_NAMES for d in dirs):
         return ARTICLE, "folder"
-    if stem in _ABOUT_NAMES:
+    if stem in _ABOUT_NAMES or _GUIDE.search(stem):
         return ARTICLE, "name"
     if layout == ARTICLE:
         return ARTICLE, "layout"
@@ -352,5 +361,32 @@ def page_kind(doc: Any, display: str, config: Any) -> tuple[str, str]:
         # The front matter is read as fields above; its text is not the page's body (a
         # link in a Q&A archive kept there is no call to action of the page's).
         body = body[markdown.offset:]
-    return classify(display, doc.kind, front, body,
-                    getattr(config, "page_kinds", None), getattr(config, "root", None))
+    root = getattr(config, "root", None)
+    globs = getattr(config, "page_kinds", None)
+    configured = kind_from_globs(display, globs or {}, root)
+    if configured:
+        return configured, "configuration"
+    return classify(site_path(display, root), doc.kind, front, body)
+
+
+def site_path(display: str, root: str | None = None) -> str:
+    """The page's path within its site, which is what its folders say about it: relative
+    to its Git repository's root, else to the project root (`root`), else to the working
+    folder, else its file name alone. Where vplint is run from, or a folder above the
+    site (/tmp, ~/docs/), says nothing about the page."""
+    full = Path(os.path.abspath(display))
+    bases = (_repository_of(full.parent), Path(os.path.abspath(root)) if root else None,
+             Path(os.path.abspath(".")))
+    for base in bases:
+        if base is not None and base in full.parents:
+            return full.relative_to(base).as_posix()
+    return full.name
+
+
+@functools.lru_cache(maxsize=4096)
+def _repository_of(folder: Path) -> Path | None:
+    """The nearest folder at or above `folder` holding `.git`, or None (one look per
+    folder per process)."""
+    if os.path.lexists(folder / ".git"):
+        return folder
+    return None if folder.parent == folder else _repository_of(folder.parent)

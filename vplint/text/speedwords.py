@@ -11,6 +11,8 @@ few classes, each recognised here from the sentence around the word:
 - **a need or a condition**: the reader's situation, not the advertiser's promise -
   "startups that need to scale fast", "assets need to be looked up quickly",
   "if the question's quick", 需要快速响应的团队, 如果问题很快;
+- **a request**: the reader is asked to act soon, not promised anything - "please
+  register soon", 请尽早报名, 建议尽快更新;
 - **quantified on the page**: the page states a time bound for delivery or a measured
   speed-up somewhere ("load in under a second", "build times reduced by 50-80%"), so its
   vague words summarise a number the reader can find (`quantifies_speed`).
@@ -28,6 +30,7 @@ from vplint.lazyre import lazy
 AT_A_GLANCE = "at-a-glance"
 BREVITY = "brevity"
 NEED = "need-or-condition"
+REQUEST = "request"
 
 # Verbs of looking and judging: how fast a person takes in what a screen shows.
 _LOOK_EN = (r"see|sees|seeing|view|views|viewing|find|finds|finding|spot|spots|spotting|"
@@ -71,12 +74,17 @@ _IF_EN = lazy(r"(?<![A-Za-z])(?:if|unless|whether)(?![A-Za-z])[^,;:.!?]*$", re.I
 _NEED_ZH = lazy(r"(?:需要|希望|想要|(?<![理思梦夢感构構回])想|要求|期望|期待|渴望)"
                       r"[^，。！？；,;]{0,12}$")
 _IF_ZH = lazy(r"(?:如果|假如|若是|要是|倘若|万一|萬一)[^，。！？；,;]*$")
+_ASK_EN = lazy(r"(?<![A-Za-z])(?:please|kindly|be\s+sure\s+to|make\s+sure\s+(?:to|you)|"
+               r"remember\s+to|don['’]t\s+forget\s+to|we\s+(?:recommend|advise|encourage)"
+               r"(?:\s+(?:you|that\s+you))?(?:\s+to)?)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+_ASK_ZH = lazy(r"(?:请|請|敬请|敬請|建议|建議|务必|務必|记得|記得|提醒|鼓励|鼓勵)"
+               r"[^，。！？；,;]{0,8}$")
 
 
 def not_a_speed_promise(text: str, start: int, end: int) -> str | None:
     """Why the speed word text[start:end] is not a promise of time to a result, or None.
 
-    Returns AT_A_GLANCE, BREVITY or NEED (see the module docstring).
+    Returns AT_A_GLANCE, BREVITY, NEED or REQUEST (see the module docstring).
     """
     word = text[start:end]
     sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n。！？；;")
@@ -89,6 +97,9 @@ def not_a_speed_promise(text: str, start: int, end: int) -> str | None:
             return AT_A_GLANCE
         if _NEED_ZH.search(before[-16:]) or _IF_ZH.search(before):
             return NEED
+        if word in ("尽早", "尽快", "盡早", "盡快", "及时", "及時", "第一时间", "第一時間") and \
+                _ASK_ZH.search(before[-12:]):
+            return REQUEST  # an adverb of the reader's act: 请尽早报名
         return None
     if low.startswith("quick") and not low.endswith("ly"):
         if _BRIEF_EN.match(after):
@@ -105,6 +116,9 @@ def not_a_speed_promise(text: str, start: int, end: int) -> str | None:
             return AT_A_GLANCE
     if _NEED_EN.search(before) or _IF_EN.search(before):
         return NEED
+    if (low.endswith("ly") or low in ("soon", "asap", "as soon as possible")) and \
+            _ASK_EN.search(before):
+        return REQUEST  # an adverb of the reader's act: "please register soon"
     return None
 
 
