@@ -375,6 +375,24 @@ _TEAM_AIM_EN = lazy(r"(?<![A-Za-z])(?:build|builds|building|hire|hires|hiring|re
                     r"(?:\s+(?:a|an|the|our))?(?:\s+[\w-]+){0,2}\s*$", re.I)
 _TEAM_EN = lazy(r"^(?:\s+[\w-]+){0,2}?\s+(?:team|teams|talent|talents|people|engineers|"
                 r"minds|staff|hires|workforce)(?![A-Za-z])", re.I)
+# A category described in general, opening its sentence: "The best directories improve
+# efficiency", "The most effective service catalogs also enable users to...".
+_CATEGORY_EN = lazy(
+    r"^the\s+(?:best|most\s+[\w-]+)\s+(?:[\w/-]+\s+){0,3}?[\w-]+s\s+(?:also\s+|typically\s+|"
+    r"usually\s+|often\s+|generally\s+|will\s+|can\s+|should\s+)?(?:are|do|have|offer|let|give|"
+    r"tend|allow|make|provide|help|include|contain|enable|improve|integrate|support|use|share|"
+    r"combine|feature|come|focus|keep|put|start|take)(?![A-Za-z])", re.I)
+# Relative to a price, or the best use of something: "the best results for your budget",
+# "get the best effect out of our tables", "the best customers in the world".
+_FOR_THE_MONEY_EN = lazy(
+    r"^(?:the\s+)?(?:best|most\s+[\w-]+)\s+(?:[\w-]+\s+){0,2}?(?:for\s+(?:the|your|their|our)\s+"
+    r"(?:price|budget|money|cost|spend)|out\s+of)(?![A-Za-z])", re.I)
+_OTHERS_PRAISED_EN = lazy(
+    r"^(?:the\s+)?(?:best|greatest|finest|most\s+[\w-]+)\s+(?:[\w-]+\s+)?(?:customers|clients|"
+    r"users|community|communities|partners|members|contributors|volunteers|fans|readers)"
+    r"(?![A-Za-z])", re.I)
+_AIM_CLAUSE_EN = lazy(r"(?<![A-Za-z])(?:aim|goal|mission|ambition|vision|purpose)\s+(?:is|was)"
+                      r"\s+to\s+(?:[\w-]+\s+){0,6}$", re.I)
 # Someone else's range: "the cheapest spot instance AWS has".
 _OTHERS_RANGE_EN = lazy(r"^[\w\s-]{0,40}?\s(?:that\s+)?(?!I\b|We\b|You\b)[A-Z][\w.-]+"
                               r"\s+(?:has|have|offers?|sells?|provides?|lists?|supports?)"
@@ -462,6 +480,15 @@ def _term_reason(match: str, before: str, after: str, language: str) -> str | No
         return READER  # best effort: "the best experience we could offer", 我们所能提供的最佳
     if _TEAM_AIM_EN.search(before[-60:]) and _TEAM_EN.match(after):
         return READER  # a hiring aim: "build out a world-class team"
+    if not _has_cjk(match):
+        if _CATEGORY_EN.match(phrase) and re.search(r"(?:^|[.!?:\n]\s*)$", before):
+            return GENERAL  # a category in general: "The best directories improve..."
+        if _FOR_THE_MONEY_EN.match(phrase):
+            return READER  # "the best results for your budget", "the best effect out of"
+        if _OTHERS_PRAISED_EN.match(phrase):
+            return ABOUT_OTHERS  # "the best customers in the world"
+        if _AIM_CLAUSE_EN.search(before[-80:]):
+            return READER  # "our aim is to streamline the creation of world-class apps"
     if re.match(r"^[\w\s-]{0,30}?(?<![A-Za-z])you(?:['’]ll|\s+(?:can|could|will|would|might))"
                 r"(?:\s+ever)?\s+(?:make|take|do)(?![A-Za-z])", after,
                 re.I) and re.search(r"most|best|[a-z]{3,}est\b", low):
