@@ -366,7 +366,7 @@ class Scanner:
     def _search_patterns(self) -> list[Callable[[str, int], re.Match[str] | None]]:
         """`search` of each prefix-less term, one pattern per term: the regex engine
         skips ahead by a term's own first characters, which one look-ahead over all of
-        them tried at every position could not (a third less time per document)."""
+        them, tried at every position, could not (a third less time for these terms)."""
         if self._searchers is None:
             self._searchers = [re.compile(caseless_ascii_classes(
                 lower_pattern(self.terms[k]))).search for k in self.searched]
@@ -421,7 +421,7 @@ def _union(terms: Mapping[int, str] | list[str], chosen: tuple[int, ...]
 def _scanned(term: str) -> str:
     """`term_pattern` as the scanner tries it: only on text that lowers safely, which
     holds none of the characters that IGNORECASE adds to an ASCII letter class, so such
-    classes can be compiled without it (vplint.text.terms.caseless_ascii_classes)."""
+    classes can be compiled without it (`caseless_ascii_classes`)."""
     return caseless_ascii_classes(term_pattern(term))
 
 
