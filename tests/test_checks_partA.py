@@ -20,7 +20,7 @@ def findings(results: list[PropositionResult], code: str) -> list[Finding]:
 
 
 def only(code: str, source: str, kind: str = "yaml", **config: object) -> list[Finding]:
-    return findings(lint(source, kind=kind, path="index.md" if kind != "yaml" else "t.yaml",
+    return findings(lint(source, kind=kind, path="copy.md" if kind != "yaml" else "t.yaml",
                          **config), code)
 
 

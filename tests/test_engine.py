@@ -175,8 +175,17 @@ def test_file_suppression_and_unused_suppression_reported():
 
 def test_markdown_suppression():
     source = "<!-- vplint: disable=PRF001 -->\n# Hot pizza in 30 minutes\n\nOr it's free.\n"
-    found = codes(lint(source, kind="markdown", path="index.md"))
+    found = codes(lint(source, kind="markdown", path="copy.md"))
     assert "PRF001" not in found and "VP100" not in found
+    assert "PRF001" in codes(lint(source.split("\n", 1)[1], kind="markdown", path="copy.md"))
+
+
+def test_a_suppression_for_a_rule_that_does_not_judge_the_page_is_not_stale():
+    source = "<!-- vplint: disable=PRF001 -->\n# Hot pizza in 30 minutes\n\nOr it's free.\n"
+    for path in ("index.md", "blog/pizza.md"):  # PRF001 judges neither
+        assert "VP100" not in codes(lint(source, kind="markdown", path=path)), path
+    stale = "<!-- vplint: disable=TIM002 -->\n# Hot pizza in 30 minutes\n"
+    assert "VP100" in codes(lint(stale, kind="markdown", path="index.md"))
 
 
 # ---- scoring ---------------------------------------------------------------------------

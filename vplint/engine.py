@@ -22,6 +22,7 @@ from vplint.errors import did_you_mean
 from vplint.frontcopy import expose_front_matter_copy
 from vplint.fsutil import FolderResolver
 from vplint.model import Finding, PropositionResult, Severity
+from vplint.offermarks import WHOLE_MARKS
 from vplint.pagekind import ARTICLE, LANDING, PAGE, page_kind
 from vplint.rules import Registry, Rule
 from vplint.scoring import WORDS_RULE, grade, score
@@ -248,8 +249,10 @@ class Linter:
             facts.brands = tuple(self.config.brands)
             # A file that could not be loaded gets its VP finding only, not a finding for
             # every field it seems to lack.
+            seen_in_part = kind == LANDING and kind_from not in WHOLE_MARKS
             ran = [r for r in rules if r.code not in POST_RULES
                    and r.applies_to(facts.page_kind, facts.locale)
+                   and not (r.absence and seen_in_part)
                    and (doc.tree is not None or r.family == "VP")]
             findings = [f for rule in ran if self.may_fire(rule, facts)
                         for f in self._run(rule, doc, facts)]
@@ -276,12 +279,15 @@ class Linter:
         if not unused:
             return
         known = set(self.registry.rules)
-        enabled = {r.code for r in rules}
-        unused = [d for d in unused if d.code in enabled or d.code not in known]
         self.budget.unmark()
         for rule in post:
-            for doc, facts, _ran, kept in staged:
-                mine = [d for d in unused if _owner(staged, d.line) is doc]
+            for doc, facts, ran, kept in staged:
+                # A directive for a rule that does not judge this page (its kind, its
+                # language) silences nothing here, and is not stale either: a site-wide
+                # habit of disabling a rule is no finding on every page it skips.
+                judged = {r.code for r in ran}
+                mine = [d for d in unused if _owner(staged, d.line) is doc
+                        and (d.code in judged or d.code not in known)]
                 if mine:
                     kept.extend(self._run(rule, doc, facts, {"unused": mine, "known": known}))
 

@@ -43,6 +43,10 @@ OFFER_WORDS = frozenset((
     "copy", "copies", "tagline", "taglines", "headline", "headlines", "slogan", "slogans",
     "pitch", "ad", "ads", "advert", "adverts", "messaging", "proposition", "propositions"))
 """Words of a folder or file name (split at - _ .) that name an offer page or its copy."""
+COPY_WORDS = frozenset((
+    "copy", "copies", "tagline", "taglines", "headline", "headlines", "slogan", "slogans",
+    "pitch", "ad", "ads", "advert", "adverts", "messaging", "proposition", "propositions"))
+"""Words of a folder or file name that name copy written to be judged, whole."""
 _OFFER_HAN = lazy(r"产品|產品|解决方案|解決方案|方案|价格|價格|定价|定價|服务|服務|功能|下载|下載|"
                   r"试用|試用|购买|購買|企业版|企業版|套餐|报价|報價|商城|优惠|優惠")
 _OFFER_PREFIX = lazy(r"^(?:for|why)-[a-z]")
@@ -156,6 +160,12 @@ def is_home(dirs: Sequence[str], stem: str) -> bool:
     return all(d in _LANGUAGE_DIRS for d in below)
 
 
+def copy_named(dirs: Sequence[str], stem: str) -> bool:
+    """True when a folder or the file is named for copy written to be judged (copy.md,
+    tagline.txt, ad-copy/)."""
+    return any(word in COPY_WORDS for part in (*dirs, stem) for word in _SPLIT.split(part))
+
+
 def offer_named(dirs: Sequence[str], stem: str) -> bool:
     """True when a folder or the file is named for an offer (products/, pricing.md,
     for-startups/, 解决方案/)."""
@@ -242,6 +252,9 @@ def offer_body(body: str) -> str | None:
 
 
 WEAK_MARKS = frozenset(("call to action", "offer", "features", "price"))
+WHOLE_MARKS = frozenset(("configuration", "page_kind", "copy"))
+"""What makes a landing page one vplint sees whole: declared (the configuration's
+`page_kinds`, a `page_kind` front-matter key) or copy written to be judged (copy.md)."""
 """Marks found in a page's body: evidence of an offer that instructions can also carry."""
 
 
@@ -251,6 +264,8 @@ def landing_mark(dirs: Sequence[str], stem: str, front: Mapping[str, Any],
     `dirs` and `stem` are lower-case, as vplint.pagekind gives them."""
     if is_home(dirs, stem):
         return "home"
+    if copy_named(dirs, stem):
+        return "copy"
     if offer_named(dirs, stem):
         return "path"
     if offer_front_matter(front):

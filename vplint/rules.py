@@ -29,7 +29,7 @@ ENTRY_POINT_GROUP = "vplint.rules"
 RULE_KEYS = {
     "code", "name", "family", "severity", "weight", "dimension", "message", "suggestion",
     "docs", "source", "extends", "check", "params", "examples", "languages", "advisory",
-    "fix", "kinds", "own_claims", "own_subject", "landing_scope",
+    "fix", "kinds", "own_claims", "own_subject", "landing_scope", "absence",
 }
 LANDING_SCOPES = ("lead", "page")
 ANY_LANGUAGE = "any"
@@ -67,6 +67,12 @@ class Rule:
     own_subject: bool = False
     """On a website page (not a proposition), judge only sentences where the advertiser
     speaks or is named: the name, or "we"/我们 in the clause (text.attribution)."""
+    absence: bool = False
+    """The rule reports a part the proposition lacks (no outcome, no proof, no segment).
+    A landing page vplint only inferred from its path or body is seen in part - its
+    theme may add sections this file does not hold - so it is judged for what it lacks
+    only when declared one (`page_kind: landing`, `page_kinds`) or written as copy to be
+    judged (copy.md, tagline.txt)."""
     landing_scope: str = "lead"
     """What of a landing page the rule's located hits may come from: its `lead` (the
     headline and first section, the page's proposition) or the whole `page`."""
@@ -272,6 +278,7 @@ def parse_rule(data: Any, path: str) -> Rule:
         kinds=kinds,
         own_claims=bool(data.get("own_claims", False)),
         own_subject=bool(data.get("own_subject", False)),
+        absence=bool(data.get("absence", False)),
         landing_scope=_listed(data, "landing_scope", LANDING_SCOPES, path, ("lead",))[0],
         path=path,
     )
