@@ -247,6 +247,12 @@ def test_the_json_report_says_how_each_page_was_judged(tmp_path, path, kind, why
     ("content/b2b-trade-store/questions/how-do-i-log-in.md", "docs"),
     ("content/resources/itil-processes/service-request-management/_index.md", "article"),
     ("content/zh-cn/aoscc/2024-guide.md", "article"),
+    # governance documents, and appeals for donations
+    ("content/bylaws.md", "docs"),
+    ("content/wg/tcwg/charter.md", "docs"),
+    ("content/code-of-conduct/participants.md", "docs"),
+    ("content/services/hosting/policy.md", "docs"),
+    ("content/donate/_index.md", "article"),
 ])
 
 

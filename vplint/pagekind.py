@@ -98,7 +98,8 @@ _DOCS_DIRS = frozenset((
     # a web app's static files, served as they are (apps/web/public/plugins-readme.md)
     "public", "static", "assets", "shared",
     # an organisation's policies are legal pages; Docusaurus keeps translated docs here
-    "policies", "policy", "docusaurus-plugin-content-docs",
+    "policies", "policy", "docusaurus-plugin-content-docs", "code-of-conduct", "bylaws",
+    "charters",
     # a help centre's answers and how-tos
     "help", "how-to", "howto", "how-tos", "questions", "knowledge-base", "knowledgebase",
     "kb", "support"))
@@ -115,7 +116,10 @@ _DOCS_NAMES = frozenset((
     "team", "our-team", "testimonials", "testimonial", "reviews", "guidelines", "llms",
     "llms-full",
     "glossary", "a11y", "roadmap", "alumni", "todo", "todos",
-    "categories"))
+    "categories",
+    # an organisation's governance: its bylaws, charters, statutes, policies
+    "bylaws", "by-laws", "charter", "charters", "statutes", "constitution", "policy",
+    "policies", "code-of-conduct", "conduct"))
 _TRANSACTIONAL = lazy(
     r"^(?:upcoming|planned|coming-soon)[-_]|[-_]policy$|"  # a roadmap, a policy
     r"(?:^|[-_])(?:thank-?you|thanks|confirmed|confirmation|subscribed|unsubscribed|"
@@ -146,7 +150,8 @@ _ARTICLE_DIRS = frozenset((
 _ABOUT_NAMES = frozenset(("about", "about-us", "aboutus", "company", "our-story", "story",
                           "history-of-us", "who-we-are", "mission", "now", "supports",
                           "giving", "csr", "sustainability", "partners", "our-partners",
-                          "values", "culture"))
+                          "values", "culture", "donate", "donation", "donations",
+                          "support-us", "sponsor", "sponsors", "sponsorship", "fundraising"))
 """A company's story is told about the company: judged like an article, not a landing page.
 So are its /now page (what it is doing this month), the causes it supports and its
 partners."""

@@ -73,10 +73,16 @@ def _able(ctx: CheckContext) -> dict[int, int]:
 def _claim_texts(ctx: CheckContext) -> list[tuple[str, Node]]:
     excluded = tuple(ctx.params.get("exclude") or _EXCLUDED)
 
+    # A website page's front matter beyond its copy is metadata (keywords, image paths,
+    # slugs): "zero carbon" in an SEO keyword list claims nothing.
+    copy_only = ctx.doc.kind == "markdown" and ctx.facts.page_kind != PROPOSITION
+
     def compute() -> list[tuple[str, Node]]:
         return [(path, node) for path, node in ctx.facts.texts("")
-                if not path.startswith(excluded) and path not in ("name", "language")]
-    return ctx.facts.memo(("cmp-texts", excluded), compute)  # type: ignore[no-any-return]
+                if not path.startswith(excluded) and path not in ("name", "language")
+                and (not copy_only or path == "copy" or path.startswith("copy."))]
+    return ctx.facts.memo(("cmp-texts", excluded, copy_only),  # type: ignore[no-any-return]
+                          compute)
 
 
 _OFFER_FIELDS = frozenset(("name", "offering", "title", "subtitle", "description", "summary",

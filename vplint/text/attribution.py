@@ -341,7 +341,8 @@ def _negated(before: str, language: str) -> bool:
 
 _IDIOM_EN = lazy(
     r"(?:makes?|making|made)\s+the\s+most\s+sense|(?:make|makes|making)\s+the\s+most\s+of|"
-    r"the\s+most\s+out\s+of|(?:do|did|does|doing|try|tried)\s+(?:my|our|your|their|his|her)"
+    r"the\s+most\s+out\s+of|(?:make|makes|making|made)\s+the\s+best\s+of|"
+    r"(?:do|did|does|doing|try|tried)\s+(?:my|our|your|their|his|her)"
     r"\s+best|all\s+the\s+best|best\s+(?:regards|wishes|of\s+luck)|at\s+(?:its|the|their)"
     r"\s+best|the\s+best\s+of\s+(?:both|all|many|two)\s+worlds|"
     r"(?:get|gets|getting|got|bring|brings|bringing|combine|combines|combining)\s+the\s+best\s+of|"

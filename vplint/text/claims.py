@@ -152,7 +152,8 @@ _IDIOM_BEST = lazy(
     r"^the\s+best\s+(?:interests?\b|of\s+(?:our|my|your|his|her|their|its)\s|"
     r"(?:place|way|person|people|contact|time)\s+to\s+(?:get\s+in\s+touch|contact|reach|find|"
     r"ask|start|learn|send))|^the\s+ultimate\s+(?:goal|aim|objective|purpose|test|question|"
-    r"prize)\b|^the\s+(?:best|most\s+\w+)\s+[\w-]+\s+of\s+(?:my|his|her)\s+(?:career|life)\b",
+    r"prize|end[\s-]state|endgame|destination)\b"
+    r"|^the\s+(?:best|most\s+\w+)\s+[\w-]+\s+of\s+(?:my|his|her)\s+(?:career|life)\b",
     re.I)
 _BEST_PEOPLE = lazy(r"^the\s+(?:best|brightest|top)\s+(?:and\s+\w+\s+)?(?:people|talent|"
                           r"candidates|staff|minds|researchers|developers|designers|engineers)\b",
