@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from vplint.checks import CheckContext, Hit, scalar_text
+from vplint.frontcopy import COPY_KEYS
 from vplint.lazyre import LazyPattern, lazy
 from vplint.nodes import Node
 from vplint.pagekind import PROPOSITION
@@ -70,6 +71,14 @@ def _able(ctx: CheckContext) -> dict[int, int]:
     return ctx.facts.memo(("cmp-able", _CLAIMS.version), compute)  # type: ignore[no-any-return]
 
 
+_COPY_ROOTS = COPY_KEYS | {"copy"}
+
+
+def _root(path: str) -> str:
+    """The top-level field of a text's path: "hero" for "hero.text", "copy" for "copy.body"."""
+    return path.split(".", 1)[0].split("[", 1)[0]
+
+
 def _claim_texts(ctx: CheckContext) -> list[tuple[str, Node]]:
     excluded = tuple(ctx.params.get("exclude") or _EXCLUDED)
 
@@ -80,7 +89,7 @@ def _claim_texts(ctx: CheckContext) -> list[tuple[str, Node]]:
     def compute() -> list[tuple[str, Node]]:
         return [(path, node) for path, node in ctx.facts.texts("")
                 if not path.startswith(excluded) and path not in ("name", "language")
-                and (not copy_only or path == "copy" or path.startswith("copy."))]
+                and (not copy_only or _root(path) in _COPY_ROOTS)]
     return ctx.facts.memo(("cmp-texts", excluded, copy_only),  # type: ignore[no-any-return]
                           compute)
 
