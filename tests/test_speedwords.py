@@ -9,6 +9,7 @@ from vplint.text.quotation import inside_quotation
 from vplint.text.speedwords import (
     AT_A_GLANCE,
     BREVITY,
+    NAME,
     NEED,
     REQUEST,
     not_a_speed_promise,
@@ -41,6 +42,9 @@ def _why(sentence: str, word: str) -> str | None:
     ("If you want it fast, call us.", "fast", NEED),
     ("适合需要快速响应市场的团队。", "快速", NEED),
     ("如果你想快速上线，可以先用模板。", "快速", NEED),
+    # a name its acronym follows
+    ("Records move over Fast Healthcare Interoperability Resources (FHIR).", "Fast", NAME),
+    ("We teach Rapid Application Development (RAD) in two days.", "Rapid", NAME),
     # a request of the reader
     ("Seats are limited, so please register soon.", "soon", REQUEST),
     ("We recommend that you update quickly once a patch is out.", "quickly", REQUEST),
@@ -77,6 +81,9 @@ def test_promises_stay_promises(sentence: str, word: str) -> None:
     "上线时间缩短了60%。",
     "2小时内上线。",
     "Built with millisecond page generation.",
+    "UPS-level 10ms switchover for critical loads.",
+    "切换时间小于10ms。",
+    "Response time under 200 ms.",
 ])
 def test_a_page_that_puts_a_number_on_its_speed(page: str) -> None:
     assert quantifies_speed("# Title\n\nFast service.\n\n" + page)
@@ -86,6 +93,7 @@ def test_a_page_that_puts_a_number_on_its_speed(page: str) -> None:
     "Cancel within 30 days for a full refund.",
     "Free 60-minute lunch & learn.",
     "We reduced their deployment issues by 85%.",
+    "Works with the 2.10 ms-teams plugin and 2020 MS Office.",
     "An unfinished ticket with less than two hours to its deadline turns red.",
     "Get 50% off for a limited time.",
     "7天内无理由退款。",

@@ -11,6 +11,8 @@ few classes, each recognised here from the sentence around the word:
 - **a need or a condition**: the reader's situation, not the advertiser's promise -
   "startups that need to scale fast", "assets need to be looked up quickly",
   "if the question's quick", 需要快速响应的团队, 如果问题很快;
+- **a name**: the first word of a name its acronym follows - "Fast Healthcare
+  Interoperability Resources (FHIR)", "Rapid Application Development (RAD)";
 - **a request**: the reader is asked to act soon, not promised anything - "please
   register soon", 请尽早报名, 建议尽快更新;
 - **quantified on the page**: the page states a time bound for delivery or a measured
@@ -31,6 +33,7 @@ AT_A_GLANCE = "at-a-glance"
 BREVITY = "brevity"
 NEED = "need-or-condition"
 REQUEST = "request"
+NAME = "name"
 
 # Verbs of looking and judging: how fast a person takes in what a screen shows.
 _LOOK_EN = (r"see|sees|seeing|view|views|viewing|find|finds|finding|spot|spots|spotting|"
@@ -74,6 +77,7 @@ _IF_EN = lazy(r"(?<![A-Za-z])(?:if|unless|whether)(?![A-Za-z])[^,;:.!?]*$", re.I
 _NEED_ZH = lazy(r"(?:需要|希望|想要|(?<![理思梦夢感构構回])想|要求|期望|期待|渴望)"
                       r"[^，。！？；,;]{0,12}$")
 _IF_ZH = lazy(r"(?:如果|假如|若是|要是|倘若|万一|萬一)[^，。！？；,;]*$")
+_ACRONYM_NAME = lazy(r"(?:[ \t]+[A-Z][\w-]*){1,5}[ \t]*\([A-Z][A-Za-z0-9-]{1,10}\)")
 _ASK_EN = lazy(r"(?<![A-Za-z])(?:please|kindly|be\s+sure\s+to|make\s+sure\s+(?:to|you)|"
                r"remember\s+to|don['’]t\s+forget\s+to|we\s+(?:recommend|advise|encourage)"
                r"(?:\s+(?:you|that\s+you))?(?:\s+to)?)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
@@ -84,13 +88,15 @@ _ASK_ZH = lazy(r"(?:请|請|敬请|敬請|建议|建議|务必|務必|记得|記
 def not_a_speed_promise(text: str, start: int, end: int) -> str | None:
     """Why the speed word text[start:end] is not a promise of time to a result, or None.
 
-    Returns AT_A_GLANCE, BREVITY, NEED or REQUEST (see the module docstring).
+    Returns AT_A_GLANCE, BREVITY, NEED, REQUEST or NAME (see the module docstring).
     """
     word = text[start:end]
     sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n。！？；;")
     before = text[max(sentence_start + 1, start - 120):start]
     after = text[end:end + 40]
     low = word.lower()
+    if word[:1].isupper() and _ACRONYM_NAME.match(text, end):
+        return NAME
     cjk = any("\u4e00" <= c <= "\u9fff" for c in word)
     if cjk:
         if _LOOK_ZH.match(after):
@@ -149,9 +155,12 @@ _BOUND_EN = lazy(
     r"less\s+than\s+|as\s+little\s+as\s+)?(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|"
     r"ten|fifteen|twenty|thirty|sixty)\s*-?\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|"
     r"days?|business\s+days?|working\s+days?|weeks?)(?![A-Za-z])"
-    r"|(?<![A-Za-z])(?:in\s+)?(?:milliseconds?|sub-second|sub-millisecond)(?![A-Za-z])", re.I)
+    r"|(?<![A-Za-z])(?:in\s+)?(?:milliseconds?|sub-second|sub-millisecond)(?![A-Za-z])"
+    r"|(?<![\w.])\d+(?:[.,]\d+)?\s?(?:ms|µs|μs)(?![\w-])"
+    r"(?!\s+(?:office|word|excel|teams|sql|windows|access|dos|paint|edge)(?![A-Za-z]))", re.I)
 _BOUND_ZH = lazy(r"[\d一二两三四五六七八九十半]+\s*(?:秒钟?|分钟|個?小时|个?小时|個?小時|"
-                       r"天|个?工作日|個?工作日|周|週)(?:内|之内|以内|內|之內|以內)")
+                       r"天|个?工作日|個?工作日|周|週)(?:内|之内|以内|內|之內|以內)"
+                       r"|\d+(?:\.\d+)?\s*毫秒|(?<![A-Za-z0-9_.])\d+(?:\.\d+)?ms(?![A-Za-z0-9_-])")
 _RATIO = lazy(
     r"\d+(?:[.,]\d+)?\s*(?:[-–~]\s*\d+(?:[.,]\d+)?\s*)?(?:%|％|percent|\s*[x×]\b|\s*times\b|倍)",
     re.I)
@@ -172,7 +181,8 @@ def quantifies_speed(source: str) -> bool:
         sentence = m.group(0)
         for b in (*_BOUND_EN.finditer(sentence), *_BOUND_ZH.finditer(sentence)):
             near = sentence[max(0, b.start() - 50):b.end() + 30]
-            fast_unit = re.search(r"(?i)milli|sub-", b.group(0))
+            # a measure in milliseconds is a speed whatever it measures (10ms switchover)
+            fast_unit = re.search(r"(?i)milli|sub-|\d\s?(?:ms|µs|μs)$|毫秒|\dms", b.group(0))
             if (fast_unit or _SPEED_CUE.search(near)) and not _NOT_DELIVERY.search(near):
                 return True
         for r in _RATIO.finditer(sentence):
