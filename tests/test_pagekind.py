@@ -253,6 +253,10 @@ def test_the_json_report_says_how_each_page_was_judged(tmp_path, path, kind, why
     ("content/code-of-conduct/participants.md", "docs"),
     ("content/services/hosting/policy.md", "docs"),
     ("content/donate/_index.md", "article"),
+    # sample job descriptions a hospitality SaaS publishes for its readers
+    ("content/blog/food-beverage-manager-job-description.md", "docs"),
+    ("content/blog/bar-supervisor-duties.md", "docs"),
+    ("content/services/customs-duties.md", "landing"),
 ])
 
 

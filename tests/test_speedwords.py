@@ -12,6 +12,7 @@ from vplint.text.speedwords import (
     NAME,
     NEED,
     REQUEST,
+    TREND,
     not_a_speed_promise,
     quantifies_speed,
 )
@@ -42,6 +43,10 @@ def _why(sentence: str, word: str) -> str | None:
     ("If you want it fast, call us.", "fast", NEED),
     ("适合需要快速响应市场的团队。", "快速", NEED),
     ("如果你想快速上线，可以先用模板。", "快速", NEED),
+    # how fast the world around changes
+    ("在数字化快速发展的今天，保护账户安全很重要。", "快速", TREND),
+    ("经济迅速增长，企业需要新的工具。", "迅速", TREND),
+    ("Compete in a rapidly evolving market.", "rapidly", TREND),
     # a name its acronym follows
     ("Records move over Fast Healthcare Interoperability Resources (FHIR).", "Fast", NAME),
     ("We teach Rapid Application Development (RAD) in two days.", "Rapid", NAME),
@@ -68,6 +73,8 @@ def test_words_that_are_not_a_promise(sentence: str, word: str, reason: str) -> 
     ("Please enjoy fast delivery on every order.", "fast"),
     ("请享受快速配送。", "快速"),
     ("我们承诺尽快送达。", "尽快"),
+    ("我们快速发展新功能，帮您快速上线。", "快速"),
+    ("Acme grows your list rapidly.", "rapidly"),
 ])
 def test_promises_stay_promises(sentence: str, word: str) -> None:
     assert _why(sentence, word) is None

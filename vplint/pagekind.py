@@ -122,6 +122,11 @@ _DOCS_NAMES = frozenset((
     "policies", "code-of-conduct", "conduct"))
 _TRANSACTIONAL = lazy(
     r"^(?:upcoming|planned|coming-soon)[-_]|[-_]policy$|"  # a roadmap, a policy
+    # a job description, duties or responsibilities: a sample job ad, whatever folder
+    r"(?:^|[-_])job[-_](?:descriptions?|responsibilities|duties|ads?|postings?|openings?)"
+    r"(?:[-_]|$)|(?:manager|supervisor|assistant|director|officer|coordinator|specialist|"
+    r"clerk|server|bartender|chef|cook|host|hostess|waiter|waitress|sommelier|receptionist|"
+    r"housekeeper|concierge|engineer|developer|designer)[-_](?:duties|responsibilities)$|"
     r"(?:^|[-_])(?:thank-?you|thanks|confirmed|confirmation|subscribed|unsubscribed|"
     r"verified|readme|roadmap|alumni)$|^testimonials?(?:[-_]|$)|^success$|"
     r"(?:^|[-_])(?:subscription|report|payment|signup|sign-up|"

@@ -434,8 +434,9 @@ _ASPIRATION_EN = lazy(
     r"achieving))?\s+$", re.I)
 # The aim must govern the superlative (致力于成为最好的), not a means (致力于通过领先的技术…).
 _ASPIRATION_ZH = lazy(r"(?:致力于|致力|力求|追求|立志|目标是|目標是|使命是|愿景是|願景是|"
-                            r"梦想|夢想|努力|争取|爭取)(?:成为|成為|做到|做|打造|实现|實現|达到|"
-                            r"達到)?(?:行业|行業|业内|業內|国内|國內|全球|世界)?的?$")
+                            r"梦想|夢想|努力|争取|爭取)(?:为[^，。；,;]{1,6})?(?:成为|成為|做到|做|"
+                            r"打造|实现|實現|达到|達到|提供|带来|帶來)?(?:行业|行業|业内|業內|国内|"
+                            r"國內|全球|世界)?的?$")
 _EXCELLENCE_COMPOUND = lazy(r"(?:operational|engineering|technical|service|customer|"
                                   r"cent(?:er|re)s?\s+of|standards?\s+of)\s*$", re.I)
 # "first-class" for a built-in concept is a programming idiom: "a first-class capability".

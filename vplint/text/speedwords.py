@@ -11,6 +11,8 @@ few classes, each recognised here from the sentence around the word:
 - **a need or a condition**: the reader's situation, not the advertiser's promise -
   "startups that need to scale fast", "assets need to be looked up quickly",
   "if the question's quick", 需要快速响应的团队, 如果问题很快;
+- **a trend**: how fast the world around changes, not the offer - "in today's rapidly
+  evolving market", 在数字化快速发展的今天, 行业迅速增长;
 - **a name**: the first word of a name its acronym follows - "Fast Healthcare
   Interoperability Resources (FHIR)", "Rapid Application Development (RAD)";
 - **a request**: the reader is asked to act soon, not promised anything - "please
@@ -34,6 +36,7 @@ BREVITY = "brevity"
 NEED = "need-or-condition"
 REQUEST = "request"
 NAME = "name"
+TREND = "trend"
 
 # Verbs of looking and judging: how fast a person takes in what a screen shows.
 _LOOK_EN = (r"see|sees|seeing|view|views|viewing|find|finds|finding|spot|spots|spotting|"
@@ -77,6 +80,12 @@ _IF_EN = lazy(r"(?<![A-Za-z])(?:if|unless|whether)(?![A-Za-z])[^,;:.!?]*$", re.I
 _NEED_ZH = lazy(r"(?:需要|希望|想要|(?<![理思梦夢感构構回])想|要求|期望|期待|渴望)"
                       r"[^，。！？；,;]{0,12}$")
 _IF_ZH = lazy(r"(?:如果|假如|若是|要是|倘若|万一|萬一)[^，。！？；,;]*$")
+_TREND_EN = lazy(r"^[\s-]+(?:growing|evolving|changing|developing|expanding|emerging|"
+                 r"advancing|shifting|moving)(?![A-Za-z])", re.I)
+_TREND_ZH = lazy(r"^(?:地)?(?:发展|發展|增长|增長|变化|變化|演进|演進|普及|崛起|变革|變革|迭代)")
+_TREND_SUBJECT_ZH = lazy(r"(?:数字化|數位化|数字经济|數位經濟|经济|經濟|科技|技术|技術|行业|行業|"
+                         r"产业|產業|社会|社會|互联网|互聯網|市场|市場|时代|時代|城市|电商|電商|"
+                         r"人工智能|AI|信息化|資訊化|全球化|城镇化|城鎮化)[^，。！？；,;]{0,4}$")
 _ACRONYM_NAME = lazy(r"(?:[ \t]+[A-Z][\w-]*){1,5}[ \t]*\([A-Z][A-Za-z0-9-]{1,10}\)")
 _ASK_EN = lazy(r"(?<![A-Za-z])(?:please|kindly|be\s+sure\s+to|make\s+sure\s+(?:to|you)|"
                r"remember\s+to|don['’]t\s+forget\s+to|we\s+(?:recommend|advise|encourage)"
@@ -88,7 +97,7 @@ _ASK_ZH = lazy(r"(?:请|請|敬请|敬請|建议|建議|务必|務必|记得|記
 def not_a_speed_promise(text: str, start: int, end: int) -> str | None:
     """Why the speed word text[start:end] is not a promise of time to a result, or None.
 
-    Returns AT_A_GLANCE, BREVITY, NEED, REQUEST or NAME (see the module docstring).
+    Returns AT_A_GLANCE, BREVITY, NEED, REQUEST, NAME or TREND (see the module docstring).
     """
     word = text[start:end]
     sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n。！？；;")
@@ -98,6 +107,10 @@ def not_a_speed_promise(text: str, start: int, end: int) -> str | None:
     if word[:1].isupper() and _ACRONYM_NAME.match(text, end):
         return NAME
     cjk = any("\u4e00" <= c <= "\u9fff" for c in word)
+    if cjk and _TREND_ZH.match(after) and _TREND_SUBJECT_ZH.search(before[-16:]):
+        return TREND  # 在数字化快速发展的今天
+    if not cjk and low.endswith("ly") and _TREND_EN.match(after):
+        return TREND  # "a rapidly evolving market"
     if cjk:
         if _LOOK_ZH.match(after):
             return AT_A_GLANCE
