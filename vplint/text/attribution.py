@@ -434,9 +434,13 @@ _ASPIRATION_EN = lazy(
     r"achieving))?\s+$", re.I)
 # The aim must govern the superlative (致力于成为最好的), not a means (致力于通过领先的技术…).
 _ASPIRATION_ZH = lazy(r"(?:致力于|致力|力求|追求|立志|目标是|目標是|使命是|愿景是|願景是|"
-                            r"梦想|夢想|努力|争取|爭取)(?:为[^，。；,;]{1,6})?(?:成为|成為|做到|做|"
-                            r"打造|实现|實現|达到|達到|提供|带来|帶來)?(?:行业|行業|业内|業內|国内|"
-                            r"國內|全球|世界)?的?$")
+                            r"梦想|夢想|努力|争取|爭取)(?:成为|成為|做到|做|打造|实现|實現|达到|"
+                            r"達到)?(?:行业|行業|业内|業內|国内|國內|全球|世界)?的?$")
+# An aim to provide the best (致力于为用户提供最佳服务) is an aim for praise words only; a
+# scope (致力于为所有企业提供全方位的服务) is still the offer's claim.
+_AIM_TO_PROVIDE_ZH = lazy(r"(?:致力于|致力|力求|追求|努力)(?:为[^，。；,;]{1,6})?"
+                          r"(?:提供|带来|帶來)的?$")
+_PRAISE_ZH = lazy(r"最|卓越|一流|顶级|頂級|顶尖|頂尖|领先|領先|优质|優質|完美|极致|極致")
 _EXCELLENCE_COMPOUND = lazy(r"(?:operational|engineering|technical|service|customer|"
                                   r"cent(?:er|re)s?\s+of|standards?\s+of)\s*$", re.I)
 # "first-class" for a built-in concept is a programming idiom: "a first-class capability".
@@ -501,7 +505,8 @@ def _term_reason(match: str, before: str, after: str, language: str) -> str | No
     if _PRIORITY_EN.match(phrase):
         return GENERAL  # priority or frequency: "the most important fixes"
     if _ASPIRATION_EN.search(before) and not _has_cjk(match) or \
-            _ASPIRATION_ZH.search(before) and _has_cjk(match):
+            _ASPIRATION_ZH.search(before) and _has_cjk(match) or \
+            _AIM_TO_PROVIDE_ZH.search(before) and _PRAISE_ZH.search(match):
         return READER  # an aim: "we strive for excellence", 致力于成为最好的
     if low == "excellence" and _EXCELLENCE_COMPOUND.search(before[-30:]):
         return TECHNICAL  # "operational excellence", "centre of excellence"
