@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from vplint.errors import ConfigError, did_you_mean
+from vplint.fsutil import repository_root
 from vplint.model import Severity
 from vplint.pagekind import KINDS
 
@@ -145,18 +146,7 @@ def project_root(folder: Path) -> Path:
     """The folder a configuration in `folder` may name paths in: its Git repository's
     root, else `folder` itself (both resolved)."""
     folder = folder.resolve()
-    for directory in [folder, *folder.parents]:
-        if os.path.lexists(directory / ".git"):
-            return directory
-    return folder
-
-
-def repository_root(start: Path) -> Path | None:
-    """The nearest folder at or above `start` that holds `.git`, or None."""
-    for directory in [start, *start.parents]:
-        if os.path.lexists(directory / ".git"):
-            return directory
-    return None
+    return repository_root(folder) or folder
 
 
 def find_config(start: Path) -> Path | None:

@@ -37,7 +37,7 @@ from typing import Any
 
 from vplint.document import COPY_SUFFIXES, YAML_SUFFIXES, printable_path
 from vplint.errors import UsageError
-from vplint.fsutil import FolderResolver
+from vplint.fsutil import FolderResolver, repository_root
 from vplint.lazyre import lazy
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", "env",
@@ -265,8 +265,6 @@ class GitIgnores:
     """
 
     def __init__(self, top: Path) -> None:
-        from vplint.config import repository_root
-
         start = top.resolve()
         repo = repository_root(start)
         self.base = repo or start

@@ -78,3 +78,11 @@ class FolderResolver:
         if folder is None:
             folder = self._folders[parent] = parent.resolve()
         return folder / name
+
+
+def repository_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` that holds `.git`, or None."""
+    for directory in [start, *start.parents]:
+        if os.path.lexists(directory / ".git"):
+            return directory
+    return None

@@ -32,21 +32,19 @@ from typing import Any
 
 from vplint.lazyre import lazy
 
+COPY_WORDS = frozenset((
+    "copy", "copies", "tagline", "taglines", "headline", "headlines", "slogan", "slogans",
+    "pitch", "ad", "ads", "advert", "adverts", "messaging", "proposition", "propositions"))
+"""Words of a folder or file name that name copy written to be judged, whole (copy.md,
+tagline.txt, ad-copy/, pitch.md)."""
 OFFER_WORDS = frozenset((
     "product", "products", "pricing", "price", "prices", "plans", "solution", "solutions",
     "service", "services", "feature", "features", "platform", "enterprise", "download",
     "downloads", "trial", "demo", "buy", "shop", "store", "offer", "offers", "offering",
     "offerings", "signup", "quote", "booking", "promo", "promotion", "promotions", "deals",
     "editions", "compare", "comparison", "vs", "industries", "industry", "capabilities",
-    "landing", "lp", "campaign", "campaigns", "consulting", "homepage", "try",
-    # a file of copy written to be judged: copy.md, tagline.md, ad-copy/, pitch.md
-    "copy", "copies", "tagline", "taglines", "headline", "headlines", "slogan", "slogans",
-    "pitch", "ad", "ads", "advert", "adverts", "messaging", "proposition", "propositions"))
+    "landing", "lp", "campaign", "campaigns", "consulting", "homepage", "try")) | COPY_WORDS
 """Words of a folder or file name (split at - _ .) that name an offer page or its copy."""
-COPY_WORDS = frozenset((
-    "copy", "copies", "tagline", "taglines", "headline", "headlines", "slogan", "slogans",
-    "pitch", "ad", "ads", "advert", "adverts", "messaging", "proposition", "propositions"))
-"""Words of a folder or file name that name copy written to be judged, whole."""
 _OFFER_HAN = lazy(r"产品|產品|解决方案|解決方案|方案|价格|價格|定价|定價|服务|服務|功能|下载|下載|"
                   r"试用|試用|购买|購買|企业版|企業版|套餐|报价|報價|商城|优惠|優惠")
 _OFFER_PREFIX = lazy(r"^(?:for|why)-[a-z]")
@@ -252,10 +250,10 @@ def offer_body(body: str) -> str | None:
 
 
 WEAK_MARKS = frozenset(("call to action", "offer", "features", "price"))
+"""Marks found in a page's body: evidence of an offer that instructions can also carry."""
 WHOLE_MARKS = frozenset(("configuration", "page_kind", "copy"))
 """What makes a landing page one vplint sees whole: declared (the configuration's
 `page_kinds`, a `page_kind` front-matter key) or copy written to be judged (copy.md)."""
-"""Marks found in a page's body: evidence of an offer that instructions can also carry."""
 
 
 def landing_mark(dirs: Sequence[str], stem: str, front: Mapping[str, Any],

@@ -43,6 +43,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from vplint.fsutil import repository_root
 from vplint.lazyre import lazy
 from vplint.offermarks import LANGUAGE_TAGS, WEAK_MARKS, landing_mark
 
@@ -395,8 +396,6 @@ def site_path(display: str, root: str | None = None) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _repository_of(folder: Path) -> Path | None:
-    """The nearest folder at or above `folder` holding `.git`, or None (one look per
-    folder per process)."""
-    if os.path.lexists(folder / ".git"):
-        return folder
-    return None if folder.parent == folder else _repository_of(folder.parent)
+    """vplint.fsutil.repository_root, looked up once per folder per process (every page
+    of a site asks about the same few folders)."""
+    return repository_root(folder)
