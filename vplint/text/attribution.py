@@ -364,6 +364,8 @@ _EXPERIENCE_EN = lazy(
     r"found|reviewed|come\s+across|encountered|taken\s+on|felt|been|looked|organi[sz]ed|"
     r"attended|taught|hosted|led|given)(?![A-Za-z])",
     re.I)
+_RANKS_EN = lazy(r"most|best|[a-z]{3,}est\b")
+"""A phrase that ranks (the most, the best, the fastest, the greatest), lower-cased."""
 # Best effort is a limit the speaker sets itself, not a ranking: "the best experience we
 # could offer", "the most effective system we can", 我们所能提供的最佳体验.
 _BEST_EFFORT_EN = lazy(r"^[\w\s-]{0,40}?(?<![A-Za-z])(?:that\s+)?(?:I|we)\s+(?:can|could)"
@@ -478,10 +480,10 @@ def _term_reason(match: str, before: str, after: str, language: str) -> str | No
     idiom = _IDIOM_EN.search(window) or _IDIOM_ZH.search(before[-4:] + phrase[:8])
     if idiom and idiom.start() <= len(before[-24:]) + len(match):
         return GENERAL  # "makes the most sense", "do our best", 安全是第一位的
-    if _EXPERIENCE_EN.match(after) and re.search(r"most|best|[a-z]{3,}est\b|greatest|finest",
-                                                 low):
+    ranks = bool(_RANKS_EN.search(low))
+    if _EXPERIENCE_EN.match(after) and ranks:
         return GENERAL  # a personal ranking: "the best gateway we've used so far"
-    if (_BEST_EFFORT_EN.match(after) and re.search(r"most|best|[a-z]{3,}est\b", low)) or \
+    if (_BEST_EFFORT_EN.match(after) and ranks) or \
             (_has_cjk(match) and _BEST_EFFORT_ZH.search(before[-12:])):
         return READER  # best effort: "the best experience we could offer", 我们所能提供的最佳
     if _TEAM_AIM_EN.search(before[-60:]) and _TEAM_EN.match(after):
@@ -497,10 +499,9 @@ def _term_reason(match: str, before: str, after: str, language: str) -> str | No
             return READER  # "our aim is to streamline the creation of world-class apps"
     if re.match(r"^[\w\s-]{0,30}?(?<![A-Za-z])you(?:['’]ll|\s+(?:can|could|will|would|might))"
                 r"(?:\s+ever)?\s+(?:make|take|do)(?![A-Za-z])", after,
-                re.I) and re.search(r"most|best|[a-z]{3,}est\b", low):
+                re.I) and ranks:
         return READER  # the reader's option: "often the smartest move you can make"
-    if _FIT_EN.match(phrase) or (_POSSIBLE_AFTER.match(after)
-                                 and re.search(r"most|best|[a-z]{3,}est\b", low)):
+    if _FIT_EN.match(phrase) or (_POSSIBLE_AFTER.match(after) and ranks):
         return READER  # fit for purpose: "the most suitable antenna", "best possible"
     if _PRIORITY_EN.match(phrase):
         return GENERAL  # priority or frequency: "the most important fixes"
