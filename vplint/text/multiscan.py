@@ -26,6 +26,7 @@ import ahocorasick_rs
 from vplint.lazyre import lazy
 from vplint.text.branches import cut_to
 from vplint.text.lexicon import Lexicon, Match, term_order
+from vplint.text.needed import needed_fragments
 from vplint.text.terms import (
     DIGIT,
     START,
@@ -122,6 +123,9 @@ class Scanner:
         self.automaton = ahocorasick_rs.AhoCorasick(
             [prefixes[k] for k in others]) if others else None
         self._searchers: list[Callable[[str, int], re.Match[str] | None]] | None = None
+        self._needs = [needed_fragments(self.terms[k][3:]) if self.terms[k].startswith("re:")
+                       else None for k in self.searched]
+        """Per searched term: fragments one of which its every match holds, or None."""
         self._keys: dict[int, tuple[Compiled, dict[int, list[int]] | None]] = {}
         self.lexicons = dict(lexicons)
         self.names = list(self.lexicons)
@@ -196,23 +200,37 @@ class Scanner:
                     _MARK_ALL_BUT_LETTERS).decode("ascii")
                 self._store(self.word_automaton.find_matches_as_indexes(marked, overlapping=True),
                             self.word_keys, None, bounds, out)
-        for found, low in zip(out, lows, strict=True):
-            found[self.start_key] = [0]
+            # One pass of each digit pattern over the joined texts: a NUL is no digit,
+            # so each text's digits (and first digits of runs) are the same as alone.
             if self.digits:
-                positions = [m.start() for m in _DIGITS.finditer(low)]
-                if positions:
-                    found[self.digit_key] = positions
+                _spread([m.start() for m in _DIGITS.finditer(joined)], bounds,
+                        self.digit_key, out)
             if self.runs:
-                positions = [m.start() for m in _RUN_DIGITS.finditer(low)]
-                if positions:
-                    found[self.run_key] = positions
-        if self.searched:
-            searchers = self._search_patterns()
-            for found, low in zip(out, lows, strict=True):
-                positions = _starts(searchers, low)
+                _spread([m.start() for m in _RUN_DIGITS.finditer(joined)], bounds,
+                        self.run_key, out)
+            if self.searched:
+                self._search(joined, lows, out)
+        for found in out:
+            found[self.start_key] = [0]
+        return out
+
+    def _search(self, joined: str, lows: list[str], out: list[dict[int, list[int]]]) -> None:
+        """The candidates of the terms searched with their own pattern, text by text, in
+        the texts holding one of the fragments every match of the term needs
+        (vplint.text.needed): most terms need a word or a character most documents
+        lack ("之王", "better"), and one test of the joined texts rules out every text."""
+        searchers = self._search_patterns()
+        live = [(search, needs) for search, needs in zip(searchers, self._needs, strict=True)
+                if needs is None or any(f in joined for f in needs)]
+        if not live:
+            return
+        for found, low in zip(out, lows, strict=True):
+            mine = [search for search, needs in live
+                    if needs is None or any(f in low for f in needs)]
+            if mine:
+                positions = _starts(mine, low)
                 if positions:
                     found[self.search_key] = positions
-        return out
 
     def _store(self, found: list[tuple[int, int, int]], keys: list[int], joined: str | None,
                bounds: list[int], out: list[dict[int, list[int]]]) -> None:
@@ -372,6 +390,21 @@ class Scanner:
             self._searchers = [re.compile(caseless_ascii_classes(
                 lower_pattern(self.terms[k]))).search for k in self.searched]
         return self._searchers
+
+
+def _spread(positions: list[int], bounds: list[int], key: int,
+            out: list[dict[int, list[int]]]) -> None:
+    """Sorted positions in the joined texts, stored under `key` per text (`bounds`: where
+    each text's NUL is)."""
+    n, limit, offset, mine = 0, bounds[0], 0, None
+    for a in positions:
+        if a >= limit:
+            while a >= bounds[n]:
+                n += 1
+            limit, offset, mine = bounds[n], bounds[n - 1] + 1, None
+        if mine is None:
+            mine = out[n][key] = []
+        mine.append(a - offset)
 
 
 def _starts(searchers: list[Callable[[str, int], re.Match[str] | None]], text: str
