@@ -48,6 +48,10 @@ class Facts:
         self._cache: dict[tuple, object] = {}
         self._hits: dict[int, dict[str, list[Match]]] | None = None
         self._names: frozenset[str] = frozenset()
+        self._holding: dict[str, dict[int, None]] = {}
+        """Lexicon -> id of each text node where it has hits (`hits`)."""
+        self._whole = False
+        """Whether `hits` holds every text of the document (none was left unscanned)."""
         declared = next((normalize_locale(v) for v in (doc.text(k) for k in
                          ("language", "lang", "locale")) if v and v != "auto"), None)
         # The text is read only when the declaration leaves something to tell: no
@@ -99,6 +103,15 @@ class Facts:
                          for m in self.node_matches(lexicon, node, lang)]
             elif lexicon not in self._matched():
                 found = []
+            elif self._whole:
+                # Every text was scanned: only the texts holding a hit of this lexicon
+                # are visited, in the order of `texts` (most lexicons hit one or two).
+                place = self._places(tuple(prefixes))
+                hits = self.hits()
+                found = [FieldMatch(path, node, m.start, m.end, m.text, m.term)
+                         for _, path, node in sorted(
+                             place[n] for n in self._holding[lexicon] if n in place)
+                         for m in hits[id(node)][lexicon]]
             else:
                 hits = self.hits()
                 found = []
@@ -108,6 +121,15 @@ class Facts:
                               else self.node_matches(lexicon, node)):
                         found.append(FieldMatch(path, node, m.start, m.end, m.text, m.term))
             self._cache[key] = found
+        return found  # type: ignore[return-value]
+
+    def _places(self, prefixes: tuple[str, ...]) -> dict[int, tuple[int, str, Node]]:
+        """id(text node) -> (its place in `texts(prefixes)`, path, node)."""
+        key = ("places", prefixes)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = {id(node): (k, path, node) for k, (path, node)
+                                        in enumerate(self.texts(prefixes))}
         return found  # type: ignore[return-value]
 
     def node_matches(self, lexicon: str, node: Node, lang: str = "all") -> list[Match]:
@@ -152,15 +174,19 @@ class Facts:
             located = scanner.locate([texts[k].lower() for k in safe])
             matched = scanner.hits([texts[k] for k in safe], located)
             found = {id(nodes[k]): {} for k, text in enumerate(texts) if not text}
-            names: set[str] = set()
+            holding: dict[str, dict[int, None]] = {}  # a node may come twice (aliases)
             for k, mine in zip(safe, matched, strict=True):
                 if originals[k] != texts[k]:
                     mine = {name: _quoting(hits, originals[k], texts[k])
                             for name, hits in mine.items()}
                 found[id(nodes[k])] = mine
-                names.update(mine)
-            if len(found) < len({id(node) for node in nodes}):
+                for name in mine:
+                    holding.setdefault(name, {})[id(nodes[k])] = None
+            names = set(holding)
+            self._whole = len(found) == len({id(node) for node in nodes})
+            if not self._whole:
                 names.update(self.registry.lexicons)  # an unscanned text may hold any
+            self._holding = holding
             self._names = frozenset(names)
             self._hits = found
         return found
