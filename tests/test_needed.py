@@ -92,3 +92,14 @@ def test_searched_terms_are_searched_only_where_a_fragment_is() -> None:
     # a comma and three words: the list term is searched, and found
     found = scanner.locate(["fast, simple and secure."])[0]
     assert found.get(scanner.search_key) == [0]
+
+
+def test_only_texts_holding_what_a_start_term_needs_are_start_candidates() -> None:
+    scanner = Scanner(REGISTRY.lexicons)
+    assert scanner.key_terms[scanner.start_key]
+    lows = ["small shop owners: stop counting stock.", "nothing to see here", "店主，你好"]
+    located = scanner.locate(lows)
+    assert [found.get(scanner.start_key) for found in located] == [[0], None, [0]]
+    texts = ["Small shop owners: stop counting stock."]
+    hits = scanner.hits(texts, scanner.locate([t.lower() for t in texts]))[0]
+    assert any(m.start == 0 for matches in hits.values() for m in matches)

@@ -17,8 +17,9 @@ compares both on the rule examples, the corpora and generated text.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 import ahocorasick_rs
@@ -127,6 +128,11 @@ class Scanner:
                        else None for k in self.searched]
         """Per searched term: fragments one of which its every match holds, or None."""
         self._keys: dict[int, tuple[Compiled, dict[int, list[int]] | None]] = {}
+        self._start_needs = _needs_finder(terms[k] for k in key_terms_of(
+            self.term_keys, self.start_key))
+        """`finditer` of the fragments one of the terms anchored at a text's start needs, or
+        None: a text holding none is no candidate (a 13-way alternation tried after up
+        to 30 characters, at the start of every text, was the costliest candidate)."""
         self.lexicons = dict(lexicons)
         self.names = list(self.lexicons)
         """The lexicons' names; `key_lexicons` and `term_lexicons` hold positions in it."""
@@ -210,8 +216,14 @@ class Scanner:
                         self.run_key, out)
             if self.searched:
                 self._search(joined, lows, out)
-        for found in out:
-            found[self.start_key] = [0]
+            if self._start_needs is None:
+                for found in out:
+                    found[self.start_key] = [0]
+            else:
+                # One search over the joined texts (a fragment never spans a NUL).
+                for m in self._start_needs(joined):
+                    found = out[bisect.bisect_left(bounds, m.start())]
+                    found[self.start_key] = [0]
         return out
 
     def _search(self, joined: str, lows: list[str], out: list[dict[int, list[int]]]) -> None:
@@ -405,6 +417,26 @@ def _spread(positions: list[int], bounds: list[int], key: int,
         if mine is None:
             mine = out[n][key] = []
         mine.append(a - offset)
+
+
+def key_terms_of(term_keys: list[tuple[int, ...]], key: int) -> list[int]:
+    """The terms stored under `key`."""
+    return [k for k, keys in enumerate(term_keys) if key in keys]
+
+
+def _needs_finder(terms: Iterable[str]) -> Callable[[str], Iterator[re.Match[str]]] | None:
+    """`finditer` of the fragments one of which every match of any of `terms` holds in
+    lower-cased text (vplint.text.needed); None when some term needs nothing known."""
+    fragments: set[str] = set()
+    for term in terms:
+        needs = needed_fragments(term[3:]) if term.startswith("re:") else None
+        if needs is None:
+            return None
+        fragments |= needs
+    if not fragments:
+        return None
+    return re.compile("|".join(re.escape(f) for f in sorted(
+        fragments, key=lambda f: (-len(f), f)))).finditer
 
 
 def _starts(searchers: list[Callable[[str, int], re.Match[str] | None]], text: str
