@@ -385,13 +385,25 @@ def site_path(display: str, root: str | None = None) -> str:
     to its Git repository's root, else to the project root (`root`), else to the working
     folder, else its file name alone. Where vplint is run from, or a folder above the
     site (/tmp, ~/docs/), says nothing about the page."""
-    full = Path(os.path.abspath(display))
-    bases = (_repository_of(full.parent), Path(os.path.abspath(root)) if root else None,
-             Path(os.path.abspath(".")))
+    full = os.path.abspath(display)
+    folder = _site_folder(os.path.dirname(full), root, os.getcwd())
+    name = os.path.basename(full)
+    return name if folder is None else f"{folder}/{name}" if folder else name
+
+
+@functools.lru_cache(maxsize=4096)
+def _site_folder(parent: str, root: str | None, cwd: str) -> str | None:
+    """`site_path`'s answer for the folder holding a page ("" for the base itself, None
+    when no base holds it), worked out once per folder: every page of a site asks about
+    the same few folders."""
+    folder = Path(parent)
+    bases = (_repository_of(folder), Path(os.path.abspath(root)) if root else None,
+             Path(os.path.abspath(cwd)))
     for base in bases:
-        if base is not None and base in full.parents:
-            return full.relative_to(base).as_posix()
-    return full.name
+        if base is not None and (base == folder or base in folder.parents):
+            relative = folder.relative_to(base).as_posix()
+            return "" if relative == "." else relative
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
