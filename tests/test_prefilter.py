@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from vplint.text.prefilter import (
     _CASE_SHIFTING,
@@ -176,3 +178,24 @@ def test_a_slice_without_a_whole_spot_has_no_match() -> None:
                         skipped += 1
                         assert not any(p.search(text[a:b]) for p in patterns), (sources, text)
     assert skipped > len(texts)
+
+
+def _every_compliance_pattern() -> list[str]:
+    return sorted({s for sources in _catalogue_pattern_lists() for s in sources})
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), index=st.integers(min_value=0,
+                                         max_value=len(_every_compliance_pattern()) - 1))
+def test_a_set_keeps_the_bit_of_a_pattern_that_matches(data: st.DataObject, index: int) -> None:
+    """Text made to match one compliance pattern (its beginning and the fragments it
+    needs, vplint.text.needed) keeps its member's bit."""
+    source = _every_compliance_pattern()[index]
+    pattern = re.compile(source, re.IGNORECASE)
+    text = data.draw(st.from_regex(pattern))
+    every = PrefilterSet()
+    bit = every.add(Prefilter([pattern]))
+    other = every.add(Prefilter([re.compile("unrelated", re.IGNORECASE)]))
+    assert bit != other
+    if pattern.search(text):
+        assert every.able(text) >> bit & 1, (source, text)

@@ -19,6 +19,7 @@ from functools import cache
 import ahocorasick_rs
 
 from vplint.lazyre import lazy
+from vplint.text.needed import needed_fragments
 from vplint.text.terms import DIGIT, START, regex_prefixes
 
 _DIGIT = lazy(r"\d")
@@ -127,6 +128,10 @@ class PrefilterSet:
         self._masks: list[int] = []
         self._always = 0
         self._digits = 0
+        self._needless = 0
+        self._member_bits: list[int] = []
+        self._needs: list[int] = []
+        self._needed: ahocorasick_rs.AhoCorasick | None = None
         self._built = True
         self.version = 0
         """Changes whenever a member is added (a mask computed before is then stale)."""
@@ -143,23 +148,41 @@ class PrefilterSet:
         return index
 
     def _build(self) -> None:
+        # Bits per pattern (not per member): a member may match where one of its patterns
+        # has both one of its beginnings and one of the fragments it needs.
         masks: dict[str, int] = {}
-        inside: dict[str, int] = {}  # the members that may match inside a word
-        self._always = self._digits = 0
-        for index, member in enumerate(self._prefilters):
-            bit = 1 << index
-            if member.whole:
-                self._always |= bit
-            if member.digits:
-                self._digits |= bit
+        inside: dict[str, int] = {}  # the patterns that may match inside a word
+        needs: dict[str, int] = {}
+        self._always = self._digits = self._needless = 0
+        self._member_bits = []
+        first = 0
+        for member in self._prefilters:
+            bits = ((1 << len(member.patterns)) - 1) << first
+            self._member_bits.append(bits)
+            for k, pattern in enumerate(member.patterns):
+                bit = 1 << (first + k)
+                if k in member.whole:
+                    self._always |= bit
+                if k in member.digits:
+                    self._digits |= bit
+                fragments = (needed_fragments(pattern.pattern)
+                             if not pattern.flags & re.VERBOSE else None)
+                if fragments is None:
+                    self._needless |= bit
+                for fragment in fragments or ():
+                    needs[fragment] = needs.get(fragment, 0) | bit
             for prefix, owners in zip(member.keys, member.owners, strict=True):
-                if owners:
+                for k in owners:
+                    bit = 1 << (first + k)
                     masks[prefix] = masks.get(prefix, 0) | bit
-                    if not all(after_non_letter(member.patterns[k].pattern) for k in owners):
+                    if not after_non_letter(member.patterns[k].pattern):
                         inside[prefix] = inside.get(prefix, 0) | bit
+            first += len(member.patterns)
         self._masks = list(masks.values())
         self._inside = [inside.get(prefix, 0) for prefix in masks]
         self._automaton = ahocorasick_rs.AhoCorasick(list(masks)) if masks else None
+        self._needs = list(needs.values())
+        self._needed = ahocorasick_rs.AhoCorasick(list(needs)) if needs else None
         self._built = True
 
     def able(self, text: str) -> int:
@@ -169,15 +192,26 @@ class PrefilterSet:
             self._build()
         if _CASE_SHIFTING.search(text):
             return (1 << len(self._prefilters)) - 1
-        mask = self._always
+        begun = self._always
         if self._digits and _DIGIT.search(text):
-            mask |= self._digits
+            begun |= self._digits
+        low = text.lower()
         if self._automaton is not None:
             masks, inside = self._masks, self._inside
-            low = text.lower()
             for key, at, _ in self._automaton.find_matches_as_indexes(low, overlapping=True):
-                mask |= inside[key] if at and low[at - 1] in _LETTERS else masks[key]
-        return mask
+                begun |= inside[key] if at and low[at - 1] in _LETTERS else masks[key]
+        if not begun:
+            return 0
+        held = self._needless
+        if begun & ~held and self._needed is not None:
+            needs = self._needs
+            for key in {key for key, _, _ in self._needed.find_matches_as_indexes(
+                    low, overlapping=True)}:
+                held |= needs[key]
+        both = begun & held
+        if not both:
+            return 0
+        return sum(1 << index for index, bits in enumerate(self._member_bits) if both & bits)
 
 
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
