@@ -159,3 +159,42 @@ def test_naming_the_pain_outscores_the_feature(lang: str, feature: str, pain: st
 def test_your_family_alone_is_not_a_moment_of_use(lang: str, line: str,
                                                   says_nothing: bool) -> None:
     assert _words(lang, line).says_nothing is says_nothing
+
+
+# ---- a sales record is the company's result, not the customer's ------------------------
+@pytest.mark.parametrize("lang,sold,customer", [
+    ("en", "The best-selling blender in Britain", "Smoothies in 30 seconds before your train"),
+    ("en", "Record sales for the third year running", "Your house, sold in 30 days"),
+    ("zh", "日产80万瓶，销量第一", "帮你卖出好价钱"),
+    ("zh", "首销全天销量破纪录的果汁", "早上一杯果汁，上午不犯困"),
+])
+def test_a_sales_record_is_the_company_speaking(lang: str, sold: str, customer: str) -> None:
+    assert _words(lang, sold).centred >= 1
+    assert _words(lang, customer).centred == 0
+    assert _score(lang, sold) < _score(lang, customer)
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("en", "Over 2 million sold - lined up, they would circle the Earth"),
+    ("zh", "一年卖出七亿多杯，连起来可绕地球两圈"),
+])
+def test_a_count_sold_is_not_a_sales_record(lang: str, line: str) -> None:
+    assert _words(lang, line).centred == 0
+
+
+# ---- a list of one-word fragments owns no word ------------------------------------------
+@pytest.mark.parametrize("lang,fragments,said", [
+    ("en", "Learn. Grow. Lead.", "Learn to code. Get hired in 12 weeks."),
+    ("en", "Smarter. Bolder. Faster.", "Your laptop boots in 8 seconds."),
+    ("zh", "品质。服务。创新。", "学编程，12周找到工作。"),
+    ("zh", "学习 成长 领导", "下班路上学半小时，三个月拿到证书"),
+])
+def test_a_list_of_fragments_is_an_abstraction(lang: str, fragments: str, said: str) -> None:
+    assert _words(lang, fragments).abstraction >= 1
+    assert _words(lang, said).abstraction == 0
+    assert _score(lang, fragments) < _score(lang, said)
+
+
+@pytest.mark.parametrize("lang,line", [("en", "M'm! M'm! Good!"), ("zh", "好吃！好吃！真好吃！")])
+def test_a_repeated_word_is_a_jingle_not_a_list(lang: str, line: str) -> None:
+    assert _words(lang, line).abstraction == 0

@@ -89,6 +89,32 @@ _FIRST_PERSON = lazy(r"(?<![A-Za-z'’])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y
 _COMPARED = lazy(r"(?<![A-Za-z])(?:than|vs\.?|versus|unlike|against)(?![A-Za-z])[^.;!?\n]*",
                  re.IGNORECASE)
 _NAMED = lazy(r"(?<=[a-z,;:] )(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+[A-Z][a-z]+)*")
+# A sales record, the plant's output or a best-seller label is the company's result, not
+# the customer's (Levitt's seller's view): 日产80万瓶, 首销纪录, 销量第一, "best-selling",
+# "record sales". A count sold is left alone: pictured for the buyer (一年卖出七亿多杯，连起来
+# 可绕地球两圈) it is the evidence of FABE, and "Your house, sold in 30 days" and 帮你卖出好价钱
+# are the customer's own sale.
+_SOLD = lazy(
+    r"(?:日|月|年)产(?=\s*\d|[一二两三四五六七八九十百千万亿]|量)|首销"
+    r"|销(?:量|售额|额)(?:第一|冠军|纪录|记录|突破|破|超|达|过)|售罄|抢购一空"
+    r"|(?<![A-Za-z])(?:best[\s-]?sell(?:ers?|ing)|sold\s+out|record\s+sales|sales\s+records?)"
+    r"(?![A-Za-z])",
+    re.IGNORECASE)
+# A line made of three or more one-word fragments ("Learn. Grow. Lead.", "Smarter.
+# Bolder. Faster.", 品质。服务。创新。) lists words and owns none of them (Ries & Trout's
+# focus: one word in the prospect's mind); it names no customer, result or situation,
+# like an abstraction. A word repeated ("M'm! M'm! Good!") is a jingle, not a list.
+# Blanks only, never a newline: "\s" would let each line's match run on through the lines
+# after it (quadratic on a text of blank lines).
+_FRAGMENTS = lazy(r"^[ \t]*(?:(?:[A-Za-z][A-Za-z'’-]*[.!][ \t]+){2,}[A-Za-z][A-Za-z'’-]*[.!]?"
+                  r"|(?:[\u4e00-\u9fff]{1,4}(?:[。！.!][ \t]*|[ \t]+)){2,}[\u4e00-\u9fff]{1,4}"
+                  r"[。！.!]?)[ \t]*$", re.MULTILINE)
+
+
+def _fragment_lists(text: str) -> int:
+    """Lines made of three or more different one-word fragments."""
+    return sum(1 for m in _FRAGMENTS.finditer(text)
+               if len(set(re.findall(r"[a-z'’-]+|[\u4e00-\u9fff]+", m.group().lower()))) >= 3)
 
 
 _CLAUSE_MARK = lazy(r"[.!?;:\n\-—–](?=\s)")
@@ -235,14 +261,21 @@ def evidence(doc: Document, facts: Facts) -> CopyEvidence:
     if not texts:
         return CopyEvidence()
     prefixes = tuple(dict.fromkeys(path.split(".")[0].split("[")[0] for path, _ in texts))
+    values = [str(node.value) for _path, node in texts]
+    sold = {id(node): [m.span() for m in _SOLD.finditer(str(node.value))] for _p, node in texts}
     counts: dict[str, int] = {}
     for key, names in {**POSITIVE, **NEGATIVE}.items():
-        counts[key] = sum(len(facts.find(name, prefixes)) for name in names
-                          if name in facts.registry.lexicons)
-    values = [str(node.value) for _path, node in texts]
+        hits = [m for name in names if name in facts.registry.lexicons
+                for m in facts.find(name, prefixes)]
+        if key == "outcomes":  # a count sold is not the customer's result
+            hits = [m for m in hits if not any(a < m.end and m.start < b
+                                               for a, b in sold.get(id(m.node), ()))]
+        counts[key] = len(hits)
+    counts["centred"] += sum(len(spans) for spans in sold.values())
     # One pass of each pattern over the whole text, lines joined: the patterns that start
     # a clause read a new line as a new clause.
     joined = "\n".join(values)
+    counts["abstraction"] += _fragment_lists(joined)
     words, chars = length_units(joined)
     units = words + chars
     imperative = addressed = results = named = speaker = 0
