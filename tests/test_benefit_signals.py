@@ -198,3 +198,20 @@ def test_a_list_of_fragments_is_an_abstraction(lang: str, fragments: str, said: 
 @pytest.mark.parametrize("lang,line", [("en", "M'm! M'm! Good!"), ("zh", "好吃！好吃！真好吃！")])
 def test_a_repeated_word_is_a_jingle_not_a_list(lang: str, line: str) -> None:
     assert _words(lang, line).abstraction == 0
+
+
+# ---- a fear answered in the same breath -------------------------------------------------
+@pytest.mark.parametrize("lang,need,answered", [
+    ("zh", "怕上火", "怕上火喝加多宝"),
+    ("zh", "担心孩子挑食", "担心孩子挑食就吃这款米饼"),
+    ("en", "Afraid of the dentist", "Afraid of the dentist? Book a painless check-up"),
+])
+def test_a_fear_answered_is_a_result(lang: str, need: str, answered: str) -> None:
+    assert _words(lang, need).outcomes == 0
+    assert _words(lang, answered).outcomes == 1
+    assert _score(lang, need) < _score(lang, answered)
+
+
+@pytest.mark.parametrize("lang,line", [("zh", "怕上火的季节又来了"), ("zh", "不想用料太省")])
+def test_a_fear_without_a_product_verb_is_not_answered(lang: str, line: str) -> None:
+    assert _words(lang, line).outcomes == 0

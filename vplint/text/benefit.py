@@ -71,6 +71,12 @@ _ZH_IMPERATIVE = lazy(
     r"试试|认准|拍|扫|上(?!市|新|线)|叫)"
     r"|(?:就|请|快|多|先|都)(?:找|用(?!料|材|于)|上(?!市|新|线)|喝|吃|买|来|去|叫|发|选(?!用|料|材)|订))"
     r"(?=[\u4e00-\u9fffA-Za-z])", re.MULTILINE)
+# A fear or a worry answered in the same breath, with no comma between: 怕上火喝王老吉 is the
+# need and the product that ends it (FABE's Benefit), like "Tired of waiting? Get..." in
+# English, where the question mark already starts the imperative's clause.
+_ZH_ANSWERED = lazy(
+    r"(?:怕|担心|不想|愁)[\u4e00-\u9fff]{1,5}?(?<!就)(?:喝|吃|用(?!料|材|于)|买|选(?!用|料|材)|找|穿|住|叫)"
+    r"(?=[\u4e00-\u9fffA-Za-z])")
 # Of the imperatives, only verbs of getting a result or ending a pain state an outcome
 # ("Get help whenever you need it", "Stop overpaying"); "Enjoy the Go", "Make 7-Up Yours"
 # and "Take a chance" address the reader without promising anything (FABE: the Benefit is
@@ -296,7 +302,8 @@ def evidence(doc: Document, facts: Facts) -> CopyEvidence:
                 named += found
     else:
         folded = fold(joined)
-        imperative = results = len(_ZH_IMPERATIVE.findall(folded))
+        imperative = results = (len(_ZH_IMPERATIVE.findall(folded))
+                                + len(_ZH_ANSWERED.findall(folded)))
     if counts["company"] or counts["centred"]:
         speaker = 0  # beside "we", "I" is the company's own voice
     situated = counts["moments"]
