@@ -26,11 +26,25 @@ def test_you_alone_does_not_make_copy_say_something(lang: str, line: str,
     assert words.says_nothing is says_nothing
 
 
-def test_you_alone_counts_half_of_being_the_subject() -> None:
-    spoken = _words("en", "Thank you for choosing your local bakery")
-    nobody = _words("en", "Thanks for choosing the local bakery")
-    assert spoken.says_nothing and spoken.strength == nobody.strength
-    assert spoken.strength < _words("en", "Your bread, at your door by 7 am").strength
+@pytest.mark.parametrize("lang,spoken,nobody,said", [
+    ("en", "Thank you for choosing your local bakery", "Thanks for choosing the local bakery",
+     "Your bread, at your door by 7 am"),
+    ("en", "It's your space", "It's a space", "Your desk, ready when you walk in at 8"),
+    ("zh", "等着你来包", "等着来包", "你的快递，今晚8点前送到"),
+])
+def test_an_address_with_nothing_behind_it_is_hollow(lang: str, spoken: str, nobody: str,
+                                                     said: str) -> None:
+    """In text that says nothing, "you" is an address with nothing behind it: it ranks
+    below a line that addresses no one, and far below the customer given a result."""
+    hollow, plain = _words(lang, spoken), _words(lang, nobody)
+    assert hollow.says_nothing and plain.says_nothing
+    assert hollow.strength < plain.strength < _words(lang, said).strength
+
+
+def test_an_instruction_beside_a_result_is_the_way_to_it() -> None:
+    with_way = _words("en", "Order by noon, have it tonight")
+    assert not with_way.says_nothing and with_way.addressed >= 1
+    assert _score("en", "Order by noon, have it tonight") > _score("en", "Have it")
 
 
 # ---- a dish ranked by a label vs a dish you can taste ----------------------------------
