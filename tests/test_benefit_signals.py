@@ -229,3 +229,13 @@ def test_a_fear_answered_is_a_result(lang: str, need: str, answered: str) -> Non
 @pytest.mark.parametrize("lang,line", [("zh", "怕上火的季节又来了"), ("zh", "不想用料太省")])
 def test_a_fear_without_a_product_verb_is_not_answered(lang: str, line: str) -> None:
     assert _words(lang, line).outcomes == 0
+
+
+# ---- a sense denied is not one shown ----------------------------------------------------
+@pytest.mark.parametrize("lang,denied,shown", [
+    ("zh", "有人觉得这月饼不好吃", "咬一口就掉渣的酥皮月饼，香甜好吃"),
+    ("en", "Leftovers that are not crispy anymore", "Crispy fries, hot from the fryer"),
+])
+def test_a_sense_denied_is_not_a_moment(lang: str, denied: str, shown: str) -> None:
+    assert _words(lang, denied).moments == 0
+    assert _words(lang, shown).moments >= 1

@@ -106,6 +106,8 @@ _SOLD = lazy(
     r"|(?<![A-Za-z])(?:best[\s-]?sell(?:ers?|ing)|sold\s+out|record\s+sales|sales\s+records?)"
     r"(?![A-Za-z])",
     re.IGNORECASE)
+_NEGATED = lazy(r"(?:[不没沒无無别別]|(?<![A-Za-z])(?:not|never|no)\s+)$", re.IGNORECASE)
+"""What denies the sensed word right after it."""
 # A line made of three or more one-word fragments ("Learn. Grow. Lead.", "Smarter.
 # Bolder. Faster.", 品质。服务。创新。) lists words and owns none of them (Ries & Trout's
 # focus: one word in the prospect's mind); it names no customer, result or situation,
@@ -277,8 +279,12 @@ def evidence(doc: Document, facts: Facts) -> CopyEvidence:
     counts: dict[str, int] = {}
     for key, names in {**POSITIVE, **NEGATIVE}.items():
         hits = [m for name in names if name in facts.registry.lexicons
-                for m in facts.find(name, prefixes)]
-        if key == "outcomes":  # a count sold is not the customer's result
+                for m in facts.find(name, prefixes)
+                # 不好吃, "not fresh": a sense denied is not one shown ("no queue" and 不排队
+                # are an experience, so only the senses are read so)
+                if name != "sensory"
+                or not _NEGATED.search(str(m.node.value)[max(0, m.start - 8):m.start])]
+        if key == "outcomes":  # a sales record is not the customer's result
             hits = [m for m in hits if not any(a < m.end and m.start < b
                                                for a, b in sold.get(id(m.node), ()))]
         counts[key] = len(hits)
