@@ -63,6 +63,12 @@ CHANGELOG = "### 🎉 New features\n\n- Add tooltips (#6346) by @dev\n\n### 🐛
     ("content/supports/for-the-planet.md", "markdown", {}, "", "article"),
     ("content/our-partners.md", "markdown", {}, "", "article"),
     ("content/pricing.md", "markdown", {}, "", "landing"),
+    # a blog filed by month, and pages whose published address says blog
+    ("en/202304/emqx-vs-nanomq-comparison.md", "markdown", {}, "", "article"),
+    ("content/2023/04/launch.md", "markdown", {}, "", "article"),
+    ("en/sms-verification-paypal.md", "markdown", {"permalink": "/en/blog/paypal"},
+     "[Get a number](https://sms.example/signup)", "article"),
+    ("content/setup.md", "markdown", {"url": "/docs/setup/"}, "", "docs"),
     ("content/_index.md", "markdown", {"page_kind": "article"}, "", "article"),
     # a review of tools has "Features" headings but no list of changes
     ("content/articles/airtable-alternatives/index.md", "markdown", {},

@@ -17,8 +17,11 @@ its file); this module says which kind a document is:
    terms, contact, 404, policies/, *-policy), roadmaps (upcoming-features), theme,
    vendored and hidden folders, a `type: docs` layout; folder names are read without a
    Jekyll collection's leading underscore (_posts, _podcast, _services);
-6. articles: `blog/`, `posts/`, `news/`, `case-studies/`, `customers/`... folders, a
-   `layout: post` front matter, a dated page with an author or tags, or an about page;
+6. articles: `blog/`, `posts/`, `news/`, `case-studies/`, `customers/`... and dated
+   folders (2023/, 202304/) (on
+   disk, or in the address the front matter publishes the page at: `permalink:
+   /en/blog/x`, which also names release-note and docs folders), a `layout: post` front
+   matter, a dated page with an author or tags, or an about page;
 7. a job advertisement (the role it hires for and what the candidate brings) is docs, and
    so are instructions (several code blocks, installation or configuration headings) that
    only a call to action, an offer, a features section or a price would mark as landing;
@@ -68,6 +71,9 @@ _PROPOSITION_KEYS = frozenset((
 _RELEASE_NAMES = frozenset((
     "changelog", "changelogs", "changes", "history", "release-notes", "release_notes",
     "releasenotes", "releases", "release", "whats-new", "whatsnew", "what-s-new"))
+# A folder named for a year or a month (2023/, 202304/, 2023-04/) files posts by date: an
+# archive of articles, not pages that sell.
+_DATED_DIR = lazy(r"^(?:19|20)\d\d(?:[-_]?(?:0[1-9]|1[0-2]))?$")
 _VERSION = lazy(r"^v?\d+\.\d+(?:\.\d+)*(?:[-.+_]?[a-z]+[\w.-]*)?$", re.I)
 _DOCS_DIRS = frozenset((
     "docs", "doc", "documentation", "handbook", "manual", "manuals", "reference", "api",
@@ -248,6 +254,15 @@ def classify(path: str, file_kind: str, front: Mapping[str, Any], body: str = ""
         return DOCS, "layout"
     if any(d in _ARTICLE_DIRS for d in dirs) or any(d in _ABOUT_NAMES for d in dirs):
         return ARTICLE, "folder"
+    if any(_DATED_DIR.match(d) for d in dirs):
+        return ARTICLE, "dated folder"
+    published = _published_dirs(front)
+    if any(d in _RELEASE_NAMES for d in published):
+        return RELEASE_NOTES, "permalink"
+    if any(d in _DOCS_DIRS for d in published):
+        return DOCS, "permalink"
+    if any(d in _ARTICLE_DIRS for d in published):
+        return ARTICLE, "permalink"
     if stem in _ABOUT_NAMES or _GUIDE.search(stem):
         return ARTICLE, "name"
     if layout == ARTICLE:
@@ -309,6 +324,17 @@ def _stem(name: str) -> str:
     if lang and not _VERSION.match(name) and lang.group(2) in LANGUAGE_TAGS:
         name = lang.group(1)
     return name
+
+
+def _published_dirs(front: Mapping[str, Any]) -> list[str]:
+    """The folders of the address a page is published at (`permalink: /en/blog/x`,
+    Hugo's `url:`), lower-cased: a site that keeps every page in one folder says in the
+    address which are blog posts."""
+    for key in ("permalink", "url"):
+        value = front.get(key)
+        if isinstance(value, str) and "://" not in value and value.count("/") >= 2:
+            return [d.lower() for d in value.strip().strip("/").split("/")[:-1] if d]
+    return []
 
 
 def _layout(front: Mapping[str, Any]) -> str | None:
