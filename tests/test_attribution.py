@@ -209,6 +209,57 @@ def test_the_advertiser_is_the_domain_hosting_the_pages_images() -> None:
     assert infer_own_names("Airtable Airtable Airtable") == ["Airtable"]
 
 
+def test_the_advertiser_is_the_site_its_blog_and_forms_link_to() -> None:
+    # No image, but three links to its own blog and sign-up forms: the page is that site's.
+    page = ("EMQ is a leading provider. EMQX scales. Mosquitto is small.\n"
+            "[a](https://www.emqx.com/en/blog/a) [b](https://www.emqx.com/en/blog/b) "
+            "[Try it](https://www.emqx.com/en/try?product=cloud)\n")
+    assert infer_own_names(page, by_count=False) == ["EMQX", "EMQ"]
+    # A review links the tools it reviews, not their blogs and forms.
+    review = ("EMQX and Mosquitto compared. [EMQX](https://www.emqx.com/) is fast.\n"
+              "![chart](https://reviewsite.com/chart.png)\n")
+    assert infer_own_names(review, by_count=False) == []
+
+
+def test_the_advertisers_products_are_the_ones_it_links_on_its_own_site() -> None:
+    page = ("[NeuronEX](https://www.emqx.com/en/products/neuronex) stands out.\n"
+            "[EMQX Enterprise](https://www.emqx.com/en/products/emqx) and "
+            "[Kepware](https://www.ptc.com/en/products/kepware).\n"
+            "![x](https://assets.emqx.com/images/a.png)\n")
+    assert infer_own_names(page, by_count=False) == ["EMQX", "EMQX Enterprise", "NeuronEX"]
+
+
+@pytest.mark.parametrize(("text", "phrase", "language", "reason"), [
+    ("After you register, you will become the administrator of the account.",
+     "will become the", "en", "reader-choice"),
+    ("欢迎反馈，你的意见或将成为影响产品未来的关键。", "将成为", "zh", "reader-choice"),
+    ("See how Acme powers your next-generation robotics initiatives.", "next-generation",
+     "en", "not-about-advertiser"),
+    ("我们构建支撑下一代智能应用的平台。", "下一代", "zh", "not-about-advertiser"),
+    ("We are growing Acme U into a premier training program.", "premier", "en",
+     "reader-choice"),
+    ("对于新的站点，我们会尽力将其做到最好。", "最好", "zh", "reader-choice"),
+    ("从2017年起，我们与某顶级运营商合作研发平台。", "顶级", "zh", "third-party"),
+])
+def test_the_readers_future_the_customers_products_and_aims_are_not_claims(
+        text: str, phrase: str, language: str, reason: str) -> None:
+    start = text.index(phrase)
+    assert reason_not_own(text, start, start + len(phrase), language, []) == reason
+
+
+@pytest.mark.parametrize(("text", "phrase", "language"), [
+    ("We build the best tools for teams.", "the best", "en"),
+    ("Acme will become the #1 data platform.", "will become the", "en"),
+    ("Acme is the next-generation CRM for your sales team.", "next-generation", "en"),
+    ("我们将成为中国最大的数据平台。", "将成为", "zh"),
+    ("我们是顶级运营商的首选供应商。", "顶级", "zh"),
+])
+def test_the_advertisers_own_future_and_products_stay_claims(text: str, phrase: str,
+                                                              language: str) -> None:
+    start = text.index(phrase)
+    assert reason_not_own(text, start, start + len(phrase), language, ["Acme"]) is None
+
+
 PAGE = """# Acme rotas
 
 Acme is the best rota app for cafes, and revolutionary.

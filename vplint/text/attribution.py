@@ -370,13 +370,32 @@ _RANKS_EN = lazy(r"most|best|[a-z]{3,}est\b")
 # could offer", "the most effective system we can", 我们所能提供的最佳体验.
 _BEST_EFFORT_EN = lazy(r"^[\w\s-]{0,40}?(?<![A-Za-z])(?:that\s+)?(?:I|we)\s+(?:can|could)"
                        r"(?:\s+(?:possibly|reasonably))?(?![A-Za-z'’])", re.I)
-_BEST_EFFORT_ZH = lazy(r"(?:我们|我們|我|本团队|本團隊)(?:所|尽力|盡力)?能(?:够|夠)?"
-                       r"(?:提供|做到|给出|給出|带来|帶來|实现|實現)?的$")
+_BEST_EFFORT_ZH = lazy(r"(?:(?:我们|我們|我|本团队|本團隊)(?:所|尽力|盡力)?能(?:够|夠)?"
+                       r"(?:提供|做到|给出|給出|带来|帶來|实现|實現)?的"
+                       r"|(?:尽力|盡力|尽量|盡量|努力)(?:将其|將其|把它|把它们|去)?(?:做到|做得?))$")
+# Work under way is an aim, not a result: "we're growing Awesome U into a premier programme",
+# "we're building a world-class learning environment".
+_UNDER_WAY_EN = lazy(r"(?<![A-Za-z])(?:we['’]re|we\s+are|I['’]m|I\s+am)\s+(?:\w+\s+)?"
+                     r"(?:building|growing|creating|developing|turning|shaping|working\s+towards?)"
+                     r"\s+(?:[\w'’-]+\s+){0,5}?(?:into\s+)?an?\s+$", re.I)
+# The reader as the subject of a future: "you will become the administrator", 你的意见或将成为.
+_READER_FUTURE = lazy(r"(?:(?<![A-Za-z])(?:you|your(?:\s+[\w-]+){1,2})\s+"
+                      r"|(?:你|您)(?:们|們)?(?:的[\u4e00-\u9fff]{1,4})?(?:或|也|可能|也许|也許)?)$",
+                      re.I)
+# What the customer builds or runs with the offer is "next-generation", not the offer:
+# "power your next-generation robotics initiatives", 构建支撑下一代智能应用的平台.
+_CUSTOMERS_NEXT_EN = lazy(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:applications?|apps|initiatives?|"
+                          r"projects?|workloads?|products|services|solutions|systems|"
+                          r"use\s+cases|innovations?|businesses)\b", re.I)
+_CUSTOMERS_NEXT_ZH = lazy(r"^(?:的)?(?:[\u4e00-\u9fff]{0,4})(?:应用|應用|业务|業務|项目|項目)")
+_YOUR_BEFORE = lazy(r"(?<![A-Za-z])(?:your|their|customers['’]?)\s+$|(?:支撑|支撐|赋能|賦能|"
+                    r"助力|驱动|驅動|fuels?|powers?|enables?|support(?:s|ing)?)\s*$", re.I)
 # Building a team is a hiring aim: "build out a world-class team", "attract the best talent".
 _TEAM_AIM_EN = lazy(r"(?<![A-Za-z])(?:build|builds|building|hire|hires|hiring|recruit\w*|"
                     r"attract\w*|assemble\w*|bring(?:ing|s)?)(?:\s+out|\s+together)?"
                     r"(?:\s+(?:a|an|the|our))?(?:\s+[\w-]+){0,2}\s*$", re.I)
-_TEAM_EN = lazy(r"^(?:\s+[\w-]+){0,2}?\s+(?:team|teams|talent|talents|people|engineers|"
+_TEAM_EN = lazy(r"^(?:\s+(?!(?:for|to|of|with|by)\b)[\w-]+){0,2}?\s+"
+                r"(?:team|teams|talent|talents|people|engineers|"
                 r"minds|staff|hires|workforce)(?![A-Za-z])", re.I)
 # A category described in general, opening its sentence: "The best directories improve
 # efficiency", "The most effective service catalogs also enable users to...".
@@ -430,7 +449,7 @@ _PRIORITY_EN = lazy(r"^(?:the\s+)?most\s+(?:important|crucial|critical|essential
 # excellence", "my aim is to make the best platform", 致力于成为最好的.
 _ASPIRATION_EN = lazy(
     r"(?<![A-Za-z])(?:strive[sd]?|striving|aim|aims|aiming|aimed|goal|mission|ambition|"
-    r"aspire[sd]?|aspiring|aspiration|pursuit|dream|vision|endeavou?r)(?![A-Za-z])(?:\s+(?:is|was|has\s+been))?(?:\s+(?:simply|always|"
+    r"aspire[sd]?|aspiring|aspiration|pursuit|dream|vision|endeavou?r|commitment)(?![A-Za-z])(?:\s+(?:is|was|has\s+been))?(?:\s+(?:simply|always|"
     r"just))?\s+(?:to|for|of)(?:\s+(?:be|become|make|build|create|offer|provide|deliver|"
     r"achieve|reach|being|becoming|making|building|creating|offering|providing|delivering|"
     r"achieving))?\s+$", re.I)
@@ -483,6 +502,15 @@ def _term_reason(match: str, before: str, after: str, language: str) -> str | No
     ranks = bool(_RANKS_EN.search(low))
     if _EXPERIENCE_EN.match(after) and ranks:
         return GENERAL  # a personal ranking: "the best gateway we've used so far"
+    if re.match(r"(?:will|shall|is\s+set|are\s+set|将|將|或将|或將|会|會)", low) and \
+            _READER_FUTURE.search(before[-24:]):
+        return READER  # the reader's future: "you will become the administrator"
+    if re.search(r"next[\s-]gen|下一代|新一代", low) and _YOUR_BEFORE.search(before[-20:]) and (
+            _CUSTOMERS_NEXT_EN.match(after) or _CUSTOMERS_NEXT_ZH.match(after)):
+        return ABOUT_OTHERS  # the customer's next-generation applications
+    if _UNDER_WAY_EN.search(before[-80:]) and ranks | bool(re.search(
+            r"premier|world[\s-]class|leading|first[\s-]class", low)):
+        return READER  # an aim under way: "we're building a world-class environment"
     if (_BEST_EFFORT_EN.match(after) and ranks) or \
             (_has_cjk(match) and _BEST_EFFORT_ZH.search(before[-12:])):
         return READER  # best effort: "the best experience we could offer", 我们所能提供的最佳
@@ -564,8 +592,11 @@ def _term_reason(match: str, before: str, after: str, language: str) -> str | No
             re.match(r"^[^\d。！？.!?\n]{0,8}[:：]?\s*[±~约]?\d", after):
         return TECHNICAL  # a numeric limit of the offer: 最大切割厚度：20mm, 最快30分钟
     if re.search(r"leading|top|biggest|largest|most|best|greatest|fastest|first", low) and \
-            _OTHERS_PLURAL_EN.match(after):
-        return THIRD_PARTY  # "the leading model companies": a group of others
+            _OTHERS_PLURAL_EN.match(after) and not re.search(
+                r"(?<![A-Za-z])(?:we|I)\s+(?:\w+\s+)?(?:make|build|offer|provide|create|"
+                r"design|sell|ship|deliver|develop)s?\s+$", before, re.I):
+        return THIRD_PARTY  # "the leading model companies": a group of others, unless
+        # the advertiser makes them ("we build the best tools")
     if _TECH_EN.match(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)) or \
             _TECH_EN_CONTEXT.search(before[-20:] + phrase[:40]):
         if not re.search(r"(?<![A-Za-z])(?:top|first|best)[\s-]+(?:class|level|rated|notch)\b",
@@ -645,8 +676,9 @@ def _about_someone_else(text: str, clause: tuple[int, int], start: int, before: 
     """The clause's subject, or what the phrase qualifies, is not the advertiser."""
     clause_text = text[clause[0]:clause[1]]
     if _OTHERS_ZH.search(before[-6:]) or _OTHERS_EN.search(before[-25:]) or \
-            _OTHERS_COUNTED_ZH.search(before[-8:]):
-        return True  # 这家行业领先的公司, 五款顶级的开发工具
+            _OTHERS_COUNTED_ZH.search(before[-8:]) or re.search(r"某[\u4e00-\u9fff]?$",
+                                                                before[-3:]):
+        return True  # 这家行业领先的公司, 五款顶级的开发工具, 某顶级运营商
     tail = text[max(0, start - 60):start]
     appositive = _APPOSITIVE_EN.search(tail)
     if appositive and not _mentions_self(appositive.group(1), names) and \
@@ -859,10 +891,39 @@ _SHARED_HOSTS = frozenset(("github", "githubusercontent", "google", "youtube", "
                            "facebook", "instagram", "apple", "microsoft", "mozilla"))
 
 
+_FOR_SOMEONE = lazy(r"(?<![A-Za-z])(?:for|with|on|to|into|from|via|vs\.?|versus|like|"
+                   r"than|against|alternatives?|与|和|对比)\s*$",
+                   re.I)
+
+
 def product_names(text: str) -> list[str]:
     """The product-like names in a short text (a headline): CamelCase or capitalised
-    words that are not common words."""
-    return [m.group(1) for m in _NAME.finditer(text) if m.group(1) not in _COMMON_CAPS]
+    words that are not common words, and not what the offer is for or set against
+    ("SMS Verification for Revolut", "Acme vs Airtable", "Integrate with Slack")."""
+    return [m.group(1) for m in _NAME.finditer(text) if m.group(1) not in _COMMON_CAPS
+            and not _FOR_SOMEONE.search(text[max(0, m.start() - 14):m.start()])]
+
+
+_OWN_SITE_PATH = lazy(r"/(?:[a-z]{2}(?:-[a-z]{2,4})?/)?(?:blog/|try\b|contact\b|demo\b|"
+                     r"sign-?up\b|register\b|get-started\b|free-trial\b|trial\b)")
+_LINK_TEXT = lazy(r"\[([^\[\]\n]{2,60})\]\(https?://(?:[\w-]+\.)*?([\w-]+)\.[a-z]{2,6}(?:\.[a-z]{2})?"
+                 r"/(?:[a-z]{2}(?:-[a-z]{2,4})?/)?(?:products?|solutions?|pricing|platform)/",
+                 re.I)
+
+
+_PRODUCT_TITLE = lazy(r"[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){0,3}")
+
+
+def _own_product_links(text: str, label: str) -> list[str]:
+    """The names linked to the advertiser's own product pages: the link text when it is a
+    title-cased name ("EMQX Enterprise"), never a lone common word of it ("Enterprise")."""
+    found = []
+    for m in _LINK_TEXT.finditer(text):
+        title = m.group(1).strip("*_ ")
+        if m.group(2).lower() == label and _PRODUCT_TITLE.fullmatch(title) and \
+                title.split()[0] not in _COMMON_CAPS:
+            found.append(title)
+    return found
 
 
 def infer_own_names(text: str, by_count: bool = True) -> list[str]:
@@ -890,6 +951,13 @@ def infer_own_names(text: str, by_count: bool = True) -> list[str]:
         r"(?:(?<![\w.])@|github\.com/)([a-z][\w-]{2,})/(?![\w.-]+/(?:pull|issues|releases|"
         r"commit|compare|discussions|security)\b)", text))
     hosts |= scopes
+    # A site links its own articles and asks the reader to try it or talk to sales: a page
+    # linking three posts of one blog, or its blog and its sign-up or contact pages, is
+    # that site's. (A review links the tools it reviews, rarely their blogs and forms.)
+    hosts |= {label for label, links in Counter(
+        m.group(1).lower() for m in _DOMAIN.finditer(text)
+        if _OWN_SITE_PATH.match(text, m.end(), m.end() + 40)
+    ).items() if links >= 3}
     # A scope counts once: a tutorial installs others' packages (@capacitor/core) more often
     # than it names its own, while it links its own site throughout.
     domains.update(scopes)
@@ -900,7 +968,16 @@ def infer_own_names(text: str, by_count: bool = True) -> list[str]:
         spelled = [n for n in names if n.lower() == label or label in
                    {n.lower() + suffix for suffix in ("app", "hq", "io", "labs", "inc", "dev",
                                                       "ai", "cloud", "tech", "software")}]
-        if spelled and label in hosts:
-            return sorted(spelled, key=lambda n: -names[n])[:2]
+        if label not in hosts:
+            continue
+        company = [n for n in names if n.isupper() and len(n) >= 3 and n not in spelled
+                   and label.startswith(n.lower()) and len(label) - len(n) <= 2]
+        linked = [n for n in _own_product_links(text, label) if n not in spelled]
+        if spelled or company or linked:
+            # The company behind a product domain goes by a shorter name (EMQ for emqx.com)
+            # and sells products the page links to on its own site ([NeuronEX](https://
+            # www.emqx.com/en/products/neuronex)): those name the advertiser too.
+            return (sorted(spelled, key=lambda n: -names[n])[:2] + company[:1]
+                    + sorted(set(linked))[:4])
     ranked = names.most_common(1)
     return [ranked[0][0]] if by_count and ranked and ranked[0][1] >= 3 else []
