@@ -106,6 +106,8 @@ _SOLD = lazy(
     r"|(?<![A-Za-z])(?:best[\s-]?sell(?:ers?|ing)|sold\s+out|record\s+sales|sales\s+records?)"
     r"(?![A-Za-z])",
     re.IGNORECASE)
+_SOLD_HINTS = ("产", "销", "罄", "抢购一空", "sell", "sold", "sales")
+"""Fragments one of which every _SOLD match holds (in lower case): most texts have none."""
 _NEGATED = lazy(r"(?:[不没沒无無别別]|(?<![A-Za-z])(?:not|never|no)\s+)$", re.IGNORECASE)
 """What denies the sensed word right after it."""
 # A line made of three or more one-word fragments ("Learn. Grow. Lead.", "Smarter.
@@ -275,7 +277,14 @@ def evidence(doc: Document, facts: Facts) -> CopyEvidence:
         return CopyEvidence()
     prefixes = tuple(dict.fromkeys(path.split(".")[0].split("[")[0] for path, _ in texts))
     values = [str(node.value) for _path, node in texts]
-    sold = {id(node): [m.span() for m in _SOLD.finditer(str(node.value))] for _p, node in texts}
+    # One pass of each pattern over the whole text, lines joined: the patterns that start
+    # a clause read a new line as a new clause.
+    joined = "\n".join(values)
+    sold: dict[int, list[tuple[int, int]]] = {}
+    lowered = joined.lower()
+    if any(hint in lowered for hint in _SOLD_HINTS) and _SOLD.search(joined):
+        sold = {id(node): [m.span() for m in _SOLD.finditer(str(node.value))]
+                for _p, node in texts}
     counts: dict[str, int] = {}
     for key, names in {**POSITIVE, **NEGATIVE}.items():
         hits = [m for name in names if name in facts.registry.lexicons
@@ -289,9 +298,6 @@ def evidence(doc: Document, facts: Facts) -> CopyEvidence:
                                                for a, b in sold.get(id(m.node), ()))]
         counts[key] = len(hits)
     counts["centred"] += sum(len(spans) for spans in sold.values())
-    # One pass of each pattern over the whole text, lines joined: the patterns that start
-    # a clause read a new line as a new clause.
-    joined = "\n".join(values)
     counts["abstraction"] += _fragment_lists(joined)
     words, chars = length_units(joined)
     units = words + chars
