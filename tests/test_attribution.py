@@ -240,6 +240,8 @@ def test_the_advertisers_products_are_the_ones_it_links_on_its_own_site() -> Non
      "reader-choice"),
     ("对于新的站点，我们会尽力将其做到最好。", "最好", "zh", "reader-choice"),
     ("从2017年起，我们与某顶级运营商合作研发平台。", "顶级", "zh", "third-party"),
+    ("So we can book the best deal for your corporate travel.", "the best", "en",
+     "reader-choice"),
 ])
 def test_the_readers_future_the_customers_products_and_aims_are_not_claims(
         text: str, phrase: str, language: str, reason: str) -> None:

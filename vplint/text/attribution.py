@@ -409,6 +409,14 @@ _CATEGORY_EN = lazy(
 _FOR_THE_MONEY_EN = lazy(
     r"^(?:the\s+)?(?:best|most\s+[\w-]+)\s+(?:[\w-]+\s+){0,2}?(?:for\s+(?:the|your|their|our)\s+"
     r"(?:price|budget|money|cost|spend)|out\s+of)(?![A-Za-z])", re.I)
+# Searching out the best deal for the customer is the service, not praise of the offer:
+# "we book the best deal for your trip", "compare to find the best rates".
+_BEST_DEAL_EN = lazy(r"(?<![A-Za-z])(?:find|finds|finding|get|gets|getting|book|books|"
+                     r"booking|secure|secures|securing|negotiate|negotiates|negotiating|"
+                     r"source|sources|sourcing|compare|comparing|shop\s+for|hunt\s+down)"
+                     r"\s+(?:you\s+)?$", re.I)
+_DEAL_AFTER_EN = lazy(r"^\s+(?:possible\s+|available\s+)?(?:deals?|prices?|rates?|fares?|"
+                      r"offers?|quotes?|terms)(?![A-Za-z])", re.I)
 _OTHERS_PRAISED_EN = lazy(
     r"^(?:the\s+)?(?:best|greatest|finest|most\s+[\w-]+)\s+(?:[\w-]+\s+)?(?:customers|clients|"
     r"users|community|communities|partners|members|contributors|volunteers|fans|readers)"
@@ -521,6 +529,9 @@ def _term_reason(match: str, before: str, after: str, language: str) -> str | No
             return GENERAL  # a category in general: "The best directories improve..."
         if _FOR_THE_MONEY_EN.match(phrase):
             return READER  # "the best results for your budget", "the best effect out of"
+        if re.fullmatch(r"the\s+best", low) and _BEST_DEAL_EN.search(before[-30:]) and \
+                _DEAL_AFTER_EN.match(after):
+            return READER  # "we book the best deal for your corporate travel"
         if _OTHERS_PRAISED_EN.match(phrase):
             return ABOUT_OTHERS  # "the best customers in the world"
         if _AIM_CLAUSE_EN.search(before[-80:]):
