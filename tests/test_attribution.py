@@ -255,6 +255,7 @@ def test_the_readers_future_the_customers_products_and_aims_are_not_claims(
     ("Acme is the next-generation CRM for your sales team.", "next-generation", "en"),
     ("我们将成为中国最大的数据平台。", "将成为", "zh"),
     ("我们是顶级运营商的首选供应商。", "顶级", "zh"),
+    ("喝一个月瘦10斤。", "瘦10斤", "zh"),  # a count of months, not a group of others
 ])
 def test_the_advertisers_own_future_and_products_stay_claims(text: str, phrase: str,
                                                               language: str) -> None:
