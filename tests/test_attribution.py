@@ -103,6 +103,18 @@ def why(text: str, phrase: str, lang: str = "en", names: tuple[str, ...] = ("Acm
     ("Version conflicts can disrupt your app's performance.", "disrupt", "en", "general-fact"),
     ("Writing Go, mentoring the next generation and building communities.",
      "next generation", "en", "general-fact"),
+    ("After you register, you will become the administrator of the account.",
+     "will become the", "en", "reader-choice"),
+    ("欢迎反馈，你的意见或将成为影响产品未来的关键。", "将成为", "zh", "reader-choice"),
+    ("See how Acme powers your next-generation robotics initiatives.", "next-generation",
+     "en", "not-about-advertiser"),
+    ("我们构建支撑下一代智能应用的平台。", "下一代", "zh", "not-about-advertiser"),
+    ("We are growing Acme U into a premier training program.", "premier", "en",
+     "reader-choice"),
+    ("对于新的站点，我们会尽力将其做到最好。", "最好", "zh", "reader-choice"),
+    ("从2017年起，我们与某顶级运营商合作研发平台。", "顶级", "zh", "third-party"),
+    ("So we can book the best deal for your corporate travel.", "the best", "en",
+     "reader-choice"),
 ])
 def test_not_the_advertisers_claim(text: str, phrase: str, lang: str, reason: str) -> None:
     assert why(text, phrase, lang) == reason
@@ -132,6 +144,12 @@ def test_not_the_advertisers_claim(text: str, phrase: str, lang: str, reason: st
     ('+++\ntitle = "Acme turbine"\ndescription = "Acme is the best turbine."\n+++', "the best",
      "en"),
     ("Acme is the next generation of job scheduling.", "next generation", "en"),
+    ("We build the best tools for teams.", "the best", "en"),
+    ("Acme will become the #1 data platform.", "will become the", "en"),
+    ("Acme is the next-generation CRM for your sales team.", "next-generation", "en"),
+    ("我们将成为中国最大的数据平台。", "将成为", "zh"),
+    ("我们是顶级运营商的首选供应商。", "顶级", "zh"),
+    ("喝一个月瘦10斤。", "瘦10斤", "zh"),  # a count of months, not a group of others
 ])
 def test_the_advertisers_own_claims_stay(text: str, phrase: str, lang: str) -> None:
     assert why(text, phrase, lang) is None
@@ -227,40 +245,6 @@ def test_the_advertisers_products_are_the_ones_it_links_on_its_own_site() -> Non
             "[Kepware](https://www.ptc.com/en/products/kepware).\n"
             "![x](https://assets.emqx.com/images/a.png)\n")
     assert infer_own_names(page, by_count=False) == ["EMQX", "EMQX Enterprise", "NeuronEX"]
-
-
-@pytest.mark.parametrize(("text", "phrase", "language", "reason"), [
-    ("After you register, you will become the administrator of the account.",
-     "will become the", "en", "reader-choice"),
-    ("欢迎反馈，你的意见或将成为影响产品未来的关键。", "将成为", "zh", "reader-choice"),
-    ("See how Acme powers your next-generation robotics initiatives.", "next-generation",
-     "en", "not-about-advertiser"),
-    ("我们构建支撑下一代智能应用的平台。", "下一代", "zh", "not-about-advertiser"),
-    ("We are growing Acme U into a premier training program.", "premier", "en",
-     "reader-choice"),
-    ("对于新的站点，我们会尽力将其做到最好。", "最好", "zh", "reader-choice"),
-    ("从2017年起，我们与某顶级运营商合作研发平台。", "顶级", "zh", "third-party"),
-    ("So we can book the best deal for your corporate travel.", "the best", "en",
-     "reader-choice"),
-])
-def test_the_readers_future_the_customers_products_and_aims_are_not_claims(
-        text: str, phrase: str, language: str, reason: str) -> None:
-    start = text.index(phrase)
-    assert reason_not_own(text, start, start + len(phrase), language, []) == reason
-
-
-@pytest.mark.parametrize(("text", "phrase", "language"), [
-    ("We build the best tools for teams.", "the best", "en"),
-    ("Acme will become the #1 data platform.", "will become the", "en"),
-    ("Acme is the next-generation CRM for your sales team.", "next-generation", "en"),
-    ("我们将成为中国最大的数据平台。", "将成为", "zh"),
-    ("我们是顶级运营商的首选供应商。", "顶级", "zh"),
-    ("喝一个月瘦10斤。", "瘦10斤", "zh"),  # a count of months, not a group of others
-])
-def test_the_advertisers_own_future_and_products_stay_claims(text: str, phrase: str,
-                                                              language: str) -> None:
-    start = text.index(phrase)
-    assert reason_not_own(text, start, start + len(phrase), language, ["Acme"]) is None
 
 
 PAGE = """# Acme rotas
