@@ -37,6 +37,10 @@ RE_TERMS = sorted({t for lex in REGISTRY.lexicons.values() for items in lex.term
     ("\\bword\\b", {"word"}),
     ("(?<=ab)c", {"c"}),
     ("Kelvin\u212a", {"kelvin"}),
+    ("abcd+e", {"abc"}),
+    ("\u00c4bc", {"bc"}),
+    ("a\u00c4bcd", {"bcd"}),
+    ("ab{2}cd", {"cd"}),
 ])
 def test_needed_fragments_of_known_syntax(source: str, expected: set[str]) -> None:
     assert needed_fragments(source) == expected

@@ -19,6 +19,8 @@ _CLASS_ESCAPES = frozenset("dDsSwW")
 _CODE_ESCAPES = {"x": 2, "u": 4, "U": 8}
 _CONTROL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 _SPECIAL = frozenset("\\.^$*+?{}[]()|")
+_PLAIN = lazy(r"[^\\.^$*+?{}\[\]()|]+")
+"""Characters that stand for themselves."""
 _FLAG_GROUP = lazy(r"\(\?[aiLmsux]*(?:-[imsx]+)?:")
 
 
@@ -30,7 +32,18 @@ def needed_fragments(source: str) -> frozenset[str] | None:
     """Lower-case strings one of which every match of `source` (matched ignoring case, in
     text that `vplint.text.lexicon.lowers_safely`) contains, or None when they cannot be
     told. Only for deciding which texts may match: a text whose lower case holds none of
-    them cannot match."""
+    them cannot match. Remembered per source."""
+    try:
+        return _NEEDED[source]
+    except KeyError:
+        found = _NEEDED[source] = _read(source)
+        return found
+
+
+_NEEDED: dict[str, frozenset[str] | None] = {}
+
+
+def _read(source: str) -> frozenset[str] | None:
     try:
         reader = _Reader(source)
         found = reader.alternatives()
@@ -68,7 +81,27 @@ class _Reader:
         options: list[set[str]] = []
         run = ""
         while self.i < len(self.s) and self.s[self.i] not in "|)":
-            literal, needed, least = self.item()
+            plain = _PLAIN.match(self.s, self.i)
+            if plain is not None:
+                # A run of plain characters at once; the last one is read as an item
+                # when a quantifier follows it.
+                chars = plain.group(0)
+                if plain.end() < len(self.s) and self.s[plain.end()] in "*+?{":
+                    chars = chars[:-1]
+                for ch in chars:
+                    if ch.isascii() or ch.lower() == ch.upper():
+                        run += ch.lower()
+                    elif run:  # a cased letter beyond ASCII needs nothing known
+                        options.append({run})
+                        run = ""
+                self.i += len(chars)
+                self._exact = True
+                if not chars:
+                    literal, needed, least = self.item()
+                else:
+                    continue
+            else:
+                literal, needed, least = self.item()
             if literal is not None and least == 1 and self._exact:
                 run += literal
                 continue
