@@ -115,6 +115,10 @@ def why(text: str, phrase: str, lang: str = "en", names: tuple[str, ...] = ("Acm
     ("从2017年起，我们与某顶级运营商合作研发平台。", "顶级", "zh", "third-party"),
     ("So we can book the best deal for your corporate travel.", "the best", "en",
      "reader-choice"),
+    ("The leading theme of this series is sovereignty.", "The leading", "en", "general-fact"),
+    ("Reliability is our number one goal.", "number one", "en", "general-fact"),
+    ("企业采购时最看重的是数据安全。", "最看", "zh", "general-fact"),
+    ("Bytebase makes environments first-class models.", "first-class", "en", "technical-term"),
 ])
 def test_not_the_advertisers_claim(text: str, phrase: str, lang: str, reason: str) -> None:
     assert why(text, phrase, lang) == reason

@@ -66,6 +66,10 @@ CHANGELOG = "### 🎉 New features\n\n- Add tooltips (#6346) by @dev\n\n### 🐛
     # a blog filed by month, and pages whose published address says blog
     ("en/202304/emqx-vs-nanomq-comparison.md", "markdown", {}, "", "article"),
     ("content/2023/04/launch.md", "markdown", {}, "", "article"),
+    ("blog-news/2023-1-6-mqtt101-quality-of-service.md", "markdown", {}, "", "article"),
+    ("content/darknavy_insight/new-apps/index.md", "markdown", {}, "", "article"),
+    ("src/2024-05-01-launch-offer.md", "markdown", {}, "", "article"),
+    ("content/en/services/case/scilifelab.md", "markdown", {}, "", "article"),
     ("en/sms-verification-paypal.md", "markdown", {"permalink": "/en/blog/paypal"},
      "[Get a number](https://sms.example/signup)", "article"),
     ("content/setup.md", "markdown", {"url": "/docs/setup/"}, "", "docs"),

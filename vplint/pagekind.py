@@ -17,11 +17,12 @@ its file); this module says which kind a document is:
    terms, contact, 404, policies/, *-policy), roadmaps (upcoming-features), theme,
    vendored and hidden folders, a `type: docs` layout; folder names are read without a
    Jekyll collection's leading underscore (_posts, _podcast, _services);
-6. articles: `blog/`, `posts/`, `news/`, `case-studies/`, `customers/`... and dated
-   folders (2023/, 202304/) (on
+6. articles: `blog/`, `posts/`, `news/`, `case-studies/`, `customers/`... folders (on
    disk, or in the address the front matter publishes the page at: `permalink:
-   /en/blog/x`, which also names release-note and docs folders), a `layout: post` front
-   matter, a dated page with an author or tags, or an about page;
+   /en/blog/x`, which also names release-note and docs folders), folders naming them
+   among other words (blog-news/), dated folders (2023/, 202304/), posts named for their
+   day (2023-1-6-slug.md), a `layout: post` front matter, a dated page with an author or
+   tags, or an about page;
 7. a job advertisement (the role it hires for and what the candidate brings) is docs, and
    so are instructions (several code blocks, installation or configuration headings) that
    only a call to action, an offer, a features section or a price would mark as landing;
@@ -73,6 +74,10 @@ _RELEASE_NAMES = frozenset((
     "releasenotes", "releases", "release", "whats-new", "whatsnew", "what-s-new"))
 # A folder named for a year or a month (2023/, 202304/, 2023-04/) files posts by date: an
 # archive of articles, not pages that sell.
+# A folder named for articles among other words (blog-news, tech_blog, darknavy_insight).
+_ARTICLE_WORDS = frozenset(("blog", "blogs", "news", "posts", "insight", "insights"))
+# A file named for the day it was posted: 2023-1-6-slug.md, 20230106-slug.md.
+_DATED_NAME = lazy(r"^(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|\d{4})[-_]\D")
 _DATED_DIR = lazy(r"^(?:19|20)\d\d(?:[-_]?(?:0[1-9]|1[0-2]))?$")
 _VERSION = lazy(r"^v?\d+\.\d+(?:\.\d+)*(?:[-.+_]?[a-z]+[\w.-]*)?$", re.I)
 _DOCS_DIRS = frozenset((
@@ -153,7 +158,7 @@ _ARTICLE_DIRS = frozenset((
     # a portfolio of work done for clients: each page is a case study
     "projects", "portfolio", "our-work", "work",
     # books reviewed or discussed, and a Docusaurus site's translated blog
-    "books", "docusaurus-plugin-content-blog",
+    "books", "docusaurus-plugin-content-blog", "blogg", "case", "insight",
     # a conference's talks and a show's episodes: the speakers' words, not the site's offer
     "talks", "sessions", "schedule", "agenda", "keynotes", "presentations", "lectures",
     "episodes", "transcripts", "interviews",
@@ -256,6 +261,10 @@ def classify(path: str, file_kind: str, front: Mapping[str, Any], body: str = ""
         return ARTICLE, "folder"
     if any(_DATED_DIR.match(d) for d in dirs):
         return ARTICLE, "dated folder"
+    if any(_ARTICLE_WORDS & set(re.split(r"[-_.]", d)) for d in dirs):
+        return ARTICLE, "folder"  # blog-news/, company_news/, darknavy_insight/
+    if _DATED_NAME.match(stem):
+        return ARTICLE, "dated name"  # a Jekyll-style post: 2023-1-6-mqtt101.md
     published = _published_dirs(front)
     if any(d in _RELEASE_NAMES for d in published):
         return RELEASE_NOTES, "permalink"

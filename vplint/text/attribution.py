@@ -351,7 +351,10 @@ _IDIOM_EN = lazy(
     r"(?:the\s+)?best\s+(?:way|time)\s+to|had\s+better|"
     r"the\s+best\s+(?:I|we|you|they)\s+(?:could|can|can['’]t)|reinvent(?:s|ed|ing)?\s+the\s+"
     r"wheel|(?:most|least)\s+(?:commonly|frequently|widely|often|rarely)|most\s+(?:underused|"
-    r"overlooked|requested|asked|used)", re.I)
+    r"overlooked|requested|asked|used)|"
+    # a ranking of topics and aims, not of the offer: "the leading theme", "our number one goal"
+    r"the\s+leading\s+(?:theme|topic|question|cause|causes|factor|reason|idea|thread)s?\b|"
+    r"number\s+one\s+(?:goal|priority|aim|rule|concern|question|reason|cause)s?\b", re.I)
 _IDIOM_ZH = lazy(r"第一位|放在第一|首要|第一要务|最起码|最少也|至少|最坏|最壞|最糟|"
                        r"同一流|统一流|統一流|"
                        r"最好的办法是|最好的方式是")
@@ -477,7 +480,7 @@ _EXCELLENCE_COMPOUND = lazy(r"(?:operational|engineering|technical|service|custo
 # "first-class" for a built-in concept is a programming idiom: "a first-class capability".
 _FIRST_CLASS_TECH = lazy(r"^\s*(?:citizens?|capabilit(?:y|ies)|concepts?|objects?|functions?|"
                                r"types?|values?|support|primitives?|entit(?:y|ies)|integrations?|"
-                               r"APIs?|modules?)(?![A-Za-z])", re.I)
+                               r"APIs?|modules?|models?)(?![A-Za-z])", re.I)
 _EDGE_IDIOM = lazy(r"(?:stay|stays|staying|stayed|remain|remains|remaining)\s+(?:on|at)"
                          r"\s+(?:the\s+)?$", re.I)
 _EDGE_RISK = lazy(r"^\s*(?:investments?|risks?|releases?|versions?|builds?|channels?|"
@@ -493,7 +496,7 @@ _FACTUAL_100_ZH = lazy(r"^\s*(?:开源|開源|自托管|自託管|私有化|私�
 # A speaker's feeling, not a quality of the offer: 印象最深刻, 最开心的事, 最有成就感.
 _FEELING_ZH = lazy(r"^最(?:开心|開心|高兴|高興|快乐|快樂|满意|滿意|喜欢|喜歡|欣慰|自豪|骄傲|"
                          r"驕傲|激动|激動|感动|感動|兴奋|興奮|难忘|難忘|深刻|深|惊喜|驚喜|有成就感|"
-                         r"期待|感激|幸运|幸運|意外)")
+                         r"期待|感激|幸运|幸運|意外|看重|看中|关注|關注|关心|關心|在意|在乎|担心|擔心)")
 # 最好 before a verb is an adverb, "preferably": 最好有技术团队支持, 最好由专人负责.
 _ADVERB_ZH_AFTER = lazy(r"^(?:有|由|要|配备|配備|具备|具備|具有|拥有|擁有|结合|結合|搭配|"
                               r"安排|"
