@@ -68,6 +68,7 @@ CHANGELOG = "### 🎉 New features\n\n- Add tooltips (#6346) by @dev\n\n### 🐛
     ("content/2023/04/launch.md", "markdown", {}, "", "article"),
     ("blog-news/2023-1-6-mqtt101-quality-of-service.md", "markdown", {}, "", "article"),
     ("content/darknavy_insight/new-apps/index.md", "markdown", {}, "", "article"),
+    ("content/for-insights-teams/self-service.md", "markdown", {}, "", "landing"),
     ("src/2024-05-01-launch-offer.md", "markdown", {}, "", "article"),
     ("content/en/services/case/scilifelab.md", "markdown", {}, "", "article"),
     ("en/sms-verification-paypal.md", "markdown", {"permalink": "/en/blog/paypal"},

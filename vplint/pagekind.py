@@ -74,7 +74,7 @@ _RELEASE_NAMES = frozenset((
     "releasenotes", "releases", "release", "whats-new", "whatsnew", "what-s-new"))
 # A folder named for a year or a month (2023/, 202304/, 2023-04/) files posts by date: an
 # archive of articles, not pages that sell.
-# A folder named for articles among other words (blog-news, tech_blog, darknavy_insight).
+# A folder whose last word names articles (blog-news, tech_blog, darknavy_insight).
 _ARTICLE_WORDS = frozenset(("blog", "blogs", "news", "posts", "insight", "insights"))
 # A file named for the day it was posted: 2023-1-6-slug.md, 20230106-slug.md.
 _DATED_NAME = lazy(r"^(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|\d{4})[-_]\D")
@@ -261,8 +261,10 @@ def classify(path: str, file_kind: str, front: Mapping[str, Any], body: str = ""
         return ARTICLE, "folder"
     if any(_DATED_DIR.match(d) for d in dirs):
         return ARTICLE, "dated folder"
-    if any(_ARTICLE_WORDS & set(re.split(r"[-_.]", d)) for d in dirs):
-        return ARTICLE, "folder"  # blog-news/, company_news/, darknavy_insight/
+    if any(re.split(r"[-_.]", d)[-1] in _ARTICLE_WORDS for d in dirs):
+        # the folder's last word names it: blog-news/, tech_blog/, darknavy_insight/ (not
+        # for-insights-teams/, a landing page's folder)
+        return ARTICLE, "folder"
     if _DATED_NAME.match(stem):
         return ARTICLE, "dated name"  # a Jekyll-style post: 2023-1-6-mqtt101.md
     published = _published_dirs(front)
