@@ -117,6 +117,11 @@ def why(text: str, phrase: str, lang: str = "en", names: tuple[str, ...] = ("Acm
      "reader-choice"),
     ("The leading theme of this series is sovereignty.", "The leading", "en", "general-fact"),
     ("Reliability is our number one goal.", "number one", "en", "general-fact"),
+    ("Our compute is based on the market-leading cloud platform OpenStack.",
+     "market-leading", "en", "third-party"),
+    ("We chose NATS for its superior messaging capabilities.", "superior", "en",
+     "third-party"),
+    ("我们的云主机基于业界领先的开源云平台 OpenStack 构建。", "领先", "zh", "third-party"),
     ("企业采购时最看重的是数据安全。", "最看", "zh", "general-fact"),
     ("Bytebase makes environments first-class models.", "first-class", "en", "technical-term"),
 ])
@@ -154,6 +159,8 @@ def test_not_the_advertisers_claim(text: str, phrase: str, lang: str, reason: st
     ("我们将成为中国最大的数据平台。", "将成为", "zh"),
     ("我们是顶级运营商的首选供应商。", "顶级", "zh"),
     ("喝一个月瘦10斤。", "瘦10斤", "zh"),  # a count of months, not a group of others
+    ("Our service is based on the market-leading Acme platform.", "market-leading", "en"),
+    ("Acme wins for its superior messaging.", "superior", "en"),
 ])
 def test_the_advertisers_own_claims_stay(text: str, phrase: str, lang: str) -> None:
     assert why(text, phrase, lang) is None
