@@ -314,7 +314,10 @@ _BUILT_ON_EN = lazy(r"(?<![A-Za-z])(?:based|built|running|runs|run|hosted|powere
 _NAMED_AFTER_EN = lazy(r"^(?:[\s,]+[a-z][\w-]*){0,4}[\s,]+([A-Z][\w.+-]*[A-Za-z0-9])")
 _BUILT_ON_ZH = lazy(r"(?:基于|基於|采用|採用|依托|依託|构建于|構建於)(?:了)?"
                     r"(?:业界|業界|全球|行业|行業)?$")
-_NAMED_AFTER_ZH = lazy(r"^[^，。,;；!！?？\n]{0,12}?([A-Za-z][\w.+-]{2,})")
+# A proper name in Latin letters (OpenStack, Ceph), not a technology's acronym (AI, GPU):
+# 采用领先的AI技术 is the offer's own claim.
+_NAMED_AFTER_ZH = lazy(r"^[^，。,;；!！?？\n]{0,12}?(?<![A-Za-z])"
+                       r"([A-Z][A-Za-z0-9.+-]*[a-z][A-Za-z0-9.+-]*)")
 _ITS_OWNER_EN = lazy(r"(?<![\w.])([A-Z][\w.+-]*)\s+(?:for|because\s+of|thanks\s+to|with)\s+"
                      r"its\s+$")
 
