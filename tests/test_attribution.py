@@ -161,6 +161,7 @@ def test_not_the_advertisers_claim(text: str, phrase: str, lang: str, reason: st
     ("喝一个月瘦10斤。", "瘦10斤", "zh"),  # a count of months, not a group of others
     ("Our service is based on the market-leading Acme platform.", "market-leading", "en"),
     ("Acme wins for its superior messaging.", "superior", "en"),
+    ("Built on cutting-edge Serverless MQTT technology, Acme scales.", "cutting-edge", "en"),
 ])
 def test_the_advertisers_own_claims_stay(text: str, phrase: str, lang: str) -> None:
     assert why(text, phrase, lang) is None

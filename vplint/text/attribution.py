@@ -292,11 +292,13 @@ def reason_not_own(text: str, start: int, end: int, language: str,
         return GENERAL  # "plan for the future of", "in the best interest of"
     if _about_someone_else(text, clause, start, before, names, language):
         return THIRD_PARTY
-    if _has_cjk(match) and _BUILT_ON_ZH.search(before[-6:]):
+    if _has_cjk(match) and re.search(r"领先|領先|最|第一|顶级|頂級", match) and \
+            _BUILT_ON_ZH.search(before[-6:]):
         name = _NAMED_AFTER_ZH.match(after)
         if name and not _mentions_self(name.group(1), names):
             return THIRD_PARTY  # 基于业界领先的开源云平台 OpenStack
-    if not _has_cjk(match) and _BUILT_ON_EN.search(before[-40:]):
+    if not _has_cjk(match) and _MARKET_RANK_EN.search(match) and \
+            _BUILT_ON_EN.search(before[-40:]):
         name = _NAMED_AFTER_EN.match(after)
         if name and name.group(1) not in _COMMON_CAPS and not _mentions_self(name.group(1),
                                                                               names):
@@ -311,6 +313,10 @@ def reason_not_own(text: str, start: int, end: int, language: str,
 # OpenStack", "powered by the world-class Ceph storage".
 _BUILT_ON_EN = lazy(r"(?<![A-Za-z])(?:based|built|running|runs|run|hosted|powered|relies|"
                     r"rely|relying)\s+(?:on|by|upon)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+# A component's standing in its market ("market-leading", "the most popular"); hype about the
+# technology ("built on cutting-edge Serverless MQTT") is the offer's own.
+_MARKET_RANK_EN = lazy(r"lead|best|popular|largest|biggest|most|top|superior|world-class",
+                       re.I)
 _NAMED_AFTER_EN = lazy(r"^(?:[\s,]+[a-z][\w-]*){0,4}[\s,]+([A-Z][\w.+-]*[A-Za-z0-9])")
 _BUILT_ON_ZH = lazy(r"(?:基于|基於|采用|採用|依托|依託|构建于|構建於)(?:了)?"
                     r"(?:业界|業界|全球|行业|行業)?$")
