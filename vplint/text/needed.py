@@ -11,7 +11,7 @@ the syntax it knows and gives up (None) on anything else; no private internals o
 from __future__ import annotations
 
 from vplint.lazyre import lazy
-from vplint.text.terms import MAX_PREFIXES
+from vplint.text.terms import MAX_PREFIXES, class_end
 
 _QUANTIFIER = lazy(r"(?:[*+?]|\{(\d*)(?:,(\d*))?\})[?+]?")
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
@@ -203,19 +203,10 @@ class _Reader:
 
     def skip_class(self) -> None:
         """Skip a character class (it needs no particular character)."""
-        s = self.s
-        i = self.i + 1
-        if i < len(s) and s[i] == "^":
-            i += 1
-        if i < len(s) and s[i] == "]":
-            i += 1
-        while i < len(s) and s[i] != "]":
-            if s[i] == "[":
-                raise _Unknown  # a nested set (a FutureWarning in Python): not followed
-            i += 2 if s[i] == "\\" else 1
-        if i >= len(s):
+        end = class_end(self.s, self.i, nested=False)
+        if end is None:
             raise _Unknown
-        self.i = i + 1
+        self.i = end
 
     def escape(self) -> tuple[str, str | None]:
         """("zero", None) for an assertion, ("char", c) for a literal character,

@@ -259,17 +259,10 @@ class _Reader:
 
     def skip_class(self) -> None:
         """Skip a character class, whatever it holds."""
-        s = self.s
-        i = self.i + 1
-        if i < len(s) and s[i] == "^":
-            i += 1
-        if i < len(s) and s[i] == "]":
-            i += 1
-        while i < len(s) and s[i] != "]":
-            i += 2 if s[i] == "\\" else 1
-        if i >= len(s):
+        end = class_end(self.s, self.i)
+        if end is None:
             raise _Unknown
-        self.i = i + 1
+        self.i = end
 
     def item(self) -> tuple[set[str] | None, bool]:
         """(first strings, optional?) of one atom and its quantifier; None for an assertion."""
@@ -419,3 +412,16 @@ class _Reader:
         return {c if c == DIGIT else c.lower() for c in chars}
 
 
+def class_end(pattern: str, at: int, nested: bool = True) -> int | None:
+    """The index just past the character class opening at `pattern[at]` ("["), or None
+    when it is not closed (or holds a nested set and `nested` is False)."""
+    i = at + 1
+    if i < len(pattern) and pattern[i] == "^":
+        i += 1
+    if i < len(pattern) and pattern[i] == "]":
+        i += 1
+    while i < len(pattern) and pattern[i] != "]":
+        if pattern[i] == "[" and not nested:
+            return None  # a nested set (a FutureWarning in Python): not followed
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1 if i < len(pattern) else None
