@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from vplint.text.terms import class_end
+
 
 class UnsafePattern(ValueError):
     """A user pattern vplint will not run; the message says why."""
@@ -131,15 +133,9 @@ def _quantifier(source: str, i: int) -> tuple[bool, int]:
 
 
 def _class_end(source: str, i: int) -> int:
-    """Index just after the character class opening at i."""
-    j = i + 1
-    if j < len(source) and source[j] == "^":
-        j += 1
-    if j < len(source) and source[j] == "]":
-        j += 1
-    while j < len(source) and source[j] != "]":
-        j += 2 if source[j] == "\\" else 1
-    return j + 1
+    """Index just after the character class opening at i (past the end if unclosed)."""
+    end = class_end(source, i)
+    return len(source) + 1 if end is None else end
 
 
 def lexicon_problem(data: Any) -> tuple[str, str] | None:
