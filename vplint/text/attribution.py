@@ -290,23 +290,24 @@ def reason_not_own(text: str, start: int, end: int, language: str,
         return TECHNICAL
     if not _has_cjk(match) and en_not_claim(match, before, after):
         return GENERAL  # "plan for the future of", "in the best interest of"
-    if _about_someone_else(text, clause, start, before, names, language):
+    if _about_someone_else(text, clause, start, before, names, language) or \
+            _praises_a_component(match, before, after, names):
         return THIRD_PARTY
-    if _has_cjk(match) and re.search(r"领先|領先|最|第一|顶级|頂級", match) and \
-            _BUILT_ON_ZH.search(before[-6:]):
-        name = _NAMED_AFTER_ZH.match(after)
-        if name and not _mentions_self(name.group(1), names):
-            return THIRD_PARTY  # 基于业界领先的开源云平台 OpenStack
-    if not _has_cjk(match) and _MARKET_RANK_EN.search(match) and \
-            _BUILT_ON_EN.search(before[-40:]):
-        name = _NAMED_AFTER_EN.match(after)
-        if name and name.group(1) not in _COMMON_CAPS and not _mentions_self(name.group(1),
-                                                                              names):
-            return THIRD_PARTY  # "based on the market-leading cloud platform OpenStack"
-    its = _ITS_OWNER_EN.search(before[-40:])
-    if its and its.group(1) not in _COMMON_CAPS and not _mentions_self(its.group(1), names):
-        return THIRD_PARTY  # "NATS for its superior messaging capabilities"
     return None
+
+
+def _praises_a_component(match: str, before: str, after: str, names: list[str]) -> bool:
+    """The praise is of a named thing the offer is built on or chose, not of the offer:
+    "based on the market-leading cloud platform OpenStack", 基于业界领先的开源云平台
+    OpenStack, "NATS for its superior messaging"."""
+    if _has_cjk(match):
+        name = _BUILT_ON_ZH.search(before[-6:]) and _PRAISE_ZH.search(match) and \
+            _NAMED_AFTER_ZH.match(after)
+    else:
+        name = _BUILT_ON_EN.search(before[-40:]) and _MARKET_RANK_EN.search(match) and \
+            _NAMED_AFTER_EN.match(after) or _ITS_OWNER_EN.search(before[-40:])
+    return bool(name) and name.group(1) not in _COMMON_CAPS and \
+        not _mentions_self(name.group(1), names)
 
 
 # What the offer is built on is someone else's: "based on the market-leading cloud platform
@@ -554,8 +555,8 @@ def _term_reason(match: str, before: str, after: str, language: str) -> str | No
     if re.search(r"next[\s-]gen|下一代|新一代", low) and _YOUR_BEFORE.search(before[-20:]) and (
             _CUSTOMERS_NEXT_EN.match(after) or _CUSTOMERS_NEXT_ZH.match(after)):
         return ABOUT_OTHERS  # the customer's next-generation applications
-    if _UNDER_WAY_EN.search(before[-80:]) and ranks | bool(re.search(
-            r"premier|world[\s-]class|leading|first[\s-]class", low)):
+    if _UNDER_WAY_EN.search(before[-80:]) and (ranks or bool(re.search(
+            r"premier|world[\s-]class|leading|first[\s-]class", low))):
         return READER  # an aim under way: "we're building a world-class environment"
     if (_BEST_EFFORT_EN.match(after) and ranks) or \
             (_has_cjk(match) and _BEST_EFFORT_ZH.search(before[-12:])):
@@ -1014,11 +1015,11 @@ def infer_own_names(text: str, by_count: bool = True) -> list[str]:
     for label, _links in sorted(domains.items(), key=lambda kv: (-kv[1], kv[0])):
         if label in _SHARED_HOSTS:
             continue
+        if label not in hosts:
+            continue
         spelled = [n for n in names if n.lower() == label or label in
                    {n.lower() + suffix for suffix in ("app", "hq", "io", "labs", "inc", "dev",
                                                       "ai", "cloud", "tech", "software")}]
-        if label not in hosts:
-            continue
         company = [n for n in names if n.isupper() and len(n) >= 3 and n not in spelled
                    and label.startswith(n.lower()) and len(label) - len(n) <= 2]
         linked = [n for n in _own_product_links(text, label) if n not in spelled]
