@@ -72,12 +72,13 @@ _PROPOSITION_KEYS = frozenset((
 _RELEASE_NAMES = frozenset((
     "changelog", "changelogs", "changes", "history", "release-notes", "release_notes",
     "releasenotes", "releases", "release", "whats-new", "whatsnew", "what-s-new"))
-# A folder named for a year or a month (2023/, 202304/, 2023-04/) files posts by date: an
-# archive of articles, not pages that sell.
-# A folder whose last word names articles (blog-news, tech_blog, darknavy_insight).
+# A folder whose last word names articles (blog-news, tech_blog, darknavy_insight; not
+# for-insights-teams, a landing page's folder).
 _ARTICLE_WORDS = frozenset(("blog", "blogs", "news", "posts", "insight", "insights"))
 # A file named for the day it was posted: 2023-1-6-slug.md, 20230106-slug.md.
 _DATED_NAME = lazy(r"^(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|\d{4})[-_]\D")
+# A folder named for a year or a month (2023/, 202304/, 2023-04/) files posts by date: an
+# archive of articles, not pages that sell.
 _DATED_DIR = lazy(r"^(?:19|20)\d\d(?:[-_]?(?:0[1-9]|1[0-2]))?$")
 _VERSION = lazy(r"^v?\d+\.\d+(?:\.\d+)*(?:[-.+_]?[a-z]+[\w.-]*)?$", re.I)
 _DOCS_DIRS = frozenset((
@@ -257,14 +258,11 @@ def classify(path: str, file_kind: str, front: Mapping[str, Any], body: str = ""
         return DOCS, "folder"
     if layout == DOCS:
         return DOCS, "layout"
-    if any(d in _ARTICLE_DIRS for d in dirs) or any(d in _ABOUT_NAMES for d in dirs):
+    if any(d in _ARTICLE_DIRS or d in _ABOUT_NAMES or re.split(r"[-_.]", d)[-1] in _ARTICLE_WORDS
+           for d in dirs):
         return ARTICLE, "folder"
     if any(_DATED_DIR.match(d) for d in dirs):
         return ARTICLE, "dated folder"
-    if any(re.split(r"[-_.]", d)[-1] in _ARTICLE_WORDS for d in dirs):
-        # the folder's last word names it: blog-news/, tech_blog/, darknavy_insight/ (not
-        # for-insights-teams/, a landing page's folder)
-        return ARTICLE, "folder"
     if _DATED_NAME.match(stem):
         return ARTICLE, "dated name"  # a Jekyll-style post: 2023-1-6-mqtt101.md
     published = _published_dirs(front)
